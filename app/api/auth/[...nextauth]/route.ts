@@ -1,0 +1,3 @@
+import { handlers } from "@/lib/auth/index.ts";
+
+export const { GET, POST } = handlers;

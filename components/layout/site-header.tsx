@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/index.ts";
+import { signOutAction } from "@/app/actions/sign-out.ts";
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link className="brand" href={user ? "/decks" : "/"}>
+          <span className="brand-mark" aria-hidden="true">IAM</span>
+          IAM Recall
+        </Link>
+        <nav className="site-nav" aria-label="Main">
+          {user ? (
+            <>
+              <Link href="/decks">Decks</Link>
+              <span className="who" data-testid="signed-in-as">{user.name ?? user.email}</span>
+              <form action={signOutAction}>
+                <button className="linklike" type="submit">Sign out</button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/signin">Sign in</Link>
+              <Link href="/signup">Sign up</Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

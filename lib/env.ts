@@ -1,0 +1,38 @@
+// The environment, read once and validated. Defaults make the embedded setup (SQLite under data/)
+// work with no configuration at all.
+import { z } from "zod";
+
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/iam-recall.db")
+    .refine((url) => url.startsWith("file:"), {
+      message: 'DATABASE_URL must be a SQLite "file:" URL, e.g. file:./data/iam-recall.db',
+    }),
+  AUTH_SECRET: optionalText,
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
+  AUTH_GOOGLE_ID: optionalText,
+  AUTH_GOOGLE_SECRET: optionalText,
+  /** Failed sign-ins allowed per client address per minute before further tries are refused. */
+  SIGN_IN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const result = EnvSchema.safeParse(process.env);
+    if (!result.success) {
+      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = result.data;
+  }
+  return cached;
+}

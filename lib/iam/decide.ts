@@ -1,0 +1,356 @@
+// The documented decision logic ("How AWS enforcement code logic evaluates requests to allow or deny
+// access", "Cross-account policy evaluation logic"): explicit deny anywhere, then RCP and SCP
+// levels, then resource-based and identity-based policies with permissions boundaries and session
+// policies, with the same-account rules that depend on how the resource policy names the caller.
+
+import { accountOfArn, parseArn } from "./arn.ts";
+import { buildContext, requestPrincipal, type RequestContext } from "./context.ts";
+import { PolicyError } from "./errors.ts";
+import { explain, type Facts, type Reason } from "./explain.ts";
+import { makeCaller, type PrincipalMatch } from "./match/principal.ts";
+import { compilePolicy, type CompiledPolicy } from "./policy/compile.ts";
+import { readPolicyInput } from "./policy/input.ts";
+import type { ActionCatalogue, PolicyWarning } from "./policy/types.ts";
+import { isAccountIdentity, isSessionPrincipal } from "./principal.ts";
+import { statementApplies, type StatementRequest } from "./statement.ts";
+import type {
+  Decision,
+  EvaluationInput,
+  EvaluationResult,
+  MatchedStatement,
+  PolicyType,
+  RequestInput,
+  ResourcePolicyKind,
+} from "./types.ts";
+
+/** A policy in its place in a case: its type, compiled statements and their result records. */
+export interface PolicySlot {
+  type: PolicyType;
+  policy: CompiledPolicy;
+  /** One frozen MatchedStatement per statement, shared by every result that cites it. */
+  matched: readonly MatchedStatement[];
+}
+
+export interface CaseWarning extends PolicyWarning {
+  policyId: string;
+}
+
+/** A case whose policies are parsed and compiled once, ready to evaluate many requests. */
+export interface CompiledCase {
+  identity: PolicySlot[];
+  boundary: PolicySlot | null;
+  session: PolicySlot | null;
+  resource: PolicySlot | null;
+  scps: PolicySlot[][] | null;
+  rcps: PolicySlot[][] | null;
+  resourcePolicyKind?: ResourcePolicyKind;
+  now?: string | number;
+  warnings: CaseWarning[];
+}
+
+export type CaseInput = Omit<EvaluationInput, "request"> & { request?: RequestInput };
+
+export interface CompileOptions {
+  actionCatalogue?: ActionCatalogue;
+}
+
+function slot(type: PolicyType, policy: CompiledPolicy): PolicySlot {
+  return {
+    type,
+    policy,
+    matched: policy.statements.map(({ source }) => {
+      const m: MatchedStatement = { policyType: type, policyId: policy.parsed.id, statementIndex: source.index, effect: source.effect };
+      if (source.sid !== undefined) m.sid = source.sid;
+      return Object.freeze(m);
+    }),
+  };
+}
+
+/** Parses and compiles every policy of a case (without its request). Throws PolicyError with JSON paths. */
+export function compileCase(input: CaseInput, options: CompileOptions = {}): CompiledCase {
+  const warnings: CaseWarning[] = [];
+  const read = (value: Parameters<typeof readPolicyInput>[0], type: PolicyType, path: string, id: string) => {
+    const parsed = readPolicyInput(value, type, path, id, options);
+    for (const w of parsed.warnings) warnings.push({ ...w, policyId: parsed.id });
+    return slot(type, compilePolicy(parsed));
+  };
+  const list = (value: unknown, path: string): unknown[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) throw new PolicyError("invalidType", "must be an array", path);
+    return value;
+  };
+  const levels = (value: unknown, type: "scp" | "rcp", path: string) => {
+    const outer = list(value, path);
+    if (!outer) return null;
+    return outer.map((level, i) =>
+      (list(level, `${path}[${i}]`) ?? []).map((p, j) => read(p as never, type, `${path}[${i}][${j}]`, `${type}[${i}][${j}]`)),
+    );
+  };
+  const compiled: CompiledCase = {
+    identity: (list(input.identityPolicies, "identityPolicies") ?? []).map((p, i) =>
+      read(p as never, "identity", `identityPolicies[${i}]`, `identity[${i}]`),
+    ),
+    boundary: input.permissionsBoundary === undefined ? null : read(input.permissionsBoundary, "permissionsBoundary", "permissionsBoundary", "permissionsBoundary"),
+    session: input.sessionPolicy === undefined ? null : read(input.sessionPolicy, "session", "sessionPolicy", "sessionPolicy"),
+    resource: input.resourcePolicy === undefined ? null : read(input.resourcePolicy, "resource", "resourcePolicy", "resourcePolicy"),
+    scps: levels(input.scps, "scp", "scps"),
+    rcps: levels(input.rcps, "rcp", "rcps"),
+    warnings,
+  };
+  if (input.resourcePolicyKind !== undefined) {
+    if (!["standard", "roleTrust", "kmsKey"].includes(input.resourcePolicyKind)) {
+      throw new PolicyError("invalidRequest", `resourcePolicyKind must be "standard", "roleTrust" or "kmsKey"`, "resourcePolicyKind");
+    }
+    compiled.resourcePolicyKind = input.resourcePolicyKind;
+  }
+  if (input.now !== undefined) compiled.now = input.now;
+  return compiled;
+}
+
+/** Scan of one policy type: the applying Allow and Deny statements and how the principal matched. */
+export interface Scan {
+  allows: MatchedStatement[];
+  denies: MatchedStatement[];
+  /** For resource-side policies: the strongest principal match among applying Allow statements. */
+  best: PrincipalMatch;
+}
+
+const STRENGTH: Record<PrincipalMatch, number> = { none: 0, account: 1, issuer: 2, role: 3, direct: 4, wildcard: 5 };
+
+function scan(slots: readonly PolicySlot[], request: StatementRequest, resourceSide: boolean): Scan {
+  const result: Scan = { allows: [], denies: [], best: "none" };
+  for (const s of slots) {
+    const statements = s.policy.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const match = statementApplies(statement, request, resourceSide);
+      if (match === "none") continue;
+      if (statement.isAllow) {
+        result.allows.push(s.matched[i]!);
+        if (STRENGTH[match] > STRENGTH[result.best]) result.best = match;
+      } else {
+        result.denies.push(s.matched[i]!);
+      }
+    }
+  }
+  return result;
+}
+
+const TRUST_ACTIONS = new Set([
+  "sts:assumerole",
+  "sts:assumerolewithsaml",
+  "sts:assumerolewithwebidentity",
+  "sts:tagsession",
+  "sts:setsourceidentity",
+  "sts:setcontext",
+]);
+
+/** Role trust policies and KMS key policies follow their own rule; see docs/evaluator.md. */
+export function detectResourcePolicyKind(lowerAction: string, resource: string): ResourcePolicyKind {
+  const arn = parseArn(resource);
+  if (TRUST_ACTIONS.has(lowerAction) && arn?.service === "iam" && arn.resourceType === "role") return "roleTrust";
+  if (lowerAction.startsWith("kms:") && arn?.service === "kms" && arn.resourceType === "key") return "kmsKey";
+  return "standard";
+}
+
+function checkRequest(request: RequestInput): void {
+  if (typeof request !== "object" || request === null) throw new PolicyError("invalidRequest", "request must be an object", "request");
+  if (typeof request.action !== "string" || !/^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(request.action)) {
+    throw new PolicyError("invalidRequest", `action must look like "service:Action", not ${JSON.stringify(request.action)}`, "request.action");
+  }
+  if (typeof request.resource !== "string" || request.resource === "") {
+    throw new PolicyError("invalidRequest", "resource must be a non-empty string (an ARN, or \"*\")", "request.resource");
+  }
+  if (request.context !== undefined && (typeof request.context !== "object" || request.context === null || Array.isArray(request.context))) {
+    throw new PolicyError("invalidRequest", "context must be an object of key -> string or string[]", "request.context");
+  }
+}
+
+function typeDecision(s: Scan | undefined, needsAllow = true): Decision {
+  if (!s) return "implicitDeny";
+  if (s.denies.length > 0) return "explicitDeny";
+  return s.allows.length > 0 || !needsAllow ? "allowed" : "implicitDeny";
+}
+
+/** Evaluates one request against a compiled case. */
+export function evaluateParsed(compiled: CompiledCase, request: RequestInput): EvaluationResult {
+  checkRequest(request);
+  const principal = requestPrincipal(request);
+  const lowerAction = request.action.toLowerCase();
+  const facts: Facts = {
+    request,
+    principal,
+    compiled,
+    kind: compiled.resourcePolicyKind ?? detectResourcePolicyKind(lowerAction, request.resource),
+    resourceAccount: request.resourceAccount ?? accountOfArn(request.resource) ?? principal.account,
+    sameAccount: true,
+    reason: "noAllow",
+    ignored: [],
+  };
+  facts.sameAccount = principal.account !== undefined && facts.resourceAccount === principal.account;
+
+  // The GetCallerIdentity API reference: no permissions are required, and even an explicit deny
+  // does not stop it.
+  if (lowerAction === "sts:getcalleridentity") {
+    facts.reason = "noPermissionNeeded";
+    return finish(facts, "allowed", [], []);
+  }
+
+  const context: RequestContext = buildContext(request, principal, compiled.now);
+  const hasBoundary = request.hasPermissionsBoundary ?? compiled.boundary !== null;
+  const caller = makeCaller(principal, request.sessionIssuer, hasBoundary);
+  const statementRequest: StatementRequest = { lowerAction, resource: request.resource, caller, context };
+
+  const kind = principal.kind;
+  const inAccount = isAccountIdentity(kind);
+  const identityApplies = inAccount && kind !== "root";
+  const sessionApplies = isSessionPrincipal(kind);
+
+  if (identityApplies) facts.identity = scan(compiled.identity, statementRequest, false);
+  else if (compiled.identity.length > 0) facts.ignored.push("identity");
+  if (compiled.boundary) {
+    if (identityApplies) facts.boundary = scan([compiled.boundary], statementRequest, false);
+    else facts.ignored.push("permissionsBoundary");
+  }
+  if (compiled.session) {
+    if (sessionApplies) facts.session = scan([compiled.session], statementRequest, false);
+    else facts.ignored.push("session");
+  }
+  if (compiled.resource) facts.resource = scan([compiled.resource], statementRequest, true);
+  if (compiled.scps) {
+    if (inAccount) facts.scps = compiled.scps.map((level) => scan(level, statementRequest, false));
+    else facts.ignored.push("scp");
+  }
+  if (compiled.rcps) facts.rcps = compiled.rcps.map((level) => scan(level, statementRequest, true));
+  facts.missing = context.missing ?? [];
+
+  // 1. An explicit deny in any policy that applies is final.
+  const denies: MatchedStatement[] = [];
+  for (const s of [facts.rcps, facts.scps].flat()) if (s) denies.push(...s.denies);
+  for (const s of [facts.resource, facts.identity, facts.boundary, facts.session]) if (s) denies.push(...s.denies);
+  if (denies.length > 0) {
+    facts.reason = "explicitDeny";
+    return finish(facts, "explicitDeny", denies, denies);
+  }
+
+  const decisive: MatchedStatement[] = [];
+  // 2. and 3. Every RCP level (resource's account) and SCP level (principal's account) must allow.
+  for (const [type, levelScans] of [["rcp", facts.rcps], ["scp", facts.scps]] as const) {
+    if (!levelScans) continue;
+    const failed = levelScans.findIndex((s) => s.allows.length === 0);
+    if (failed >= 0) {
+      facts.reason = type === "rcp" ? "rcpLevel" : "scpLevel";
+      facts.failedLevel = failed;
+      return finish(facts, "implicitDeny", [], []);
+    }
+    for (const s of levelScans) decisive.push(...s.allows);
+  }
+
+  const resourceMatch = facts.resource?.best ?? "none";
+  const resourceAllows = facts.resource?.allows ?? [];
+
+  // Callers outside any account (anonymous, services, identity providers) have only the resource policy.
+  if (!inAccount) {
+    if (resourceMatch === "none") return finish(facts, "implicitDeny", [], []);
+    facts.reason = "resourceOnly";
+    return finish(facts, "allowed", [...decisive, ...resourceAllows], []);
+  }
+
+  const identityOk = kind === "root" || (facts.identity?.allows.length ?? 0) > 0;
+  const boundaryOk = !facts.boundary || facts.boundary.allows.length > 0;
+  // GetFederationToken: without a session policy the federated user session has no permissions.
+  const sessionOk = facts.session ? facts.session.allows.length > 0 : kind !== "federated-user";
+  const identityAllows = [
+    ...(kind === "root" ? [] : (facts.identity?.allows ?? [])),
+    ...(facts.boundary?.allows ?? []),
+    ...(facts.session?.allows ?? []),
+  ];
+  const limitsOk = boundaryOk && sessionOk;
+  const limitReason = (): Reason => (!boundaryOk ? "boundary" : facts.session ? "session" : "federatedNoSession");
+
+  if (!facts.sameAccount) {
+    // Cross-account: the resource policy and the principal's own permissions must both allow.
+    if (resourceMatch === "none") {
+      facts.reason = "crossAccountNoResource";
+      return finish(facts, "implicitDeny", [], []);
+    }
+    if (!identityOk) {
+      facts.reason = "noAllow";
+      return finish(facts, "implicitDeny", [], []);
+    }
+    if (!limitsOk) {
+      facts.reason = limitReason();
+      return finish(facts, "implicitDeny", [], []);
+    }
+    facts.reason = "crossAccount";
+    return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows], []);
+  }
+
+  const direct = resourceMatch === "direct" || resourceMatch === "wildcard";
+  const throughEntity = resourceMatch === "role" || resourceMatch === "issuer";
+  if (direct) {
+    facts.reason = "resourceDirect";
+    return finish(facts, "allowed", [...decisive, ...resourceAllows], []);
+  }
+  if (throughEntity && limitsOk) {
+    facts.reason = resourceMatch === "role" ? "resourceRole" : "resourceIssuer";
+    return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows.filter((m) => m.policyType !== "identity")], []);
+  }
+  if (facts.kind !== "standard") {
+    // Trust and key policies must allow on their own; naming the account hands the decision to IAM policies.
+    if (resourceMatch === "none") {
+      facts.reason = "resourcePolicyRequired";
+      return finish(facts, "implicitDeny", [], []);
+    }
+    if (resourceMatch === "account" && identityOk && limitsOk) {
+      facts.reason = "resourceAccount";
+      return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows], []);
+    }
+  } else if (identityOk && limitsOk) {
+    facts.reason = kind === "root" ? "rootOwnAccount" : "identity";
+    return finish(facts, "allowed", [...decisive, ...identityAllows], []);
+  }
+  facts.reason = !identityOk && !throughEntity ? "noAllow" : limitReason();
+  return finish(facts, "implicitDeny", [], []);
+}
+
+function finish(facts: Facts, decision: Decision, matched: MatchedStatement[], denies: MatchedStatement[]): EvaluationResult {
+  facts.decision = decision;
+  facts.denies = denies;
+  const details: EvaluationResult["details"] = {};
+  const c = facts.compiled;
+  const put = (type: PolicyType, s: Scan | undefined, needsAllow = true) => {
+    details[type] = {
+      decision: typeDecision(s, needsAllow),
+      matchedStatements: s ? [...s.denies, ...s.allows] : [],
+    };
+  };
+  if (facts.reason !== "noPermissionNeeded") {
+    if (c.identity.length > 0) put("identity", facts.identity);
+    if (c.boundary) put("permissionsBoundary", facts.boundary);
+    if (c.session) put("session", facts.session);
+    if (c.resource) put("resource", facts.resource);
+    for (const [type, levelScans, given] of [["scp", facts.scps, c.scps], ["rcp", facts.rcps, c.rcps]] as const) {
+      if (!given) continue;
+      const all = levelScans ?? [];
+      const denied = all.some((s) => s.denies.length > 0);
+      const everyAllows = levelScans !== undefined && all.every((s) => s.allows.length > 0);
+      details[type] = {
+        decision: denied ? "explicitDeny" : everyAllows ? "allowed" : "implicitDeny",
+        matchedStatements: all.flatMap((s) => [...s.denies, ...s.allows]),
+      };
+    }
+  }
+  let explanation: string[] | undefined;
+  return {
+    decision,
+    matchedStatements: matched,
+    missingContextValues: facts.missing ?? [],
+    // Built on first read: the words cost more than the decision, and bulk callers rarely read them.
+    get explanation(): string[] {
+      explanation ??= explain(facts);
+      return explanation;
+    },
+    details,
+  };
+}

@@ -1,0 +1,87 @@
+// Recognisers for the shapes of outline items that ask something: "`Name` - description",
+// "Name: description", "situation => outcome", and questions. The filters keep sentences that
+// merely contain a colon ("Use the CLI : --dry-run ...") from turning into "What is Use the CLI?".
+
+import { proseOnly } from "../inline/code-spans.ts";
+
+/** Labels that introduce material rather than name a concept. */
+const GENERIC_LABEL =
+  /^(?:examples?|exemples?|e\.?\s?g\.?|ex|for example|par exemple|options?|steps?|étapes?|use cases?|cas d'usage|cases?|notes?|nb|n\.b\.|tips?|warning|caution|important|see also|see|todo|results?|answer|ans|réponse|question|q|a|remarques?|attention)\s*\d*\s*[.:]?$/i;
+
+export function isGenericLabel(text: string): boolean {
+  return GENERIC_LABEL.test(text.replace(/\*\*|__/g, "").trim());
+}
+
+// First words that make a phrase an instruction or a sentence, not the name of a thing.
+const NOT_A_NAME_START = new Set(
+  (
+    "use using create define leverage need needs allow allows add make set see click run check go do don't avoid prefer " +
+    "remember try enable disable install configure ensure if when then else for to in on with by from it this that " +
+    "there these those they you we i how why what where which who whose is are can cannot must should will has have " +
+    "il elle ils elles pour ne pas si quand avec dans sur ce cette nous vous on est sont utiliser"
+  ).split(" "),
+);
+
+export interface NameDescription {
+  /** The name as written, markup included (`` `AssumeRole` ``, `**Inline**`, `STS`). */
+  name: string;
+  /** The bare name, for deciding how to ask. */
+  bare: string;
+  description: string;
+}
+
+const CODE_NAME = /^(`+)([^`]+?)\1\s*(?:[-–—:]|::)\s+([\s\S]+)$/;
+const BOLD_NAME = /^(\*\*|__)([^*_]+?)\1\s*(?:[-–—:])\s+([\s\S]+)$/;
+const PLAIN_COLON = /^([^:\n`]{1,60}?)\s*:\s+([\s\S]+)$/;
+const PLAIN_DASH = /^([^\n`]{1,60}?)\s+[-–—]\s+([\s\S]+)$/;
+
+export function splitNameDescription(text: string): NameDescription | undefined {
+  const trimmed = text.trim();
+  const code = CODE_NAME.exec(trimmed);
+  if (code) return usable(`${code[1]}${code[2]}${code[1]}`, code[2]!, code[3]!, true);
+  const bold = BOLD_NAME.exec(trimmed);
+  if (bold) return usable(`**${bold[2]}**`, bold[2]!, bold[3]!, false);
+  const plain = PLAIN_COLON.exec(trimmed) ?? PLAIN_DASH.exec(trimmed);
+  if (plain) return usable(plain[1]!.trim(), plain[1]!.trim(), plain[2]!, false);
+  return undefined;
+}
+
+function usable(name: string, bare: string, description: string, isCode: boolean): NameDescription | undefined {
+  const desc = description.trim();
+  if (!desc || /[:：]$/.test(desc)) return undefined;
+  if (isGenericLabel(bare)) return undefined;
+  if (!isCode) {
+    const words = bare.split(/\s+/);
+    if (words.length > 6 || /[.;!?,]/.test(bare)) return undefined;
+    if (NOT_A_NAME_START.has(words[0]!.toLowerCase())) return undefined;
+    if (/^\p{Ll}/u.test(bare) && !/[A-Z]/.test(bare)) return undefined; // "decision deny: ..." reads as prose
+  }
+  return { name, bare, description: desc };
+}
+
+/** "What does `AssumeRole` do?" for API-like names, "What is X?" otherwise. */
+export function askForName(nd: NameDescription): string {
+  const actionLike = /^[A-Z][a-z]+(?:[A-Z][A-Za-z0-9]*)+$/.test(nd.bare) || /^[a-z0-9-]+:[A-Z*]\w*$/.test(nd.bare);
+  return actionLike ? `What does ${nd.name} do?` : `What is ${nd.name}?`;
+}
+
+export interface ArrowFact {
+  prompt: string;
+  answer: string;
+}
+
+/** "IAM allows RW + bucket denies => deny": the outcome after the arrow is what to recall. */
+export function splitArrow(text: string): ArrowFact | undefined {
+  const prose = proseOnly(text);
+  const arrows = prose.match(/=>|⇒/g);
+  if (!arrows || arrows.length !== 1) return undefined;
+  const m = /^([\s\S]*\S)\s*(?:=>|⇒)\s*(\S[\s\S]*)$/.exec(text.trim());
+  if (!m) return undefined;
+  const answer = m[2]!.trim();
+  if (answer.split(/\s+/).length > 8) return undefined;
+  return { prompt: m[1]!.trim(), answer };
+}
+
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text.split("\n")[0] ?? "");
+}

@@ -1,0 +1,1 @@
+export { learnerDay, isValidTimeZone, DEFAULT_ROLLOVER_HOUR } from "./day.ts";

@@ -1,0 +1,142 @@
+// Accounts end to end, in Chromium at a desktop and a phone viewport (issue 2).
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, type ViewportName } from "./support/browser.ts";
+import { countRows } from "./support/database.ts";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+const PASSWORD = "correct horse battery";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signUp(page: Page, email: string, password = PASSWORD, name = "Test Learner") {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function waitUntil(check: () => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const users = (email: string) => countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE email = ?", email);
+
+for (const viewport of ["desktop", "phone"] as ViewportName[]) {
+  describe(`accounts at the ${viewport} viewport`, () => {
+    const email = `learner-${viewport}@example.com`;
+
+    it("sends a visitor from a protected page to sign in, and back after signing up", async () => {
+      const { context, page } = await newPage(browser, baseUrl, viewport);
+      await page.goto("/decks");
+      await page.waitForURL(/\/signin\?next=%2Fdecks/);
+      await expect(page.getByRole("heading", { name: "Sign in" }).isVisible()).resolves.toBe(true);
+
+      await signUp(page, email);
+      await page.waitForURL(`${baseUrl}/decks`);
+      await expect(page.getByRole("heading", { name: "Your decks" }).isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Test Learner");
+      expect(users(email)).toBe(1);
+      await context.close();
+    });
+
+    it("signs out, refuses a wrong password with a clear message, then signs in", async () => {
+      const { context, page } = await newPage(browser, baseUrl, viewport);
+      await page.goto("/signin");
+      await signIn(page, email, PASSWORD);
+      await page.waitForURL(`${baseUrl}/decks`);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/signin\?signedOut=1/);
+      await page.goto("/decks");
+      await page.waitForURL(/\/signin\?next=/);
+
+      await signIn(page, email, "not the password");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain("do not match an account");
+      expect(page.url()).toContain("/signin");
+
+      await signIn(page, email, PASSWORD);
+      await page.waitForURL(`${baseUrl}/decks`);
+      await context.close();
+    });
+
+    it("rejects a malformed sign-up field by field and creates nothing", async () => {
+      const { context, page } = await newPage(browser, baseUrl, viewport);
+      const cases = [
+        { email: "not-an-email", password: PASSWORD, field: "email-error", message: "valid email" },
+        { email: `short-${viewport}@example.com`, password: "short", field: "password-error", message: "at least 10" },
+        { email, password: PASSWORD, field: "email-error", message: "already exists" },
+      ];
+      for (const c of cases) {
+        const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM User");
+        await signUp(page, c.email, c.password);
+        const error = page.locator(`#${c.field} .field-error`);
+        await error.waitFor();
+        await expect(error.textContent()).resolves.toContain(c.message);
+        expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User")).toBe(before);
+      }
+      expect(users(`short-${viewport}@example.com`)).toBe(0);
+      await context.close();
+    });
+  });
+}
+
+describe("roles", () => {
+  it("makes the first account the admin and later ones learners", () => {
+    const admins = countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE role = 'admin'");
+    const first = countRows(
+      databaseFile,
+      "SELECT COUNT(*) AS n FROM User WHERE role = 'admin' AND createdAt = (SELECT MIN(createdAt) FROM User)",
+    );
+    expect(admins).toBe(1);
+    expect(first).toBe(1);
+    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE role = 'learner'")).toBeGreaterThan(0);
+  });
+
+  it("stores only a bcrypt hash of each password", () => {
+    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE passwordHash LIKE ?", `%${PASSWORD}%`)).toBe(0);
+    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE passwordHash NOT LIKE '$2%'")).toBe(0);
+  });
+});
+
+describe("failed sign-ins are slowed down", () => {
+  it("refuses further tries from one address after 10 failures in a minute, even with the right password", async () => {
+    const email = "rate-limited@example.com";
+    const { context, page } = await newPage(browser, baseUrl, "desktop", { "x-forwarded-for": "203.0.113.77" });
+    await signUp(page, email);
+    await page.waitForURL(`${baseUrl}/decks`);
+    await context.clearCookies();
+
+    await page.goto("/signin");
+    const failures = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM SignInAttempt WHERE address = ?", `email:${email}`);
+    for (let i = 0; i < 10; i++) {
+      await signIn(page, email, `wrong password ${i}`);
+      await waitUntil(() => failures() === i + 1);
+    }
+    await signIn(page, email, PASSWORD);
+    const alert = page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" });
+    await alert.waitFor();
+    expect(page.url()).toContain("/signin");
+    await context.close();
+  });
+});
