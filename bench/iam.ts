@@ -170,7 +170,7 @@ export async function run(): Promise<string> {
   const lines = [
     "## Evaluator",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${availableParallelism()} cores (one used), Node ${process.version}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${availableParallelism()} cores (\`nproc\`; one used), Node ${process.version}.`,
     "Case: an IAM user with three identity policies, a permissions boundary and a bucket policy (20 statements,",
     "conditions on IP, Bool, Date, String and variables), four requests cycling through allowed and denied paths",
     `(${decisions.join(", ")}). Policies parsed once; \`npx tsx bench/iam.ts\`.`,

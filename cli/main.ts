@@ -4,6 +4,7 @@ import { CliUsageError, type CliCommand, type CliIO } from "./command.ts";
 // command's dependencies never slow another.
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   // Commands register here, one line each: name -> summary and lazy loader.
+  import: { summary: "Import notes (Markdown, Logseq, Obsidian, .zip) as decks of cards", load: async () => (await import("./commands/import.ts")).default },
   eval: { summary: "evaluate IAM request case(s) (JSON file or -) and print decisions as JSON", load: async () => (await import("./commands/eval.ts")).evalCommand },
 };
 

@@ -15,6 +15,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <Link href="/decks">Decks</Link>
+              <Link href="/import">Import</Link>
               <span className="who" data-testid="signed-in-as">{user.name ?? user.email}</span>
               <form action={signOutAction}>
                 <button className="linklike" type="submit">Sign out</button>

@@ -34,7 +34,7 @@ export interface CardRowValues {
 export interface ImportPlan {
   create: CardRowValues[];
   update: Array<{ id: string; values: CardRowValues }>;
-  suspend: Array<{ id: string; key: string }>;
+  suspend: Array<{ id: string; key: string; front: string }>;
   unchanged: number;
   /** Deck paths the drafts need, in first-seen order. */
   deckPaths: string[];
@@ -95,7 +95,7 @@ export function planImport(stored: StoredCard[], drafts: CardDraft[], importedFi
   }
   for (const card of stored) {
     if (files.has(card.sourceFile) && !seen.has(card.key) && !card.suspended) {
-      plan.suspend.push({ id: card.id, key: card.key });
+      plan.suspend.push({ id: card.id, key: card.key, front: card.front });
     }
   }
   return plan;

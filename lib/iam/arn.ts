@@ -41,6 +41,17 @@ export function parseArn(arn: string): Arn | undefined {
 
 /** The account that owns a resource, when its ARN says (S3 bucket ARNs, for one, do not). */
 export function accountOfArn(arn: string): string | undefined {
-  const parsed = parseArn(arn);
-  return parsed && /^\d{12}$/.test(parsed.account) ? parsed.account : undefined;
+  if (!arn.startsWith("arn:")) return undefined;
+  let colon = 3;
+  for (let i = 0; i < 3; i++) {
+    colon = arn.indexOf(":", colon + 1);
+    if (colon < 0) return undefined;
+  }
+  const end = arn.indexOf(":", colon + 1);
+  if (end !== colon + 13) return undefined;
+  for (let i = colon + 1; i < end; i++) {
+    const c = arn.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return arn.slice(colon + 1, end);
 }

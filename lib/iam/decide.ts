@@ -117,23 +117,46 @@ export interface Scan {
 
 const STRENGTH: Record<PrincipalMatch, number> = { none: 0, account: 1, issuer: 2, role: 3, direct: 4, wildcard: 5 };
 
-function scan(slots: readonly PolicySlot[], request: StatementRequest, resourceSide: boolean): Scan {
-  const result: Scan = { allows: [], denies: [], best: "none" };
-  for (const s of slots) {
-    const statements = s.policy.statements;
-    for (let i = 0; i < statements.length; i++) {
-      const statement = statements[i]!;
-      const match = statementApplies(statement, request, resourceSide);
-      if (match === "none") continue;
-      if (statement.isAllow) {
-        result.allows.push(s.matched[i]!);
-        if (STRENGTH[match] > STRENGTH[result.best]) result.best = match;
-      } else {
-        result.denies.push(s.matched[i]!);
-      }
+/** Shared empty list: scans allocate a list only when a statement applies. Never pushed to. */
+const NONE: MatchedStatement[] = [];
+
+function scanInto(result: Scan, s: PolicySlot, request: StatementRequest, resourceSide: boolean): void {
+  const statements = s.policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
+    const match = statementApplies(statement, request, resourceSide);
+    if (match === "none") continue;
+    if (statement.isAllow) {
+      if (result.allows === NONE) result.allows = [];
+      result.allows.push(s.matched[i]!);
+      if (STRENGTH[match] > STRENGTH[result.best]) result.best = match;
+    } else {
+      if (result.denies === NONE) result.denies = [];
+      result.denies.push(s.matched[i]!);
     }
   }
+}
+
+function scan(slots: readonly PolicySlot[], request: StatementRequest, resourceSide: boolean): Scan {
+  const result: Scan = { allows: NONE, denies: NONE, best: "none" };
+  for (let i = 0; i < slots.length; i++) scanInto(result, slots[i]!, request, resourceSide);
   return result;
+}
+
+function scanOne(s: PolicySlot, request: StatementRequest, resourceSide: boolean): Scan {
+  const result: Scan = { allows: NONE, denies: NONE, best: "none" };
+  scanInto(result, s, request, resourceSide);
+  return result;
+}
+
+function scanLevels(levels: PolicySlot[][], request: StatementRequest, resourceSide: boolean): Scan[] {
+  const out: Scan[] = [];
+  for (let i = 0; i < levels.length; i++) out.push(scan(levels[i]!, request, resourceSide));
+  return out;
+}
+
+function pushAll(target: MatchedStatement[], source: readonly MatchedStatement[] | undefined): void {
+  if (source) for (let i = 0; i < source.length; i++) target.push(source[i]!);
 }
 
 const TRUST_ACTIONS = new Set([
@@ -147,15 +170,18 @@ const TRUST_ACTIONS = new Set([
 
 /** Role trust policies and KMS key policies follow their own rule; see docs/evaluator.md. */
 export function detectResourcePolicyKind(lowerAction: string, resource: string): ResourcePolicyKind {
+  if (!TRUST_ACTIONS.has(lowerAction) && !lowerAction.startsWith("kms:")) return "standard";
   const arn = parseArn(resource);
   if (TRUST_ACTIONS.has(lowerAction) && arn?.service === "iam" && arn.resourceType === "role") return "roleTrust";
   if (lowerAction.startsWith("kms:") && arn?.service === "kms" && arn.resourceType === "key") return "kmsKey";
   return "standard";
 }
 
+const ACTION_NAME = /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/;
+
 function checkRequest(request: RequestInput): void {
   if (typeof request !== "object" || request === null) throw new PolicyError("invalidRequest", "request must be an object", "request");
-  if (typeof request.action !== "string" || !/^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(request.action)) {
+  if (typeof request.action !== "string" || !(request.action.indexOf(":") > 0) || !ACTION_NAME.test(request.action)) {
     throw new PolicyError("invalidRequest", `action must look like "service:Action", not ${JSON.stringify(request.action)}`, "request.action");
   }
   if (typeof request.resource !== "string" || request.resource === "") {
@@ -166,10 +192,10 @@ function checkRequest(request: RequestInput): void {
   }
 }
 
-function typeDecision(s: Scan | undefined, needsAllow = true): Decision {
+function typeDecision(s: Scan | undefined): Decision {
   if (!s) return "implicitDeny";
   if (s.denies.length > 0) return "explicitDeny";
-  return s.allows.length > 0 || !needsAllow ? "allowed" : "implicitDeny";
+  return s.allows.length > 0 ? "allowed" : "implicitDeny";
 }
 
 /** Evaluates one request against a compiled case. */
@@ -177,17 +203,28 @@ export function evaluateParsed(compiled: CompiledCase, request: RequestInput): E
   checkRequest(request);
   const principal = requestPrincipal(request);
   const lowerAction = request.action.toLowerCase();
+  const resourceAccount = request.resourceAccount ?? accountOfArn(request.resource) ?? principal.account;
+  // Every field is set here, so all Facts objects share one shape (evaluation is a hot path).
   const facts: Facts = {
     request,
     principal,
     compiled,
     kind: compiled.resourcePolicyKind ?? detectResourcePolicyKind(lowerAction, request.resource),
-    resourceAccount: request.resourceAccount ?? accountOfArn(request.resource) ?? principal.account,
-    sameAccount: true,
+    resourceAccount,
+    sameAccount: principal.account !== undefined && resourceAccount === principal.account,
     reason: "noAllow",
+    failedLevel: undefined,
     ignored: [],
+    identity: undefined,
+    boundary: undefined,
+    session: undefined,
+    resource: undefined,
+    scps: undefined,
+    rcps: undefined,
+    missing: undefined,
+    decision: undefined,
+    denies: undefined,
   };
-  facts.sameAccount = principal.account !== undefined && facts.resourceAccount === principal.account;
 
   // The GetCallerIdentity API reference: no permissions are required, and even an explicit deny
   // does not stop it.
@@ -209,148 +246,191 @@ export function evaluateParsed(compiled: CompiledCase, request: RequestInput): E
   if (identityApplies) facts.identity = scan(compiled.identity, statementRequest, false);
   else if (compiled.identity.length > 0) facts.ignored.push("identity");
   if (compiled.boundary) {
-    if (identityApplies) facts.boundary = scan([compiled.boundary], statementRequest, false);
+    if (identityApplies) facts.boundary = scanOne(compiled.boundary, statementRequest, false);
     else facts.ignored.push("permissionsBoundary");
   }
   if (compiled.session) {
-    if (sessionApplies) facts.session = scan([compiled.session], statementRequest, false);
+    if (sessionApplies) facts.session = scanOne(compiled.session, statementRequest, false);
     else facts.ignored.push("session");
   }
-  if (compiled.resource) facts.resource = scan([compiled.resource], statementRequest, true);
+  if (compiled.resource) facts.resource = scanOne(compiled.resource, statementRequest, true);
   if (compiled.scps) {
-    if (inAccount) facts.scps = compiled.scps.map((level) => scan(level, statementRequest, false));
+    if (inAccount) facts.scps = scanLevels(compiled.scps, statementRequest, false);
     else facts.ignored.push("scp");
   }
-  if (compiled.rcps) facts.rcps = compiled.rcps.map((level) => scan(level, statementRequest, true));
-  facts.missing = context.missing ?? [];
+  if (compiled.rcps) facts.rcps = scanLevels(compiled.rcps, statementRequest, true);
+  facts.missing = context.missing ?? NONE_KEYS;
 
   // 1. An explicit deny in any policy that applies is final.
-  const denies: MatchedStatement[] = [];
-  for (const s of [facts.rcps, facts.scps].flat()) if (s) denies.push(...s.denies);
-  for (const s of [facts.resource, facts.identity, facts.boundary, facts.session]) if (s) denies.push(...s.denies);
-  if (denies.length > 0) {
+  let denies: MatchedStatement[] | undefined;
+  for (const group of [facts.rcps, facts.scps]) {
+    if (!group) continue;
+    for (const s of group) if (s.denies.length > 0) pushAll((denies ??= []), s.denies);
+  }
+  for (const s of [facts.resource, facts.identity, facts.boundary, facts.session]) {
+    if (s && s.denies.length > 0) pushAll((denies ??= []), s.denies);
+  }
+  if (denies) {
     facts.reason = "explicitDeny";
     return finish(facts, "explicitDeny", denies, denies);
   }
 
   const decisive: MatchedStatement[] = [];
   // 2. and 3. Every RCP level (resource's account) and SCP level (principal's account) must allow.
-  for (const [type, levelScans] of [["rcp", facts.rcps], ["scp", facts.scps]] as const) {
-    if (!levelScans) continue;
-    const failed = levelScans.findIndex((s) => s.allows.length === 0);
-    if (failed >= 0) {
-      facts.reason = type === "rcp" ? "rcpLevel" : "scpLevel";
-      facts.failedLevel = failed;
-      return finish(facts, "implicitDeny", [], []);
-    }
-    for (const s of levelScans) decisive.push(...s.allows);
-  }
+  if (facts.rcps && !levelsAllow(facts, facts.rcps, "rcpLevel", decisive)) return finish(facts, "implicitDeny", [], NONE);
+  if (facts.scps && !levelsAllow(facts, facts.scps, "scpLevel", decisive)) return finish(facts, "implicitDeny", [], NONE);
 
   const resourceMatch = facts.resource?.best ?? "none";
-  const resourceAllows = facts.resource?.allows ?? [];
 
   // Callers outside any account (anonymous, services, identity providers) have only the resource policy.
   if (!inAccount) {
-    if (resourceMatch === "none") return finish(facts, "implicitDeny", [], []);
+    if (resourceMatch === "none") return finish(facts, "implicitDeny", [], NONE);
     facts.reason = "resourceOnly";
-    return finish(facts, "allowed", [...decisive, ...resourceAllows], []);
+    pushAll(decisive, facts.resource!.allows);
+    return finish(facts, "allowed", decisive, NONE);
   }
 
-  const identityOk = kind === "root" || (facts.identity?.allows.length ?? 0) > 0;
+  const identityOk = kind === "root" || (facts.identity !== undefined && facts.identity.allows.length > 0);
   const boundaryOk = !facts.boundary || facts.boundary.allows.length > 0;
   // GetFederationToken: without a session policy the federated user session has no permissions.
   const sessionOk = facts.session ? facts.session.allows.length > 0 : kind !== "federated-user";
-  const identityAllows = [
-    ...(kind === "root" ? [] : (facts.identity?.allows ?? [])),
-    ...(facts.boundary?.allows ?? []),
-    ...(facts.session?.allows ?? []),
-  ];
   const limitsOk = boundaryOk && sessionOk;
-  const limitReason = (): Reason => (!boundaryOk ? "boundary" : facts.session ? "session" : "federatedNoSession");
+  const limitReason: Reason = !boundaryOk ? "boundary" : facts.session ? "session" : "federatedNoSession";
 
   if (!facts.sameAccount) {
     // Cross-account: the resource policy and the principal's own permissions must both allow.
     if (resourceMatch === "none") {
       facts.reason = "crossAccountNoResource";
-      return finish(facts, "implicitDeny", [], []);
+      return finish(facts, "implicitDeny", [], NONE);
     }
-    if (!identityOk) {
-      facts.reason = "noAllow";
-      return finish(facts, "implicitDeny", [], []);
-    }
-    if (!limitsOk) {
-      facts.reason = limitReason();
-      return finish(facts, "implicitDeny", [], []);
+    if (!identityOk || !limitsOk) {
+      facts.reason = identityOk ? limitReason : "noAllow";
+      return finish(facts, "implicitDeny", [], NONE);
     }
     facts.reason = "crossAccount";
-    return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows], []);
+    pushAll(decisive, facts.resource!.allows);
+    return finish(facts, "allowed", withIdentitySide(decisive, facts, true), NONE);
   }
 
   const direct = resourceMatch === "direct" || resourceMatch === "wildcard";
   const throughEntity = resourceMatch === "role" || resourceMatch === "issuer";
   if (direct) {
     facts.reason = "resourceDirect";
-    return finish(facts, "allowed", [...decisive, ...resourceAllows], []);
+    pushAll(decisive, facts.resource!.allows);
+    return finish(facts, "allowed", decisive, NONE);
   }
   if (throughEntity && limitsOk) {
     facts.reason = resourceMatch === "role" ? "resourceRole" : "resourceIssuer";
-    return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows.filter((m) => m.policyType !== "identity")], []);
+    pushAll(decisive, facts.resource!.allows);
+    return finish(facts, "allowed", withIdentitySide(decisive, facts, false), NONE);
   }
   if (facts.kind !== "standard") {
     // Trust and key policies must allow on their own; naming the account hands the decision to IAM policies.
     if (resourceMatch === "none") {
       facts.reason = "resourcePolicyRequired";
-      return finish(facts, "implicitDeny", [], []);
+      return finish(facts, "implicitDeny", [], NONE);
     }
     if (resourceMatch === "account" && identityOk && limitsOk) {
       facts.reason = "resourceAccount";
-      return finish(facts, "allowed", [...decisive, ...resourceAllows, ...identityAllows], []);
+      pushAll(decisive, facts.resource!.allows);
+      return finish(facts, "allowed", withIdentitySide(decisive, facts, true), NONE);
     }
   } else if (identityOk && limitsOk) {
     facts.reason = kind === "root" ? "rootOwnAccount" : "identity";
-    return finish(facts, "allowed", [...decisive, ...identityAllows], []);
+    return finish(facts, "allowed", withIdentitySide(decisive, facts, true), NONE);
   }
-  facts.reason = !identityOk && !throughEntity ? "noAllow" : limitReason();
-  return finish(facts, "implicitDeny", [], []);
+  facts.reason = !identityOk && !throughEntity ? "noAllow" : limitReason;
+  return finish(facts, "implicitDeny", [], NONE);
+}
+
+const NONE_KEYS: string[] = [];
+
+/** Checks that every organization level allows; records the first level that does not. */
+function levelsAllow(facts: Facts, levels: Scan[], reason: "rcpLevel" | "scpLevel", decisive: MatchedStatement[]): boolean {
+  for (let i = 0; i < levels.length; i++) {
+    const allows = levels[i]!.allows;
+    if (allows.length === 0) {
+      facts.reason = reason;
+      facts.failedLevel = i;
+      return false;
+    }
+    pushAll(decisive, allows);
+  }
+  return true;
+}
+
+/** Adds the identity-side allows (identity policies optional, then boundary and session policy). */
+function withIdentitySide(decisive: MatchedStatement[], facts: Facts, includeIdentity: boolean): MatchedStatement[] {
+  if (includeIdentity) pushAll(decisive, facts.identity?.allows);
+  pushAll(decisive, facts.boundary?.allows);
+  pushAll(decisive, facts.session?.allows);
+  return decisive;
+}
+
+/**
+ * The result object. `explanation` and `details` are getters that build their value on first read:
+ * the words and the per-type breakdown cost more than the decision itself, and bulk callers (the
+ * benchmark, property tests) rarely read them. `toJSON` includes both, so JSON output is complete;
+ * copy with `toJSON()` rather than object spread, which skips getters.
+ */
+class Outcome implements EvaluationResult {
+  #facts: Facts;
+  #explanation: string[] | undefined;
+  #details: EvaluationResult["details"] | undefined;
+  constructor(
+    readonly decision: Decision,
+    readonly matchedStatements: MatchedStatement[],
+    readonly missingContextValues: string[],
+    facts: Facts,
+  ) {
+    this.#facts = facts;
+  }
+
+  get explanation(): string[] {
+    return (this.#explanation ??= explain(this.#facts));
+  }
+
+  get details(): EvaluationResult["details"] {
+    return (this.#details ??= describeTypes(this.#facts));
+  }
+
+  toJSON(): EvaluationResult {
+    return {
+      decision: this.decision,
+      matchedStatements: this.matchedStatements,
+      missingContextValues: this.missingContextValues,
+      explanation: this.explanation,
+      details: this.details,
+    };
+  }
 }
 
 function finish(facts: Facts, decision: Decision, matched: MatchedStatement[], denies: MatchedStatement[]): EvaluationResult {
   facts.decision = decision;
   facts.denies = denies;
+  return new Outcome(decision, matched, facts.missing ?? NONE_KEYS, facts);
+}
+
+function describeTypes(facts: Facts): EvaluationResult["details"] {
   const details: EvaluationResult["details"] = {};
+  if (facts.reason === "noPermissionNeeded") return details;
   const c = facts.compiled;
-  const put = (type: PolicyType, s: Scan | undefined, needsAllow = true) => {
+  const put = (type: PolicyType, s: Scan | undefined) => {
+    details[type] = { decision: typeDecision(s), matchedStatements: s ? [...s.denies, ...s.allows] : [] };
+  };
+  if (c.identity.length > 0) put("identity", facts.identity);
+  if (c.boundary) put("permissionsBoundary", facts.boundary);
+  if (c.session) put("session", facts.session);
+  if (c.resource) put("resource", facts.resource);
+  for (const [type, levelScans, given] of [["scp", facts.scps, c.scps], ["rcp", facts.rcps, c.rcps]] as const) {
+    if (!given) continue;
+    const all = levelScans ?? [];
+    const denied = all.some((s) => s.denies.length > 0);
+    const everyAllows = levelScans !== undefined && all.every((s) => s.allows.length > 0);
     details[type] = {
-      decision: typeDecision(s, needsAllow),
-      matchedStatements: s ? [...s.denies, ...s.allows] : [],
+      decision: denied ? "explicitDeny" : everyAllows ? "allowed" : "implicitDeny",
+      matchedStatements: all.flatMap((s) => [...s.denies, ...s.allows]),
     };
-  };
-  if (facts.reason !== "noPermissionNeeded") {
-    if (c.identity.length > 0) put("identity", facts.identity);
-    if (c.boundary) put("permissionsBoundary", facts.boundary);
-    if (c.session) put("session", facts.session);
-    if (c.resource) put("resource", facts.resource);
-    for (const [type, levelScans, given] of [["scp", facts.scps, c.scps], ["rcp", facts.rcps, c.rcps]] as const) {
-      if (!given) continue;
-      const all = levelScans ?? [];
-      const denied = all.some((s) => s.denies.length > 0);
-      const everyAllows = levelScans !== undefined && all.every((s) => s.allows.length > 0);
-      details[type] = {
-        decision: denied ? "explicitDeny" : everyAllows ? "allowed" : "implicitDeny",
-        matchedStatements: all.flatMap((s) => [...s.denies, ...s.allows]),
-      };
-    }
   }
-  let explanation: string[] | undefined;
-  return {
-    decision,
-    matchedStatements: matched,
-    missingContextValues: facts.missing ?? [],
-    // Built on first read: the words cost more than the decision, and bulk callers rarely read them.
-    get explanation(): string[] {
-      explanation ??= explain(facts);
-      return explanation;
-    },
-    details,
-  };
+  return details;
 }

@@ -30,21 +30,21 @@ export interface Facts {
   principal: PrincipalDescription;
   compiled: CompiledCase;
   kind: ResourcePolicyKind;
-  resourceAccount?: string;
+  resourceAccount: string | undefined;
   sameAccount: boolean;
   reason: Reason;
-  failedLevel?: number;
+  failedLevel: number | undefined;
   /** Policy types the case supplied that do not apply to this caller. */
   ignored: PolicyType[];
-  identity?: Scan;
-  boundary?: Scan;
-  session?: Scan;
-  resource?: Scan;
-  scps?: Scan[];
-  rcps?: Scan[];
-  missing?: string[];
-  decision?: Decision;
-  denies?: MatchedStatement[];
+  identity: Scan | undefined;
+  boundary: Scan | undefined;
+  session: Scan | undefined;
+  resource: Scan | undefined;
+  scps: Scan[] | undefined;
+  rcps: Scan[] | undefined;
+  missing: string[] | undefined;
+  decision: Decision | undefined;
+  denies: MatchedStatement[] | undefined;
 }
 
 const TYPE_NAMES: Record<PolicyType, string> = {

@@ -70,9 +70,10 @@ export function resolveTemplate(template: Template, context: RequestContext): st
       out += part;
       continue;
     }
-    const values = context.values.get(part.keyLower);
-    if (values !== undefined && values.length === 1) {
-      out += values[0]!;
+    const value = context.get(part.key, part.keyLower);
+    const single = typeof value === "string" ? value : value !== undefined && value.length === 1 ? value[0] : undefined;
+    if (single !== undefined) {
+      out += single;
     } else if (part.fallback !== undefined) {
       out += part.fallback;
     } else {

@@ -36,7 +36,7 @@ describe("planImport", () => {
     const gone = stored(draft("gone", "x", "a.md"), "id-gone");
     const otherFile = stored(draft("other", "y", "b.md"), "id-other");
     const plan = planImport([gone, otherFile], [draft("k1", "one")], ["a.md"]);
-    expect(plan.suspend).toEqual([{ id: "id-gone", key: "gone" }]);
+    expect(plan.suspend).toEqual([{ id: "id-gone", key: "gone", front: "x" }]);
   });
 
   it("revives a suspended card whose block came back", () => {

@@ -30,10 +30,10 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-async function waitUntil(check: () => boolean, timeoutMs = 15_000) {
+async function waitUntil(check: () => boolean, what: () => string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
+    if (Date.now() > deadline) throw new Error(`condition not met in time: ${what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -70,8 +70,10 @@ for (const viewport of ["desktop", "phone"] as ViewportName[]) {
       await page.waitForURL(/\/signin\?next=/);
 
       await signIn(page, email, "not the password");
-      const alert = page.getByRole("alert");
+      // Next.js keeps a route announcer with role=alert on every page, so look for ours by id.
+      const alert = page.locator("#signin-error");
       await alert.waitFor();
+      await expect(alert.getAttribute("role")).resolves.toBe("alert");
       await expect(alert.textContent()).resolves.toContain("do not match an account");
       expect(page.url()).toContain("/signin");
 
@@ -131,7 +133,7 @@ describe("failed sign-ins are slowed down", () => {
     const failures = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM SignInAttempt WHERE address = ?", `email:${email}`);
     for (let i = 0; i < 10; i++) {
       await signIn(page, email, `wrong password ${i}`);
-      await waitUntil(() => failures() === i + 1);
+      await waitUntil(() => failures() === i + 1, () => `attempt ${i + 1}, failures recorded ${failures()}`);
     }
     await signIn(page, email, PASSWORD);
     const alert = page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" });

@@ -43,7 +43,7 @@ describe("protected pages over plain HTTP", () => {
   it("redirects a request without a session to sign in", async () => {
     const response = await fetch(`${baseUrl}/decks`, { redirect: "manual" });
     expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe(`${baseUrl}/signin?next=%2Fdecks`);
+    expect(new URL(response.headers.get("location") ?? "", baseUrl).href).toBe(`${baseUrl}/signin?next=%2Fdecks`);
   });
 
   it("does not trust a forged session cookie", async () => {

@@ -45,7 +45,7 @@ function anyPolicyValueMatches(condition: CompiledCondition, prepared: unknown[]
 
 export function testCondition(condition: CompiledCondition, context: RequestContext): boolean {
   const spec = condition.spec;
-  const values = context.values.get(condition.keyLower);
+  const values = context.get(condition.key, condition.keyLower);
   if (spec.family === "null") {
     const absent = values === undefined;
     if (absent) noteMissing(context, condition.key);
@@ -68,6 +68,9 @@ export function testCondition(condition: CompiledCondition, context: RequestCont
     }
   }
   const negated = spec.negated;
+  if (typeof values === "string") {
+    return anyPolicyValueMatches(condition, prepared, values) !== negated;
+  }
   switch (spec.set) {
     case "forAllValues":
       for (const value of values) if (anyPolicyValueMatches(condition, prepared, value) === negated) return false;

@@ -4,6 +4,12 @@
 import { cidrContains, parseCidr, parseIpAddress, type CidrBlock } from "./ip.ts";
 import { parseDate, parseNumber } from "./values.ts";
 import { matchEncoded } from "../match/wildcard.ts";
+import { Memo } from "../memo.ts";
+
+// Context values repeat across requests (the same time, the same source address): parse each once.
+const contextNumbers = new Memo(parseNumber);
+const contextDates = new Memo(parseDate);
+const contextAddresses = new Memo((text) => parseIpAddress(text.trim()));
 
 export type OperatorFamily = "string" | "numeric" | "date" | "bool" | "binary" | "ip" | "arn" | "null";
 
@@ -172,12 +178,12 @@ export function comparerFor(spec: OperatorSpec): ValueComparer<unknown> {
     case "numeric":
       return {
         prepare: (v) => parseNumber(v),
-        matches: (c, p) => orderTest(base.order, parseNumber(c), p as number),
+        matches: (c, p) => orderTest(base.order, contextNumbers.get(c), p as number),
       };
     case "date":
       return {
         prepare: (v) => parseDate(v),
-        matches: (c, p) => orderTest(base.order, parseDate(c), p as number),
+        matches: (c, p) => orderTest(base.order, contextDates.get(c), p as number),
       };
     case "bool":
       return { prepare: (v) => v.toLowerCase(), matches: (c, p) => c.toLowerCase() === p };
@@ -187,7 +193,7 @@ export function comparerFor(spec: OperatorSpec): ValueComparer<unknown> {
       return {
         prepare: (v) => parseCidr(v),
         matches: (c, p) => {
-          const address = parseIpAddress(c.trim());
+          const address = contextAddresses.get(c);
           return address !== undefined && p !== undefined && cidrContains(p as CidrBlock, address);
         },
       };
@@ -196,7 +202,9 @@ export function comparerFor(spec: OperatorSpec): ValueComparer<unknown> {
         prepare: (v) => splitArn(v),
         matches: (c, p) => {
           const pattern = p as string[];
-          if (pattern.length < 6) return matchEncoded(pattern.join(":"), c);
+          // The page says each of the six parts is checked separately, so a pattern with fewer
+          // parts only matches when it is nothing but a wildcard.
+          if (pattern.length < 6) return pattern.length === 1 && /^\uE000+$/.test(pattern[0]!);
           const actual = splitArn(c);
           if (actual.length !== 6) return false;
           for (let i = 0; i < 6; i++) if (!matchEncoded(pattern[i]!, actual[i]!)) return false;

@@ -95,11 +95,16 @@ export interface AccountModel {
   awsManagedPolicies?: ManagedPolicy[];
 }
 
-/** Who signs a call: long-term credentials of a user or the root user, or an STS session. */
+/**
+ * Who signs a call: long-term credentials of a user or the root user (named directly, or by the
+ * access key id they sign with), an STS session, or nobody (an unsigned request).
+ */
 export type Caller =
   | { kind: "user"; accountId: string; userName: string }
   | { kind: "root"; accountId: string }
-  | { kind: "session"; session: Session };
+  | { kind: "accessKey"; accessKeyId: string }
+  | { kind: "session"; session: Session }
+  | { kind: "anonymous" };
 
 /** Which STS operation created a session; decides what the session may do afterwards. */
 export type SessionOrigin =

@@ -5,6 +5,8 @@ import { cardText, type TextOptions } from "../inline/text.ts";
 import type { CodeNode, ItemNode, NoteNode, ParagraphNode } from "../tree.ts";
 
 export interface MarkdownOptions extends TextOptions {
+  /** The caller's (memoised) text cleaner; defaults to cardText with these options. */
+  clean?: (raw: string) => string;
   /** Items listed by title only; their subtree is another card's answer (nested `#card` blocks). */
   titleOnly?: (item: ItemNode) => boolean;
 }
@@ -16,8 +18,12 @@ export function codeFence(node: CodeNode): string {
   return `${fence}${node.lang}\n${node.code}\n${fence}`;
 }
 
+function cleanText(raw: string, options: MarkdownOptions): string {
+  return options.clean ? options.clean(raw) : cardText(raw, options);
+}
+
 function paragraphText(node: ParagraphNode, options: MarkdownOptions): string {
-  return cardText(node.text, options);
+  return cleanText(node.text, options);
 }
 
 export function isEmptyItem(item: ItemNode): boolean {
@@ -38,7 +44,7 @@ function itemLines(item: ItemNode, number: number, indent: string, options: Mark
   if (isEmptyItem(item)) return [];
   const marker = item.ordered ? `${number}.` : "-";
   const inner = indent + " ".repeat(marker.length + 1);
-  const text = cardText(item.text, options);
+  const text = cleanText(item.text, options);
   const short = options.titleOnly?.(item) ?? false;
   const blocks = [...(text ? [text] : []), ...(short ? [] : bodyBlocks(item.body, options))];
   if (blocks.length === 0 && (short || item.children.length === 0)) return [];
@@ -92,7 +98,7 @@ export function renderNodes(nodes: readonly NoteNode[], options: MarkdownOptions
     flush();
     if (node.type === "paragraph") blocks.push(paragraphText(node, options));
     else if (node.type === "code") blocks.push(codeFence(node));
-    else if (node.type === "heading") blocks.push(`**${cardText(node.text, options)}**`);
+    else if (node.type === "heading") blocks.push(`**${cleanText(node.text, options)}**`);
   }
   flush();
   return joinBlocks(blocks);

@@ -6,7 +6,7 @@ import { proseOnly } from "../inline/code-spans.ts";
 
 /** Labels that introduce material rather than name a concept. */
 const GENERIC_LABEL =
-  /^(?:examples?|exemples?|e\.?\s?g\.?|ex|for example|par exemple|options?|steps?|étapes?|use cases?|cas d'usage|cases?|notes?|nb|n\.b\.|tips?|warning|caution|important|see also|see|todo|results?|answer|ans|réponse|question|q|a|remarques?|attention)\s*\d*\s*[.:]?$/i;
+  /^(?:examples?|exemples?|e\.?\s?g\.?|ex|for example|par exemple|options?|steps?|étapes?|use cases?|cas d'usage|cases?|notes?|nb|n\.b\.|tips?|warning|caution|important|see also|see|todo|results?|answer|ans|réponse|question|remarques?|attention)\s*\d*\s*[.:]?$/i;
 
 export function isGenericLabel(text: string): boolean {
   return GENERIC_LABEL.test(text.replace(/\*\*|__/g, "").trim());

@@ -20,6 +20,7 @@ function matchesOutsideCode(text: string, pattern: RegExp): RegExpExecArray[] {
 }
 
 export function hasCloze(text: string): boolean {
+  if (!text.includes("{{") && !text.includes("==")) return false;
   return (
     matchesOutsideCode(text, ANKI).length > 0 ||
     matchesOutsideCode(text, LOGSEQ).length > 0 ||

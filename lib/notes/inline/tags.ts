@@ -15,12 +15,14 @@ export function isCardMarker(tag: string): boolean {
 }
 
 export function hasCardMarker(text: string): boolean {
+  if (!text.includes("#")) return false;
   for (const m of proseOnly(text).matchAll(HASHTAG)) if (isCardMarker(tagName(m))) return true;
   return false;
 }
 
 export function inlineTags(text: string): string[] {
   const tags: string[] = [];
+  if (!text.includes("#")) return tags;
   for (const m of proseOnly(text).matchAll(HASHTAG)) {
     const name = tagName(m);
     if (name && !isCardMarker(name)) tags.push(name);
@@ -28,18 +30,23 @@ export function inlineTags(text: string): string[] {
   return tags;
 }
 
+const TRAILING_TAG = /(?:^|\s)#(?:\[\[[^\]\n]+\]\]|[\p{L}][\p{L}\p{N}_\-/]*)\s*$/u;
+
+function dropMarkers(prose: string): string {
+  return prose.replace(HASHTAG, (whole, lead: string, bracketed: string | undefined, plain: string | undefined) =>
+    isCardMarker(bracketed ?? plain ?? "") ? lead : whole,
+  );
+}
+
+function withoutMarkers(text: string): string {
+  return text.includes("#") ? mapProse(text, dropMarkers) : text;
+}
+
 /** Removes card markers anywhere and the run of tags that ends the first line. */
 export function stripTagMarkup(text: string): string {
+  if (!text.includes("#")) return text.trim();
   const [first = "", ...rest] = text.split("\n");
-  const withoutMarkers = (s: string) =>
-    mapProse(s, (prose) =>
-      prose.replace(HASHTAG, (whole, lead: string, ...groups: unknown[]) => {
-        const name = String(groups[0] ?? groups[1] ?? "");
-        return isCardMarker(name) ? lead : whole;
-      }),
-    );
   let head = withoutMarkers(first).trimEnd();
-  const TRAILING_TAG = /(?:^|\s)#(?:\[\[[^\]\n]+\]\]|[\p{L}][\p{L}\p{N}_\-/]*)\s*$/u;
   while (TRAILING_TAG.test(head)) head = head.replace(TRAILING_TAG, "").trimEnd();
   const body = rest.map(withoutMarkers);
   return (head ? [head, ...body] : body).join("\n").trim();

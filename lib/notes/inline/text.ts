@@ -29,6 +29,7 @@ function baseName(target: string): string {
 }
 
 function rewriteProse(prose: string, options: TextOptions): string {
+  if (!prose.includes("[") && !prose.includes("((")) return prose;
   return (
     prose
       // Obsidian embeds: ![[diagram.png]] / ![[diagram.png|300]]

@@ -19,6 +19,7 @@ export function findProperty(properties: readonly Property[], key: string): Prop
 /** Splits a list-valued property (`tags:: AWS, [[AWS SIC]], #iam`) into clean names. */
 export function splitPropertyList(value: string): string[] {
   const names: string[] = [];
+  if (!value) return names;
   for (const raw of value.split(",")) {
     const name = raw
       .trim()

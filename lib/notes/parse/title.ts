@@ -1,5 +1,5 @@
 // A note's title is the first part of every deck path. Explicit metadata wins; a note built around
-// a single top-level heading is titled by it; otherwise the file name is the title, the way
+// a single level-1 heading is titled by it; otherwise the file name is the title, the way
 // Logseq and Obsidian name pages.
 
 import type { HeadingNode, NoteNode, Property } from "../tree.ts";
@@ -22,6 +22,7 @@ function soleTopHeading(nodes: readonly NoteNode[]): HeadingNode | undefined {
   // Only when the heading opens the note and no other heading sits at its level or above.
   const first = nodes[0];
   if (!first || first.type !== "heading") return undefined;
+  if (first.level !== 1) return undefined;
   const topLevel = nodes.filter((n): n is HeadingNode => n.type === "heading");
   if (topLevel.length !== 1) return undefined;
   return first;

@@ -6,10 +6,21 @@ CREATE TABLE "User" (
     "passwordHash" TEXT,
     "role" TEXT NOT NULL DEFAULT 'learner',
     "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    "schedulerSettings" TEXT NOT NULL DEFAULT '{}',
     "emailVerified" DATETIME,
     "image" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "DeckSettings" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "settings" TEXT NOT NULL,
+    CONSTRAINT "DeckSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DeckSettings_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -84,6 +95,7 @@ CREATE TABLE "CardState" (
     "lastReview" DATETIME,
     "buriedUntil" DATETIME,
     "suspended" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CardState_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "CardState_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -105,12 +117,16 @@ CREATE TABLE "ReviewLog" (
     "learningSteps" INTEGER NOT NULL,
     "review" DATETIME NOT NULL,
     "durationMs" INTEGER NOT NULL DEFAULT 0,
+    "clientReviewId" TEXT,
     CONSTRAINT "ReviewLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "ReviewLog_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeckSettings_userId_deckId_key" ON "DeckSettings"("userId", "deckId");
 
 -- CreateIndex
 CREATE INDEX "Account_userId_idx" ON "Account"("userId");
@@ -144,3 +160,6 @@ CREATE INDEX "ReviewLog_userId_review_idx" ON "ReviewLog"("userId", "review");
 
 -- CreateIndex
 CREATE INDEX "ReviewLog_cardId_idx" ON "ReviewLog"("cardId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReviewLog_userId_clientReviewId_key" ON "ReviewLog"("userId", "clientReviewId");

@@ -1,0 +1,54 @@
+import "server-only";
+import { importPreview } from "../notes/index.ts";
+import type { ImportProblem, NoteFile } from "../notes/types.ts";
+import { applyCardImport, previewCardImport } from "./card-import.ts";
+import type { SessionUser } from "./users.ts";
+
+const SAMPLE_LIMIT = 200;
+
+export interface WebImportResult {
+  applied: boolean;
+  files: number;
+  counts: { created: number; updated: number; suspended: number; unchanged: number };
+  decks: string[];
+  samples: {
+    create: Array<{ deckPath: string; front: string }>;
+    update: Array<{ deckPath: string; front: string }>;
+    suspend: Array<{ front: string }>;
+  };
+  problems: ImportProblem[];
+}
+
+/**
+ * Previews or applies an upload into the user's own library (never the starter decks). Files with
+ * a problem are left out whole, and listed; the good ones go through.
+ */
+export async function importIntoLibrary(
+  user: SessionUser,
+  files: NoteFile[],
+  uploadProblems: ImportProblem[],
+  mode: "preview" | "apply",
+): Promise<WebImportResult> {
+  const target = { scope: user.id, ownerId: user.id };
+  const preview = importPreview(files);
+  const problems = [...uploadProblems, ...preview.problems];
+  const bad = new Set(preview.problems.map((p) => p.file));
+  const goodFiles = files.map((f) => f.path).filter((p) => !bad.has(p));
+  const drafts = preview.drafts.filter((d) => !bad.has(d.source.file));
+  const { counts, plan } = await previewCardImport(target, drafts, goodFiles);
+  const result: WebImportResult = {
+    applied: false,
+    files: goodFiles.length,
+    counts,
+    decks: plan.deckPaths,
+    samples: {
+      create: plan.create.slice(0, SAMPLE_LIMIT).map((c) => ({ deckPath: c.deckPath, front: c.front })),
+      update: plan.update.slice(0, SAMPLE_LIMIT).map((u) => ({ deckPath: u.values.deckPath, front: u.values.front })),
+      suspend: plan.suspend.slice(0, SAMPLE_LIMIT).map((s) => ({ front: s.front })),
+    },
+    problems,
+  };
+  if (mode === "preview") return result;
+  const applied = await applyCardImport(target, drafts, goodFiles);
+  return { ...result, applied: true, counts: applied };
+}

@@ -1,0 +1,57 @@
+// Public face of the STS simulation: AWS Security Token Service operations over a small account
+// model, every authorization decided by the evaluator core. Calls are pure: time and randomness come
+// in through `env`, and each returns { ok: true, value } or { ok: false, error: { code, message } }.
+
+export type {
+  AccessKey,
+  Account,
+  AccountModel,
+  Caller,
+  IamGroup,
+  IamRole,
+  IamUser,
+  ManagedPolicy,
+  MfaDevice,
+  OidcProvider,
+  SamlProvider,
+  Session,
+  SessionOrigin,
+  TemporaryCredentials,
+} from "./model.ts";
+export type { StsEnv } from "./env.ts";
+export type { Instant } from "./clock.ts";
+export { seededRandom, type RandomSource } from "./random.ts";
+export { fail, ok, type StsError, type StsErrorCode, type StsResult } from "./result.ts";
+export type { SessionTag } from "./validation.ts";
+export type { AssumedRoleUser } from "./role-session.ts";
+
+export { assumeRole, type AssumeRoleParams, type AssumeRoleResponse } from "./assume-role.ts";
+export {
+  assumeRoleWithSaml,
+  encodeSamlAssertion,
+  nameQualifier,
+  type AssumeRoleWithSamlParams,
+  type AssumeRoleWithSamlResponse,
+  type SamlAssertion,
+} from "./assume-role-with-saml.ts";
+export {
+  assumeRoleWithWebIdentity,
+  decodeJwtClaims,
+  type AssumeRoleWithWebIdentityParams,
+  type AssumeRoleWithWebIdentityResponse,
+  type WebIdentityClaims,
+} from "./assume-role-with-web-identity.ts";
+export { getSessionToken, type GetSessionTokenParams, type GetSessionTokenResponse } from "./get-session-token.ts";
+export { getFederationToken, type GetFederationTokenParams, type GetFederationTokenResponse } from "./get-federation-token.ts";
+export { getCallerIdentity, type GetCallerIdentityResponse } from "./get-caller-identity.ts";
+export { getAccessKeyInfo, type GetAccessKeyInfoParams, type GetAccessKeyInfoResponse } from "./get-access-key-info.ts";
+export {
+  decodeAuthorizationMessage,
+  type DecodeAuthorizationMessageParams,
+  type DecodeAuthorizationMessageResponse,
+} from "./decode-authorization-message.ts";
+export type { DecodedAuthorizationMessage, DecodedStatement } from "./authorization-message.ts";
+export { dryRun, simulateRequest, type SimulatedRequest, type SimulatedResponse } from "./requests.ts";
+export { accountFromAccessKeyId, generateAccessKeyId } from "./credentials.ts";
+export { roleSessionDuration, tokenDuration } from "./durations.ts";
+export { ROOT_PERMISSIONS } from "./caller.ts";

@@ -1,0 +1,40 @@
+// lib/notes: study notes (Markdown outlines, headed Markdown with Q&A, Logseq pages, Obsidian
+// vaults) -> card drafts. Pure: no node: imports, no clock, so it also runs in the browser for
+// the upload preview. The database side (lib/db) turns drafts into Card rows.
+
+export type { CardDraft, CardKind, ImportProblem, NoteFile, SourceRef } from "./types.ts";
+export type {
+  CodeNode,
+  HeadingNode,
+  ItemNode,
+  NoteNode,
+  ParagraphNode,
+  ParsedNote,
+  Property,
+  RuleNode,
+} from "./tree.ts";
+
+export { parseNote } from "./parse/note.ts";
+export { extractCards, extractNote, type ExtractOptions, type Extraction } from "./extract/cards.ts";
+export { normaliseFront } from "./extract/keys.ts";
+export {
+  importPreview,
+  summariseDecks,
+  DECK_SEPARATOR,
+  type DeckSummary,
+  type ImportPreview,
+  type PreviewOptions,
+} from "./preview.ts";
+export {
+  renderCardMarkdown,
+  renderCardFaces,
+  renderClozeBack,
+  renderClozeFront,
+  type RenderOptions,
+} from "./render/markdown.ts";
+export { readNoteBytes, isNoteExtension, type NoteRead } from "./input/bytes.ts";
+export { expandZip, DEFAULT_ZIP_LIMITS, type ExpandedZip, type ExpandZipOptions, type ZipLimits } from "./input/zip.ts";
+export { planVault, type SkippedPath, type VaultPlan } from "./input/vault.ts";
+export { checkRelativePath } from "./input/paths.ts";
+export { MAX_NOTE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_EXPANDED_BYTES, NOTE_EXTENSIONS } from "./input/limits.ts";
+export { collectUploads, type Upload, type CollectedUploads } from "./input/uploads.ts";

@@ -1,0 +1,106 @@
+// importPreview: what an import would create, before anything is written. Used by the CLI's
+// --dry-run, the web upload's preview, and the database import, so all three agree.
+
+import { extractNote } from "./extract/cards.ts";
+import { disambiguate } from "./extract/keys.ts";
+import { findProperty } from "./parse/properties.ts";
+import { parseNote } from "./parse/note.ts";
+import type { ItemNode, NoteNode, ParsedNote } from "./tree.ts";
+import type { CardDraft, ImportProblem, NoteFile } from "./types.ts";
+
+export interface PreviewOptions {
+  /** Put every card under this deck (prefixed to each note's own deck path). */
+  deck?: string;
+}
+
+export interface DeckSummary {
+  path: string[];
+  /** The path joined with " › ", as shown to people. */
+  name: string;
+  cards: number;
+}
+
+export interface ImportPreview {
+  drafts: CardDraft[];
+  decks: DeckSummary[];
+  /** Files that were not imported at all, with the reason. */
+  problems: ImportProblem[];
+  /** Worth telling, but the file was imported: an unclosed code fence, a #card with no answer. */
+  notices: ImportProblem[];
+  /** Number of notes read. */
+  notes: number;
+}
+
+export const DECK_SEPARATOR = " › ";
+
+export function importPreview(files: readonly NoteFile[], options: PreviewOptions = {}): ImportPreview {
+  const problems: ImportProblem[] = [];
+  const notices: ImportProblem[] = [];
+  const parsed: ParsedNote[] = [];
+  const seenPaths = new Set<string>();
+  for (const file of files) {
+    if (seenPaths.has(file.path)) {
+      problems.push({ file: file.path, message: "the same path was given twice; the second copy was not imported" });
+      continue;
+    }
+    seenPaths.add(file.path);
+    try {
+      parsed.push(parseNote(file));
+    } catch (error) {
+      problems.push({ file: file.path, message: `could not be read as a note: ${(error as Error).message}` });
+    }
+  }
+
+  // Logseq ((block references)) may point into another page of the same graph.
+  const blocks = new Map<string, string>();
+  for (const note of parsed) collectBlockIds(note.nodes, blocks);
+
+  const drafts: CardDraft[] = [];
+  const seenKeys = new Map<string, number>();
+  for (const note of parsed) {
+    try {
+      const result = extractNote(note, {
+        ...(options.deck ? { deck: options.deck } : {}),
+        resolveBlockRef: (id) => blocks.get(id),
+      });
+      notices.push(...result.notices);
+      for (const draft of result.drafts) {
+        if (seenKeys.has(draft.key)) {
+          notices.push({
+            file: draft.source.file,
+            line: draft.source.line,
+            message: `card identity ${draft.key} is used by another block too; this card was given its own`,
+          });
+        }
+      }
+      drafts.push(...disambiguate(result.drafts, seenKeys));
+    } catch (error) {
+      problems.push({ file: note.path, message: `cards could not be extracted: ${(error as Error).message}` });
+    }
+  }
+  return { drafts, decks: summariseDecks(drafts), problems, notices, notes: parsed.length };
+}
+
+function collectBlockIds(nodes: readonly NoteNode[], into: Map<string, string>): void {
+  for (const node of nodes) {
+    if (node.type === "heading") collectBlockIds(node.children, into);
+    if (node.type !== "item") continue;
+    const item: ItemNode = node;
+    const id = findProperty(item.properties, "id")?.value;
+    if (id && item.text) into.set(id.toLowerCase(), item.text);
+    collectBlockIds(item.children, into);
+  }
+}
+
+export function summariseDecks(drafts: readonly CardDraft[]): DeckSummary[] {
+  const decks = new Map<string, DeckSummary>();
+  for (const draft of drafts) {
+    const name = draft.deckPath.join(DECK_SEPARATOR);
+    const deck = decks.get(name);
+    if (deck) deck.cards += 1;
+    else decks.set(name, { path: [...draft.deckPath], name, cards: 1 });
+  }
+  // Case-insensitive so "iam" and "STS" sort the way people read them; code points break ties.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...decks.values()].sort((a, b) => order(a.name.toLowerCase(), b.name.toLowerCase()) || order(a.name, b.name));
+}

@@ -1,0 +1,290 @@
+// Today's study queue, built the way Anki's v3 scheduler orders it:
+//   1. (re)learning cards whose step is due now,
+//   2. review cards due before the end of the learner's day, most overdue first,
+//   3. new cards, up to what is left of the daily new-card limit,
+//   4. (re)learning cards due within the learn-ahead window (only reached when 1-3 are empty).
+// Build it again after every grade: it is cheap, and a card rated Again then moves from 4 to 1
+// once its step is due.
+
+import { IndexHeap } from "./min-heap.ts";
+import { settingsForDeck, type SchedulerSettings } from "./settings.ts";
+import { CardStateCode, type DayWindow, type SchedulingState } from "./types.ts";
+
+/** Anki's default "learn ahead limit": (re)learning cards due this soon are shown when nothing else is left. */
+export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
+
+export interface QueueCandidate {
+  cardId: string;
+  deckId: string;
+  /** Cards from the same note share it; only one of them is studied per day. */
+  noteKey: string;
+  /** null for a card the learner has never studied. */
+  state: SchedulingState | null;
+  suspended?: boolean;
+  /** Hidden while `now` is before this instant (set to the end of the day when burying). */
+  buriedUntil?: Date | null;
+  /** Order in which new cards are introduced (lower first); input order when absent. */
+  position?: number;
+}
+
+export interface DailyLimits {
+  newPerDay: number;
+  reviewsPerDay: number;
+}
+
+export interface QueueLimits extends DailyLimits {
+  /** Per-deck limits, applied on top of the overall ones. */
+  decks?: Readonly<Record<string, Partial<DailyLimits>>>;
+}
+
+export interface DeckActivity {
+  newIntroduced: number;
+  reviewsDone: number;
+}
+
+/** What the learner already did today (see `activityToday`). */
+export interface TodayActivity extends DeckActivity {
+  byDeck?: Readonly<Record<string, DeckActivity>>;
+  /** Notes with a card graded today: their other new and review cards wait for another day. */
+  reviewedNoteKeys: ReadonlySet<string> | readonly string[];
+}
+
+export interface QueueInput {
+  candidates: readonly QueueCandidate[];
+  now: Date;
+  /** The learner's current day, from `learnerDay(now, timeZone)`. */
+  day: DayWindow;
+  limits: QueueLimits;
+  today: TodayActivity;
+  learnAheadMinutes?: number;
+}
+
+export type QueueKind = "learning" | "review" | "new";
+
+export interface QueueItem {
+  cardId: string;
+  deckId: string;
+  noteKey: string;
+  kind: QueueKind;
+  state: SchedulingState | null;
+  /** null for new cards. */
+  due: Date | null;
+}
+
+export interface QueueCounts {
+  /** (Re)learning cards due before the day ends, including those still waiting for their step. */
+  learning: number;
+  review: number;
+  new: number;
+}
+
+export interface Queue {
+  items: QueueItem[];
+  counts: QueueCounts;
+  /** When the next (re)learning card that is not in `items` yet becomes due today, if any. */
+  nextLearningDue: Date | null;
+}
+
+/** Overall and per-deck daily limits from a learner's settings. */
+export function queueLimits(settings: SchedulerSettings): QueueLimits {
+  const decks: Record<string, Partial<DailyLimits>> = {};
+  for (const deckId of Object.keys(settings.decks)) {
+    const merged = settingsForDeck(settings, deckId);
+    decks[deckId] = { newPerDay: merged.newPerDay, reviewsPerDay: merged.reviewsPerDay };
+  }
+  return { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay, decks };
+}
+
+/** Remaining allowance per deck, computed lazily for the decks that appear. */
+class DeckBudget {
+  private readonly left = new Map<string, number>();
+  constructor(
+    private readonly limitOf: (deckId: string) => number | undefined,
+    private readonly usedOf: (deckId: string) => number,
+  ) {}
+  has(deckId: string): boolean {
+    return this.remaining(deckId) > 0;
+  }
+  take(deckId: string): void {
+    this.left.set(deckId, this.remaining(deckId) - 1);
+  }
+  private remaining(deckId: string): number {
+    let value = this.left.get(deckId);
+    if (value === undefined) {
+      const limit = this.limitOf(deckId);
+      value = limit === undefined ? Number.POSITIVE_INFINITY : limit - this.usedOf(deckId);
+      this.left.set(deckId, value);
+    }
+    return value;
+  }
+}
+
+export function buildQueue(input: QueueInput): Queue {
+  const now = input.now.getTime();
+  const dayEnd = input.day.end.getTime();
+  const learnAheadUntil = now + (input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MINUTES) * 60_000;
+  const { limits, today, candidates } = input;
+  const reviewedNotes: ReadonlySet<string> =
+    today.reviewedNoteKeys instanceof Set ? today.reviewedNoteKeys : new Set(today.reviewedNoteKeys);
+
+  // Candidates are sorted into groups by index; typed arrays keep 50,000 of them cheap.
+  const n = candidates.length;
+  const dues = new Float64Array(n);
+  const learningNow = new Uint32Array(n);
+  const learningAhead = new Uint32Array(n);
+  const reviews = new Uint32Array(n);
+  const fresh = new Uint32Array(n);
+  let learningNowCount = 0;
+  let learningAheadCount = 0;
+  let reviewCandidates = 0;
+  let freshCount = 0;
+  let learningToday = 0;
+  let nextLearningDue = Number.POSITIVE_INFINITY;
+  let positioned = false;
+
+  for (let i = 0; i < n; i++) {
+    const candidate = candidates[i]!;
+    if (candidate.suspended) continue;
+    if (candidate.buriedUntil && candidate.buriedUntil.getTime() > now) continue;
+    const state = candidate.state;
+    if (!state || state.state === CardStateCode.New) {
+      fresh[freshCount++] = i;
+      if (candidate.position !== undefined) positioned = true;
+      continue;
+    }
+    const due = state.due.getTime();
+    dues[i] = due;
+    if (state.state === CardStateCode.Review) {
+      if (due < dayEnd) reviews[reviewCandidates++] = i;
+      continue;
+    }
+    // (Re)learning: steps are shorter than a day in ts-fsrs (a step of a day or more moves the
+    // card to Review), so these are intraday and never limited, as in Anki.
+    if (due >= dayEnd) continue;
+    learningToday++;
+    if (due <= now) learningNow[learningNowCount++] = i;
+    else {
+      if (due <= learnAheadUntil) learningAhead[learningAheadCount++] = i;
+      if (due < nextLearningDue) nextLearningDue = due;
+    }
+  }
+
+  const dueFirst = (a: number, b: number): boolean => {
+    const da = dues[a]!;
+    const db = dues[b]!;
+    if (da !== db) return da < db;
+    return candidates[a]!.cardId < candidates[b]!.cardId;
+  };
+
+  const items: QueueItem[] = [];
+  const takenNotes = new Set<string>();
+  const push = (candidate: QueueCandidate, kind: QueueKind) => {
+    items.push({
+      cardId: candidate.cardId,
+      deckId: candidate.deckId,
+      noteKey: candidate.noteKey,
+      kind,
+      state: candidate.state,
+      due: kind === "new" ? null : (candidate.state?.due ?? null),
+    });
+  };
+
+  const learningHeap = new IndexHeap(learningNow, learningNowCount, dueFirst);
+  for (let i = learningHeap.pop(); i >= 0; i = learningHeap.pop()) {
+    const candidate = candidates[i]!;
+    push(candidate, "learning");
+    takenNotes.add(candidate.noteKey);
+  }
+  for (let k = 0; k < learningAheadCount; k++) takenNotes.add(candidates[learningAhead[k]!]!.noteKey);
+
+  const deckLimit = (field: keyof DailyLimits) => (deckId: string) => limits.decks?.[deckId]?.[field];
+  const deckUsed = (field: keyof DeckActivity) => (deckId: string) => today.byDeck?.[deckId]?.[field] ?? 0;
+  const blocked = (candidate: QueueCandidate) => reviewedNotes.has(candidate.noteKey) || takenNotes.has(candidate.noteKey);
+
+  // Anki counts new cards against the review limit too, so a day with a full review load
+  // introduces nothing new.
+  let reviewsLeft = limits.reviewsPerDay - today.reviewsDone - today.newIntroduced;
+  const reviewBudget = new DeckBudget(deckLimit("reviewsPerDay"), (deckId) => deckUsed("reviewsDone")(deckId) + deckUsed("newIntroduced")(deckId));
+  let reviewCount = 0;
+  if (reviewsLeft > 0 && reviewCandidates > 0) {
+    const heap = new IndexHeap(reviews, reviewCandidates, dueFirst);
+    for (let i = heap.pop(); i >= 0 && reviewsLeft > 0; i = heap.pop()) {
+      const candidate = candidates[i]!;
+      if (blocked(candidate) || !reviewBudget.has(candidate.deckId)) continue;
+      reviewBudget.take(candidate.deckId);
+      reviewsLeft--;
+      reviewCount++;
+      takenNotes.add(candidate.noteKey);
+      push(candidate, "review");
+    }
+  }
+
+  let newLeft = Math.min(limits.newPerDay - today.newIntroduced, reviewsLeft);
+  const newBudget = new DeckBudget(deckLimit("newPerDay"), deckUsed("newIntroduced"));
+  let newCount = 0;
+  if (newLeft > 0 && freshCount > 0) {
+    const positionFirst = (a: number, b: number): boolean => {
+      const pa = candidates[a]!.position ?? Number.MAX_SAFE_INTEGER;
+      const pb = candidates[b]!.position ?? Number.MAX_SAFE_INTEGER;
+      return pa !== pb ? pa < pb : a < b;
+    };
+    const heap = positioned ? new IndexHeap(fresh, freshCount, positionFirst) : null;
+    let k = 0;
+    const next = heap ? () => heap.pop() : () => (k < freshCount ? fresh[k++]! : -1);
+    for (let i = next(); i >= 0 && newLeft > 0; i = next()) {
+      const candidate = candidates[i]!;
+      // The review limit of a deck caps its new cards as well.
+      if (blocked(candidate) || !newBudget.has(candidate.deckId) || !reviewBudget.has(candidate.deckId)) continue;
+      newBudget.take(candidate.deckId);
+      reviewBudget.take(candidate.deckId);
+      newLeft--;
+      newCount++;
+      takenNotes.add(candidate.noteKey);
+      push(candidate, "new");
+    }
+  }
+
+  const aheadHeap = new IndexHeap(learningAhead, learningAheadCount, dueFirst);
+  for (let i = aheadHeap.pop(); i >= 0; i = aheadHeap.pop()) push(candidates[i]!, "learning");
+
+  return {
+    items,
+    counts: { learning: learningToday, review: reviewCount, new: newCount },
+    nextLearningDue: nextLearningDue === Number.POSITIVE_INFINITY ? null : new Date(nextLearningDue),
+  };
+}
+
+export interface TodayLogEntry {
+  deckId: string;
+  noteKey: string;
+  /** The card's state when it was graded (ReviewLog.state). */
+  state: number;
+  review: Date;
+}
+
+/** Summarises today's review log rows into the counts `buildQueue` needs. */
+export function activityToday(logs: Iterable<TodayLogEntry>, day: DayWindow): TodayActivity {
+  const start = day.start.getTime();
+  const end = day.end.getTime();
+  const byDeck: Record<string, DeckActivity> = {};
+  const reviewedNoteKeys = new Set<string>();
+  let newIntroduced = 0;
+  let reviewsDone = 0;
+  for (const log of logs) {
+    const t = log.review.getTime();
+    if (t < start || t >= end) continue;
+    reviewedNoteKeys.add(log.noteKey);
+    const isNew = log.state === CardStateCode.New;
+    const isReview = log.state === CardStateCode.Review;
+    if (!isNew && !isReview) continue;
+    const deck = (byDeck[log.deckId] ??= { newIntroduced: 0, reviewsDone: 0 });
+    if (isNew) {
+      newIntroduced++;
+      deck.newIntroduced++;
+    } else {
+      reviewsDone++;
+      deck.reviewsDone++;
+    }
+  }
+  return { newIntroduced, reviewsDone, byDeck, reviewedNoteKeys };
+}

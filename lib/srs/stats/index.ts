@@ -1,0 +1,4 @@
+export * from "./forecast.ts";
+export * from "./reviews-per-day.ts";
+export * from "./retention.ts";
+export * from "./states.ts";
