@@ -12,12 +12,17 @@ export default async function DecksPage() {
   const totals = decks.reduce((t, d) => ({ newCount: t.newCount + d.newCount, dueCount: t.dueCount + d.dueCount }), { newCount: 0, dueCount: 0 });
   return (
     <>
-      <h1>Your decks</h1>
-      <p className="muted" data-testid="today-summary">
-        Today: {totals.dueCount} due, {totals.newCount} new across {decks.length} {decks.length === 1 ? "deck" : "decks"}.
-      </p>
+      <div className="page-head">
+        <div>
+          <h1>Your decks</h1>
+          <p className="muted" data-testid="today-summary">
+            Today: {totals.dueCount} due, {totals.newCount} new across {decks.length} {decks.length === 1 ? "deck" : "decks"}.
+          </p>
+        </div>
+        {decks.length > 0 && <Link className="button" href="/review">Study all</Link>}
+      </div>
       {decks.length === 0 ? (
-        <div className="panel"><p>No decks yet. Importing your notes arrives soon.</p></div>
+        <div className="panel"><p>No decks yet. <Link href="/import">Import your notes</Link> to make some.</p></div>
       ) : (
         <ul className="deck-list" aria-label="Decks">
           {decks.map((deck) => {
@@ -34,6 +39,7 @@ export default async function DecksPage() {
                   <span className="count due"><strong>{deck.dueCount}</strong>due</span>
                   <span className="count"><strong>{deck.cards}</strong>cards</span>
                 </div>
+                <Link className="button secondary small" href={`/review?deck=${deck.id}`} aria-label={`Study ${deck.name}`}>Study</Link>
               </li>
             );
           })}

@@ -6,6 +6,7 @@
 import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import {
+  archivePrefix,
   expandZip,
   importPreview,
   MAX_NOTE_BYTES,
@@ -146,7 +147,7 @@ export async function collectInputs(inputs: readonly string[], io: CliIO): Promi
         for (const note of plan.notes) await readNote(join(input, note), note, collected);
         for (const archive of plan.archives) {
           // Notes from an archive inside a folder live under the archive's name, apart from the folder's own.
-          await readArchive(join(input, archive), archive, `${archive.replace(/\.zip$/i, "")}/`, collected);
+          await readArchive(join(input, archive), archive, archivePrefix(archive), collected);
         }
       } else if (input.toLowerCase().endsWith(".zip")) {
         await readArchive(input, basename(input), "", collected);

@@ -34,7 +34,7 @@ export {
 } from "./render/markdown.ts";
 export { readNoteBytes, isNoteExtension, type NoteRead } from "./input/bytes.ts";
 export { expandZip, DEFAULT_ZIP_LIMITS, type ExpandedZip, type ExpandZipOptions, type ZipLimits } from "./input/zip.ts";
-export { planVault, type SkippedPath, type VaultPlan } from "./input/vault.ts";
+export { archivePrefix, planVault, type SkippedPath, type VaultPlan } from "./input/vault.ts";
+export { collectUploads, type CollectedUploads, type Upload } from "./input/uploads.ts";
 export { checkRelativePath } from "./input/paths.ts";
 export { MAX_NOTE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_EXPANDED_BYTES, NOTE_EXTENSIONS } from "./input/limits.ts";
-export { collectUploads, type Upload, type CollectedUploads } from "./input/uploads.ts";

@@ -35,20 +35,37 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${year.padStart(4, "0")}-${month}-${day}`;
 }
 
+const DAY_MS = 86_400_000;
+const WEEK = 7;
+
 /** The learner days from the one holding `from` through the one holding `to`. */
 export function learnerCalendar(from: Date, to: Date, timeZone: string, rolloverHour = DEFAULT_ROLLOVER_HOUR): LearnerCalendar {
-  const bounds: number[] = [];
-  const dates: string[] = [];
-  let day = learnerDay(from, timeZone, rolloverHour);
+  const first = learnerDay(from, timeZone, rolloverHour);
+  const bounds: number[] = [first.start.getTime()];
+  const dates: string[] = [localDate(first.start, timeZone)];
   const last = to.getTime();
-  for (;;) {
+  let end = first.end.getTime();
+  while (end <= last) {
+    const start = bounds[bounds.length - 1]!;
+    const date = dates[dates.length - 1]!;
+    // Time-zone lookups are slow, and most weeks have no daylight-saving change: if a learner
+    // day starts exactly 7 x 24 h after this 24-hour day, every day in between is 24 h long.
+    const weekLater = start + WEEK * DAY_MS;
+    if (end === start + DAY_MS && weekLater <= last && learnerDay(new Date(weekLater), timeZone, rolloverHour).start.getTime() === weekLater) {
+      for (let k = 1; k < WEEK; k++) {
+        bounds.push(start + k * DAY_MS);
+        dates.push(addDays(date, k));
+      }
+      end = weekLater;
+      continue;
+    }
+    const day = learnerDay(new Date(end), timeZone, rolloverHour);
     bounds.push(day.start.getTime());
     // The day starts at the rollover hour of its own date, so that instant names the date.
     dates.push(localDate(day.start, timeZone));
-    if (day.end.getTime() > last) break;
-    day = learnerDay(day.end, timeZone, rolloverHour);
+    end = day.end.getTime();
   }
-  bounds.push(day.end.getTime());
+  bounds.push(end);
   const typed = Float64Array.from(bounds);
   const days = dates.length;
   return {

@@ -266,7 +266,7 @@ describe("docs/importing.md", () => {
     const drafts = cardsOf(example, "aws.md");
     expect(drafts.length).toBeGreaterThan(0);
     const following = doc.slice(doc.indexOf(example) + example.length, doc.indexOf(example) + example.length + 400);
-    const promised = /→ (`+)(.+?)\1/.exec(following)?.[2];
+    const promised = /→ [^`\n]*?(`+)(.+?)\1/.exec(following)?.[2];
     expect(drafts.map((d) => d.front.split("\n")[0]), `documented front ${promised}`).toContain(promised ?? drafts[0]!.front.split("\n")[0]);
   });
 });

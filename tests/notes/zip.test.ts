@@ -130,3 +130,34 @@ describe("expandZip", () => {
     expect(fromZip.drafts).toHaveLength(1);
   });
 });
+
+describe("collectUploads (browser uploads)", () => {
+  it("gives a chosen folder, the same folder zipped, and loose files the same note paths", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const page = "- STS #card\n\t- temporary credentials";
+    const folder = collectUploads([
+      { path: "MyGraph/pages/sts.md", bytes: strToU8(page) },
+      { path: "MyGraph/logseq/config.edn", bytes: strToU8("{}") },
+      { path: "MyGraph/assets/a.png", bytes: new Uint8Array([0x89, 0]) },
+    ]);
+    const zipped = collectUploads([{ path: "MyGraph.zip", bytes: zip({ "MyGraph/pages/sts.md": page }) }]);
+    expect(folder.files).toEqual([{ path: "pages/sts.md", text: page }]);
+    expect(zipped.files).toEqual(folder.files);
+    expect(folder.skipped.map((s) => s.reason)).toEqual(["Logseq configuration", "Logseq assets"]);
+  });
+
+  it("reports bad uploads by the path the browser gave and keeps the good ones", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const result = collectUploads([
+      { path: "notes/ok.md", bytes: strToU8("* a\n\t* b") },
+      { path: "notes/bad.md", bytes: new Uint8Array([0x61, 0x0a, 0xff]) },
+      { path: "../escape.md", bytes: strToU8("x") },
+      { path: "notes/inner.zip", bytes: zip({ "x.md": "* c\n\t* d" }) },
+    ]);
+    expect(result.files.map((f) => f.path)).toEqual(["ok.md", "notes/inner/x.md"]);
+    expect(result.problems).toEqual([
+      { file: "../escape.md", message: expect.stringMatching(/escapes the upload root/) },
+      { file: "notes/bad.md", line: 2, message: expect.stringMatching(/invalid UTF-8 at line 2/) },
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ export interface InlineCard {
 }
 
 function maskCode(line: string): string {
-  return line.replace(/(`+)[^`]*?\1/g, (m) => " ".repeat(m.length));
+  return line.replace(/(`{1,8})[^`]*?\1/g, (m) => " ".repeat(m.length));
 }
 
 function splitLine(line: string): { front: string; back: string; both: boolean } | undefined {

@@ -6,8 +6,11 @@
 
 import { replaceOutsideCode } from "./code-spans.ts";
 
-const ANKI = /\{\{c(\d+)::([\s\S]*?)(?:::([^}]*))?\}\}/g;
-const LOGSEQ = /\{\{cloze:?\s+([\s\S]*?)\}\}/g;
+// A deletion's text never spans `{{` or `}}`, so an unclosed `{{c1::` stops at the next one
+// instead of making every later one rescan the rest of the note.
+const INNER = String.raw`((?:[^{}]|\{(?!\{)|\}(?!\}))*?)`;
+const ANKI = new RegExp(String.raw`\{\{c(\d+)::${INNER}(?:::([^{}]*))?\}\}`, "g");
+const LOGSEQ = new RegExp(String.raw`\{\{cloze:?\s+${INNER}\}\}`, "g");
 const HIGHLIGHT = /==(?=\S)([^=\n]*?\S)==/g;
 
 function matchesOutsideCode(text: string, pattern: RegExp): RegExpExecArray[] {

@@ -1,7 +1,9 @@
 // Inline rewrites (tags, links, images, clozes) must never touch code: `#include` or `==` inside
 // backticks is code, not markup. This splits text into code spans and the prose between them.
 
-const CODE_SPAN = /(`+)[^`]*?\1/g;
+// Runs of more than 8 backticks are not code-span delimiters here; bounding them keeps a line of
+// thousands of backticks from backtracking cubically.
+const CODE_SPAN = /(`{1,8})[^`]*?\1/g;
 
 /** Applies `rewrite` to the prose parts only and stitches the text back together. */
 export function mapProse(text: string, rewrite: (prose: string) => string): string {

@@ -1,13 +1,15 @@
-// Files a learner chose or dropped in the browser (single notes, a whole folder, or .zip archives)
-// turned into notes. Every path is untrusted; a bad file is reported and left out alone.
+// collectUploads: what a browser upload (chosen files, a chosen or dropped folder, .zip archives)
+// holds, as note files plus a problem for each file that cannot be imported. The same checks as
+// the CLI's folder walk, over bytes the web route already has in memory.
+
 import type { ImportProblem, NoteFile } from "../types.ts";
 import { readNoteBytes } from "./bytes.ts";
 import { checkRelativePath } from "./paths.ts";
-import { planVault } from "./vault.ts";
+import { archivePrefix, planVault, stripWrapperFolder, type SkippedPath } from "./vault.ts";
 import { expandZip } from "./zip.ts";
 
 export interface Upload {
-  /** The path the browser gave: a file name, or a path inside the chosen folder. */
+  /** The file's path as the browser gives it (webkitRelativePath, or just its name). */
   path: string;
   bytes: Uint8Array;
 }
@@ -15,29 +17,32 @@ export interface Upload {
 export interface CollectedUploads {
   files: NoteFile[];
   problems: ImportProblem[];
+  skipped: SkippedPath[];
 }
 
 export function collectUploads(uploads: readonly Upload[]): CollectedUploads {
-  const result: CollectedUploads = { files: [], problems: [] };
-  const byPath = new Map<string, Uint8Array>();
+  const result: CollectedUploads = { files: [], problems: [], skipped: [] };
+  const bytesByPath = new Map<string, Uint8Array>();
   for (const upload of uploads) {
     const checked = checkRelativePath(upload.path);
     if (!checked.ok) result.problems.push({ file: upload.path, message: checked.message });
-    else byPath.set(checked.path, upload.bytes);
+    else bytesByPath.set(checked.path, upload.bytes);
   }
-  const plan = planVault([...byPath.keys()], { archives: true });
+  const plan = planVault([...bytesByPath.keys()], { archives: true });
+  result.skipped.push(...plan.skipped);
   result.problems.push(...plan.problems);
-  for (const path of plan.notes) {
-    const read = readNoteBytes(path, byPath.get(path) ?? new Uint8Array());
+
+  for (const [path, original] of stripWrapperFolder(plan.notes)) {
+    const read = readNoteBytes(path, bytesByPath.get(original)!);
     if (read.ok) result.files.push(read.file);
-    else result.problems.push(read.problem);
+    else result.problems.push({ ...read.problem, file: original });
   }
-  for (const path of plan.archives) {
-    const expanded = expandZip(byPath.get(path) ?? new Uint8Array(), { name: path });
-    // Paths inside an archive are taken relative to the vault, as if the folder itself had been
-    // chosen, so uploading a vault zipped or unzipped gives its cards the same keys.
-    result.files.push(...expanded.files);
+  for (const archive of plan.archives) {
+    const expanded = expandZip(bytesByPath.get(archive)!, { name: archive });
+    const prefix = archivePrefix(archive);
+    result.files.push(...expanded.files.map((f) => ({ ...f, path: prefix + f.path })));
     result.problems.push(...expanded.problems);
+    result.skipped.push(...expanded.skipped.map((s) => ({ ...s, path: `${archive}/${s.path}` })));
   }
   return result;
 }

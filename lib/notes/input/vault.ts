@@ -63,3 +63,21 @@ export function planVault(paths: readonly string[], options: { archives?: boolea
   }
   return plan;
 }
+
+/**
+ * Zipping a folder, or choosing one in a browser, wraps every path in that folder's name. Dropping
+ * a single shared top folder gives the same note paths (and so the same card keys) as importing the
+ * folder itself from the command line. Returns stripped path -> original path.
+ */
+export function stripWrapperFolder(paths: readonly string[]): Map<string, string> {
+  const first = paths[0]?.split("/")[0];
+  // pages/ and journals/ are part of a Logseq graph's layout, not a wrapper folder.
+  const wrapper = first !== undefined && first !== "pages" && first !== "journals";
+  const shared = wrapper && paths.every((p) => p.startsWith(`${first}/`)) ? `${first}/` : "";
+  return new Map(paths.map((p) => [p.slice(shared.length), p]));
+}
+
+/** Where the notes of an archive go: a top-level archive's at the root, a nested one's under its name. */
+export function archivePrefix(archivePath: string): string {
+  return archivePath.includes("/") ? `${archivePath.replace(/\.zip$/i, "")}/` : "";
+}

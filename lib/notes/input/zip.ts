@@ -11,7 +11,7 @@ import type { ImportProblem, NoteFile } from "../types.ts";
 import { readNoteBytes } from "./bytes.ts";
 import { formatBytes, MAX_NOTE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_EXPANDED_BYTES } from "./limits.ts";
 import { checkRelativePath } from "./paths.ts";
-import { planVault, type SkippedPath } from "./vault.ts";
+import { planVault, stripWrapperFolder, type SkippedPath } from "./vault.ts";
 
 export interface ZipLimits {
   maxEntries: number;
@@ -76,7 +76,7 @@ export function expandZip(bytes: Uint8Array, options: ExpandZipOptions = {}): Ex
     const plan = planVault([...byPath.keys()]);
     result.skipped.push(...plan.skipped);
     for (const problem of plan.problems) result.problems.push({ ...problem, file: `${name}/${problem.file}` });
-    const notePaths = stripCommonFolder(plan.notes);
+    const notePaths = stripWrapperFolder(plan.notes);
 
     let expanded = 0;
     for (const [path, original] of notePaths) {
@@ -193,17 +193,4 @@ function inflateEntry(bytes: Uint8Array, entry: Entry, label: string): Uint8Arra
     throw new ZipRefused(`${label}: corrupt compressed data (${(error as Error).message}); nothing imported`);
   }
   return written === entry.size ? out : out.subarray(0, written);
-}
-
-/**
- * Zipping a folder usually wraps everything in that folder's name. Dropping a single shared top
- * folder gives the same note paths (and so the same card keys) as importing the folder itself.
- * Returns stripped path -> original path.
- */
-function stripCommonFolder(paths: readonly string[]): Map<string, string> {
-  const first = paths[0]?.split("/")[0];
-  // pages/ and journals/ are part of a Logseq graph's layout, not a wrapper folder.
-  const wrapper = first !== undefined && first !== "pages" && first !== "journals";
-  const shared = wrapper && paths.every((p) => p.startsWith(`${first}/`)) ? `${first}/` : "";
-  return new Map(paths.map((p) => [p.slice(shared.length), p]));
 }

@@ -38,12 +38,22 @@ export function isBlank(line: string): boolean {
   return line.trim() === "";
 }
 
-const HEADING = /^[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-
+// Scanned by hand rather than with one regex: a lazy `(.*?)` before optional closing hashes
+// backtracks quadratically on long runs of spaces, and notes are untrusted input.
 export function matchHeading(line: string): { level: number; text: string } | undefined {
-  const m = HEADING.exec(line);
-  if (!m) return undefined;
-  return { level: m[1]!.length, text: m[2]!.trim() };
+  const trimmed = line.trim();
+  let level = 0;
+  while (level < trimmed.length && trimmed[level] === "#") level += 1;
+  if (level === 0 || level > 6) return undefined;
+  if (level === trimmed.length) return { level, text: "" };
+  const gap = trimmed[level];
+  if (gap !== " " && gap !== "\t") return undefined;
+  let text = trimmed.slice(level).trim();
+  // Optional closing sequence: "## Title ##".
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end -= 1;
+  if (end < text.length && (end === 0 || text[end - 1] === " " || text[end - 1] === "\t")) text = text.slice(0, end).trim();
+  return { level, text };
 }
 
 /** `---`, `***`, `___` (three or more, spaces allowed between). */

@@ -4,7 +4,7 @@
 import type { Property } from "../tree.ts";
 
 // A key is a single word; "What is X::answer" (spaces in the left side) is a card, not a property.
-const PROPERTY_LINE = /^[ \t]*([A-Za-z][\w\-.]*)::(?:[ \t]+(.*?))?[ \t]*$/;
+const PROPERTY_LINE = /^[ \t]*([A-Za-z][\w\-.]*)::(?:[ \t]+(.*))?$/;
 
 export function matchProperty(line: string, lineNumber: number): Property | undefined {
   const m = PROPERTY_LINE.exec(line);

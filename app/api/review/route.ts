@@ -1,0 +1,46 @@
+// The review screen's one endpoint: grade, undo, bury, suspend, or just fetch the next card.
+// Every answer is the next step of the session, so the screen never needs a second round trip.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/index.ts";
+import { applyCardAction, recordGrade, reviewStep, undoReview, type ReviewOutcome } from "@/lib/db/review/index.ts";
+
+const id = z.string().min(1).max(64);
+const deckId = id.nullable().optional();
+
+const ActionSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("grade"),
+    deckId,
+    cardId: id,
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    version: z.number().int().min(0),
+    clientReviewId: z.string().min(8).max(64),
+    durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  }),
+  z.object({ type: z.literal("undo"), deckId, reviewLogId: id }),
+  z.object({ type: z.enum(["bury", "suspend"]), deckId, cardId: id, version: z.number().int().min(0) }),
+  z.object({ type: z.literal("next"), deckId }),
+]);
+
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to review.", code: "unauthenticated" }, { status: 401 });
+  const parsed = ActionSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return NextResponse.json({ error: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, code: "invalid" }, { status: 400 });
+  }
+  const action = parsed.data;
+  const now = new Date();
+  let outcome: ReviewOutcome | null = null;
+  if (action.type === "grade") outcome = await recordGrade(user, action, now);
+  else if (action.type === "undo") outcome = await undoReview(user, action.reviewLogId);
+  else if (action.type === "bury" || action.type === "suspend") outcome = await applyCardAction(user, action.cardId, action.type, action.version, now);
+
+  if (outcome && !outcome.ok) {
+    return NextResponse.json({ error: outcome.message, code: outcome.code }, { status: outcome.code === "not_found" ? 404 : 409 });
+  }
+  const undo = action.type === "grade" && outcome?.ok ? { reviewLogId: outcome.reviewLogId, cardId: outcome.cardId } : null;
+  return NextResponse.json(await reviewStep(user, action.deckId ?? null, now, undo));
+}

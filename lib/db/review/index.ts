@@ -1,0 +1,6 @@
+export { reviewStep, type ReviewStep, type ReviewCardView } from "./step.ts";
+export { recordGrade, type GradeInput, type ReviewOutcome } from "./grade.ts";
+export { undoReview } from "./undo.ts";
+export { applyCardAction, type CardAction } from "./card-actions.ts";
+export { loadSchedulerSettings, saveSchedulerSettings, parseStoredSettings } from "./settings.ts";
+export { todaysQueue } from "./queue.ts";

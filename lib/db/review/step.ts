@@ -1,0 +1,62 @@
+import "server-only";
+import { previewGrades, settingsForDeck, type QueueCounts, type SchedulingState } from "../../srs/index.ts";
+import { renderCardFaces } from "../../notes/index.ts";
+import { prisma } from "../client.ts";
+import type { SessionUser } from "../users.ts";
+import { todaysQueue } from "./queue.ts";
+import { loadSchedulerSettings } from "./settings.ts";
+
+export interface ReviewCardView {
+  cardId: string;
+  version: number;
+  deckPath: string;
+  kind: string;
+  frontHtml: string;
+  backHtml: string;
+  intervals: Record<1 | 2 | 3 | 4, string>;
+  isNew: boolean;
+}
+
+export interface ReviewStep {
+  card: ReviewCardView | null;
+  counts: QueueCounts;
+  undo: { reviewLogId: string; cardId: string } | null;
+  nextLearningAt: string | null;
+}
+
+/** What the review screen shows next: the first card of today's queue with its grade previews. */
+export async function reviewStep(
+  user: SessionUser,
+  deckId: string | null,
+  now: Date,
+  undo: ReviewStep["undo"] = null,
+): Promise<ReviewStep> {
+  const settings = await loadSchedulerSettings(user.id);
+  const queue = await todaysQueue({ user, deckId }, settings, now);
+  const first = queue.items[0];
+  const base = { counts: queue.counts, undo, nextLearningAt: queue.nextLearningDue?.toISOString() ?? null };
+  if (!first) return { ...base, card: null };
+
+  const [card, row] = await Promise.all([
+    prisma.card.findUniqueOrThrow({
+      where: { id: first.cardId },
+      select: { id: true, kind: true, front: true, back: true, deck: { select: { path: true } }, deckId: true },
+    }),
+    prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: first.cardId } }, select: { version: true } }),
+  ]);
+  const previews = previewGrades(first.state as SchedulingState | null, now, settingsForDeck(settings, card.deckId), card.id);
+  const faces = renderCardFaces({ kind: card.kind === "cloze" ? "cloze" : "basic", front: card.front, back: card.back });
+  return {
+    ...base,
+    card: {
+      cardId: card.id,
+      version: row?.version ?? 0,
+      deckPath: card.deck.path,
+      kind: card.kind,
+      frontHtml: faces.front,
+      backHtml: faces.back,
+      intervals: { 1: previews[0].interval, 2: previews[1].interval, 3: previews[2].interval, 4: previews[3].interval },
+      isNew: first.state === null,
+    },
+  };
+}

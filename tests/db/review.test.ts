@@ -1,0 +1,129 @@
+// Grading, undo and burial against a real SQLite file, compared with ts-fsrs called directly.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fsrs, createEmptyCard, Rating, GenSeedStrategyWithCardId, StrategyMode, type Grade } from "ts-fsrs";
+import { useTempDatabase } from "../support/temp-database.ts";
+
+const database = await useTempDatabase();
+const { prisma } = await import("@/lib/db/client.ts");
+const { applyCardImport } = await import("@/lib/db/card-import.ts");
+const { recordGrade, undoReview, reviewStep, applyCardAction, saveSchedulerSettings, todaysQueue } = await import("@/lib/db/review/index.ts");
+const { DEFAULT_SETTINGS } = await import("@/lib/srs/index.ts");
+
+type User = { id: string; email: string; name: string | null; role: "learner"; timeZone: string };
+let learner: User;
+let outsider: User;
+const cardIds: string[] = [];
+const t0 = new Date("2026-11-22T09:00:00Z");
+
+beforeAll(async () => {
+  const a = await prisma.user.create({ data: { email: "grader@example.com", timeZone: "Europe/Paris" } });
+  const b = await prisma.user.create({ data: { email: "outsider@example.com" } });
+  learner = { id: a.id, email: a.email, name: null, role: "learner", timeZone: a.timeZone };
+  outsider = { id: b.id, email: b.email, name: null, role: "learner", timeZone: "UTC" };
+  const drafts = ["one", "two", "three"].map((w, i) => ({
+    key: `k-${w}`, kind: "basic" as const, deckPath: ["Deck"], front: `Front ${w}`, back: `Back ${w}`, tags: [],
+    source: { file: "a.md", line: i + 1 }, noteKey: `n-${w}`,
+  }));
+  await applyCardImport({ scope: learner.id, ownerId: learner.id }, drafts, ["a.md"]);
+  cardIds.push(...(await prisma.card.findMany({ orderBy: { sourceLine: "asc" }, select: { id: true } })).map((c) => c.id));
+  // Fuzz off so the comparison with ts-fsrs below is exact whatever the seed.
+  await saveSchedulerSettings(learner.id, { ...DEFAULT_SETTINGS, fuzz: false });
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  database.cleanup();
+});
+
+let reviewCounter = 0;
+const grade = (cardId: string, rating: 1 | 2 | 3 | 4, version: number, now: Date, clientReviewId = `review-${++reviewCounter}`) =>
+  recordGrade(learner, { cardId, rating, version, clientReviewId, durationMs: 1500 }, now);
+
+describe("grading", () => {
+  it("schedules a fixed sequence exactly as ts-fsrs does", async () => {
+    const cardId = cardIds[0]!;
+    const scheduler = fsrs({ enable_fuzz: false }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id"));
+    let expected = { ...createEmptyCard(t0), card_id: cardId };
+    const sequence: Array<[Grade, number]> = [[Rating.Good, 0], [Rating.Good, 10], [Rating.Again, 60 * 24], [Rating.Good, 60 * 25], [Rating.Easy, 60 * 24 * 5]];
+    let version = 0;
+    for (const [rating, minutesLater] of sequence) {
+      const now = new Date(t0.getTime() + minutesLater * 60_000);
+      const outcome = await grade(cardId, rating as 1 | 2 | 3 | 4, version, now);
+      expect(outcome.ok).toBe(true);
+      version += 1;
+      expected = { ...scheduler.next(expected, now, rating).card, card_id: cardId };
+      const row = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId } } });
+      expect(row.due.toISOString()).toBe(expected.due.toISOString());
+      expect(row.stability).toBeCloseTo(expected.stability, 10);
+      expect(row.difficulty).toBeCloseTo(expected.difficulty, 10);
+      expect(row.state).toBe(expected.state);
+      expect(row.version).toBe(version);
+    }
+    expect(await prisma.reviewLog.count({ where: { cardId } })).toBe(sequence.length);
+  });
+
+  it("counts a grade sent twice once", async () => {
+    const cardId = cardIds[1]!;
+    const [a, b] = await Promise.all([grade(cardId, 3, 0, t0, "double-tap"), grade(cardId, 3, 0, t0, "double-tap")]);
+    expect(a).toEqual(b);
+    expect(await prisma.reviewLog.count({ where: { cardId } })).toBe(1);
+  });
+
+  it("refuses a grade made from a stale screen and leaves the card as it was", async () => {
+    const cardId = cardIds[1]!;
+    const before = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId } } });
+    const outcome = await grade(cardId, 1, 0, t0, "second-tab");
+    expect(outcome).toMatchObject({ ok: false, code: "stale" });
+    const after = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId } } });
+    expect(after).toEqual(before);
+    expect(await prisma.reviewLog.count({ where: { cardId } })).toBe(1);
+  });
+
+  it("answers not found for a card the learner cannot read", async () => {
+    const outcome = await recordGrade(outsider, { cardId: cardIds[2]!, rating: 3, version: 0, clientReviewId: "outsider-1", durationMs: 0 }, t0);
+    expect(outcome).toMatchObject({ ok: false, code: "not_found" });
+    expect(await prisma.reviewLog.count({ where: { userId: outsider.id } })).toBe(0);
+  });
+});
+
+describe("undo", () => {
+  it("restores the state before the grade and removes its log row", async () => {
+    const cardId = cardIds[2]!;
+    const first = await grade(cardId, 3, 0, t0);
+    const afterFirst = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId } } });
+    const later = new Date(t0.getTime() + 10 * 60_000);
+    const second = await grade(cardId, 1, 1, later);
+    expect(second.ok && first.ok).toBe(true);
+    if (!second.ok || !first.ok) return;
+
+    expect(await undoReview(outsider, second.reviewLogId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await undoReview(learner, first.reviewLogId)).toMatchObject({ ok: false, code: "stale" });
+
+    expect(await undoReview(learner, second.reviewLogId)).toMatchObject({ ok: true });
+    const restored = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId } } });
+    for (const field of ["due", "stability", "difficulty", "state", "reps", "lapses", "learningSteps", "scheduledDays"] as const) {
+      expect(restored[field]).toEqual(afterFirst[field]);
+    }
+    expect(await prisma.reviewLog.count({ where: { cardId } })).toBe(1);
+
+    expect(await undoReview(learner, first.reviewLogId)).toMatchObject({ ok: true });
+    expect(await prisma.cardState.count({ where: { cardId } })).toBe(0); // new again
+    expect(await prisma.reviewLog.count({ where: { cardId } })).toBe(0);
+  });
+});
+
+describe("the review step", () => {
+  it("shows a due card with an interval on each grade, and hides a buried one until tomorrow", async () => {
+    const step = await reviewStep(learner, null, t0);
+    expect(step.card).not.toBeNull();
+    expect(Object.values(step.card!.intervals).every((label) => /^\d/.test(label))).toBe(true);
+    const shown = step.card!.cardId;
+    expect(await applyCardAction(learner, shown, "bury", step.card!.version, t0)).toMatchObject({ ok: true });
+    const next = await reviewStep(learner, null, t0);
+    expect(next.card?.cardId).not.toBe(shown);
+    const queueToday = await todaysQueue({ user: learner, deckId: null }, DEFAULT_SETTINGS, t0);
+    expect(queueToday.items.map((i) => i.cardId)).not.toContain(shown);
+    const tomorrow = new Date(t0.getTime() + 24 * 60 * 60_000);
+    const queueTomorrow = await todaysQueue({ user: learner, deckId: null }, DEFAULT_SETTINGS, tomorrow);
+    expect(queueTomorrow.items.map((i) => i.cardId)).toContain(shown);
+  });
+});
