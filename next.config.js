@@ -13,6 +13,8 @@ const staticCsp = "default-src 'none'; style-src 'self'; img-src 'self'; font-sr
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build folder lets two builds of one checkout run side by side (e.g. a helper's tests).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // Types are checked once by `npm run typecheck` (part of `npm test`), over the whole project;

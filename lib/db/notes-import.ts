@@ -23,10 +23,8 @@ export async function importNoteFiles(options: { ownerEmail?: string; files: Not
     target = { scope: owner.id, ownerId: owner.id };
   }
   const preview = importPreview(options.files, options.deck ? { deck: options.deck } : {});
-  const badFiles = new Set(preview.problems.map((p) => p.file));
-  const goodFiles = options.files.map((f) => f.path).filter((path) => !badFiles.has(path));
-  const counts = await applyCardImport(target, preview.drafts, goodFiles);
-  return { ...counts, problems: preview.problems, files: goodFiles.length };
+  const counts = await applyCardImport(target, preview.drafts, preview.importedFiles);
+  return { ...counts, problems: preview.problems, files: preview.importedFiles.length };
 }
 
 /** True when no deck exists yet: a new installation, which gets the starter decks. */

@@ -32,9 +32,8 @@ export async function importIntoLibrary(
   const target = { scope: user.id, ownerId: user.id };
   const preview = importPreview(files);
   const problems = [...uploadProblems, ...preview.problems];
-  const bad = new Set(preview.problems.map((p) => p.file));
-  const goodFiles = files.map((f) => f.path).filter((p) => !bad.has(p));
-  const drafts = preview.drafts.filter((d) => !bad.has(d.source.file));
+  const goodFiles = preview.importedFiles;
+  const drafts = preview.drafts;
   const { counts, plan } = await previewCardImport(target, drafts, goodFiles);
   const result: WebImportResult = {
     applied: false,

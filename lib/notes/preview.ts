@@ -29,6 +29,8 @@ export interface ImportPreview {
   notices: ImportProblem[];
   /** Number of notes read. */
   notes: number;
+  /** Paths whose cards are all in `drafts`: an import may suspend the missing cards of these files, and only these. */
+  importedFiles: string[];
 }
 
 export const DECK_SEPARATOR = " › ";
@@ -56,6 +58,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
   for (const note of parsed) collectBlockIds(note.nodes, blocks);
 
   const drafts: CardDraft[] = [];
+  const importedFiles: string[] = [];
   const seenKeys = new Map<string, number>();
   for (const note of parsed) {
     try {
@@ -74,11 +77,12 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
         }
       }
       drafts.push(...disambiguate(result.drafts, seenKeys));
+      importedFiles.push(note.path);
     } catch (error) {
       problems.push({ file: note.path, message: `cards could not be extracted: ${(error as Error).message}` });
     }
   }
-  return { drafts, decks: summariseDecks(drafts), problems, notices, notes: parsed.length };
+  return { drafts, decks: summariseDecks(drafts), problems, notices, notes: parsed.length, importedFiles };
 }
 
 function collectBlockIds(nodes: readonly NoteNode[], into: Map<string, string>): void {

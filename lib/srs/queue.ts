@@ -119,33 +119,70 @@ class DeckBudget {
   }
 }
 
-export function buildQueue(input: QueueInput): Queue {
-  const now = input.now.getTime();
-  const dayEnd = input.day.end.getTime();
-  const learnAheadUntil = now + (input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MINUTES) * 60_000;
-  const { limits, today, candidates } = input;
-  const reviewedNotes: ReadonlySet<string> =
-    today.reviewedNoteKeys instanceof Set ? today.reviewedNoteKeys : new Set(today.reviewedNoteKeys);
+/** Candidates sorted into groups, by index; typed arrays keep 50,000 of them cheap. */
+interface Groups {
+  dues: Float64Array;
+  /** Each group is the first `…Count` entries of its array. */
+  learningNow: Uint32Array;
+  learningNowCount: number;
+  learningAhead: Uint32Array;
+  learningAheadCount: number;
+  reviews: Uint32Array;
+  reviewCount: number;
+  fresh: Uint32Array;
+  freshCount: number;
+  learningToday: number;
+  nextLearningDue: number;
+  positioned: boolean;
+}
 
-  // Candidates are sorted into groups by index; typed arrays keep 50,000 of them cheap.
+// Candidates are classified in chunks by a small function: V8 then optimises it whole, with type
+// feedback for every line, instead of compiling the hot loop alone on the first call and throwing
+// that code away at the function's end on every later call (which cost 20 ms for 50,000 cards).
+const CHUNK = 2048;
+
+function classify(candidates: readonly QueueCandidate[], now: number, dayEnd: number, learnAheadUntil: number): Groups {
   const n = candidates.length;
-  const dues = new Float64Array(n);
-  const learningNow = new Uint32Array(n);
-  const learningAhead = new Uint32Array(n);
-  const reviews = new Uint32Array(n);
-  const fresh = new Uint32Array(n);
-  let learningNowCount = 0;
-  let learningAheadCount = 0;
-  let reviewCandidates = 0;
-  let freshCount = 0;
-  let learningToday = 0;
-  let nextLearningDue = Number.POSITIVE_INFINITY;
-  let positioned = false;
+  const groups: Groups = {
+    dues: new Float64Array(n),
+    learningNow: new Uint32Array(n),
+    learningNowCount: 0,
+    learningAhead: new Uint32Array(n),
+    learningAheadCount: 0,
+    reviews: new Uint32Array(n),
+    reviewCount: 0,
+    fresh: new Uint32Array(n),
+    freshCount: 0,
+    learningToday: 0,
+    nextLearningDue: Number.POSITIVE_INFINITY,
+    positioned: false,
+  };
+  for (let from = 0; from < n; from += CHUNK) classifyRange(candidates, from, Math.min(n, from + CHUNK), now, dayEnd, learnAheadUntil, groups);
+  return groups;
+}
 
-  for (let i = 0; i < n; i++) {
+function classifyRange(
+  candidates: readonly QueueCandidate[],
+  from: number,
+  to: number,
+  now: number,
+  dayEnd: number,
+  learnAheadUntil: number,
+  g: Groups,
+): void {
+  const { dues, learningNow, learningAhead, reviews, fresh } = g;
+  let nowCount = g.learningNowCount;
+  let aheadCount = g.learningAheadCount;
+  let reviewCount = g.reviewCount;
+  let freshCount = g.freshCount;
+  let learningToday = g.learningToday;
+  let nextLearningDue = g.nextLearningDue;
+  let positioned = g.positioned;
+  for (let i = from; i < to; i++) {
     const candidate = candidates[i]!;
     if (candidate.suspended) continue;
-    if (candidate.buriedUntil && candidate.buriedUntil.getTime() > now) continue;
+    const buriedUntil = candidate.buriedUntil;
+    if (buriedUntil && buriedUntil.getTime() > now) continue;
     const state = candidate.state;
     if (!state || state.state === CardStateCode.New) {
       fresh[freshCount++] = i;
@@ -155,59 +192,88 @@ export function buildQueue(input: QueueInput): Queue {
     const due = state.due.getTime();
     dues[i] = due;
     if (state.state === CardStateCode.Review) {
-      if (due < dayEnd) reviews[reviewCandidates++] = i;
+      if (due < dayEnd) reviews[reviewCount++] = i;
       continue;
     }
     // (Re)learning: steps are shorter than a day in ts-fsrs (a step of a day or more moves the
     // card to Review), so these are intraday and never limited, as in Anki.
     if (due >= dayEnd) continue;
     learningToday++;
-    if (due <= now) learningNow[learningNowCount++] = i;
+    if (due <= now) learningNow[nowCount++] = i;
     else {
-      if (due <= learnAheadUntil) learningAhead[learningAheadCount++] = i;
+      if (due <= learnAheadUntil) learningAhead[aheadCount++] = i;
       if (due < nextLearningDue) nextLearningDue = due;
     }
   }
+  g.learningNowCount = nowCount;
+  g.learningAheadCount = aheadCount;
+  g.reviewCount = reviewCount;
+  g.freshCount = freshCount;
+  g.learningToday = learningToday;
+  g.nextLearningDue = nextLearningDue;
+  g.positioned = positioned;
+}
 
-  const dueFirst = (a: number, b: number): boolean => {
+function byDue(candidates: readonly QueueCandidate[], dues: Float64Array): (a: number, b: number) => boolean {
+  return (a, b) => {
     const da = dues[a]!;
     const db = dues[b]!;
     if (da !== db) return da < db;
     return candidates[a]!.cardId < candidates[b]!.cardId;
   };
+}
 
+function byPosition(candidates: readonly QueueCandidate[]): (a: number, b: number) => boolean {
+  return (a, b) => {
+    const pa = candidates[a]!.position ?? Number.MAX_SAFE_INTEGER;
+    const pb = candidates[b]!.position ?? Number.MAX_SAFE_INTEGER;
+    return pa !== pb ? pa < pb : a < b;
+  };
+}
+
+function toItem(candidate: QueueCandidate, kind: QueueKind): QueueItem {
+  return {
+    cardId: candidate.cardId,
+    deckId: candidate.deckId,
+    noteKey: candidate.noteKey,
+    kind,
+    state: candidate.state,
+    due: kind === "new" ? null : (candidate.state?.due ?? null),
+  };
+}
+
+export function buildQueue(input: QueueInput): Queue {
+  const now = input.now.getTime();
+  const learnAheadUntil = now + (input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MINUTES) * 60_000;
+  const { limits, today, candidates } = input;
+  const groups = classify(candidates, now, input.day.end.getTime(), learnAheadUntil);
+  const reviewedNotes: ReadonlySet<string> =
+    today.reviewedNoteKeys instanceof Set ? today.reviewedNoteKeys : new Set(today.reviewedNoteKeys);
+  const dueFirst = byDue(candidates, groups.dues);
   const items: QueueItem[] = [];
   const takenNotes = new Set<string>();
-  const push = (candidate: QueueCandidate, kind: QueueKind) => {
-    items.push({
-      cardId: candidate.cardId,
-      deckId: candidate.deckId,
-      noteKey: candidate.noteKey,
-      kind,
-      state: candidate.state,
-      due: kind === "new" ? null : (candidate.state?.due ?? null),
-    });
-  };
 
-  const learningHeap = new IndexHeap(learningNow, learningNowCount, dueFirst);
+  const learningHeap = new IndexHeap(groups.learningNow, groups.learningNowCount, dueFirst);
   for (let i = learningHeap.pop(); i >= 0; i = learningHeap.pop()) {
     const candidate = candidates[i]!;
-    push(candidate, "learning");
+    items.push(toItem(candidate, "learning"));
     takenNotes.add(candidate.noteKey);
   }
-  for (let k = 0; k < learningAheadCount; k++) takenNotes.add(candidates[learningAhead[k]!]!.noteKey);
+  for (let k = 0; k < groups.learningAheadCount; k++) takenNotes.add(candidates[groups.learningAhead[k]!]!.noteKey);
 
-  const deckLimit = (field: keyof DailyLimits) => (deckId: string) => limits.decks?.[deckId]?.[field];
   const deckUsed = (field: keyof DeckActivity) => (deckId: string) => today.byDeck?.[deckId]?.[field] ?? 0;
   const blocked = (candidate: QueueCandidate) => reviewedNotes.has(candidate.noteKey) || takenNotes.has(candidate.noteKey);
 
   // Anki counts new cards against the review limit too, so a day with a full review load
   // introduces nothing new.
   let reviewsLeft = limits.reviewsPerDay - today.reviewsDone - today.newIntroduced;
-  const reviewBudget = new DeckBudget(deckLimit("reviewsPerDay"), (deckId) => deckUsed("reviewsDone")(deckId) + deckUsed("newIntroduced")(deckId));
+  const reviewBudget = new DeckBudget(
+    (deckId) => limits.decks?.[deckId]?.reviewsPerDay,
+    (deckId) => deckUsed("reviewsDone")(deckId) + deckUsed("newIntroduced")(deckId),
+  );
   let reviewCount = 0;
-  if (reviewsLeft > 0 && reviewCandidates > 0) {
-    const heap = new IndexHeap(reviews, reviewCandidates, dueFirst);
+  if (reviewsLeft > 0 && groups.reviewCount > 0) {
+    const heap = new IndexHeap(groups.reviews, groups.reviewCount, dueFirst);
     for (let i = heap.pop(); i >= 0 && reviewsLeft > 0; i = heap.pop()) {
       const candidate = candidates[i]!;
       if (blocked(candidate) || !reviewBudget.has(candidate.deckId)) continue;
@@ -215,20 +281,16 @@ export function buildQueue(input: QueueInput): Queue {
       reviewsLeft--;
       reviewCount++;
       takenNotes.add(candidate.noteKey);
-      push(candidate, "review");
+      items.push(toItem(candidate, "review"));
     }
   }
 
   let newLeft = Math.min(limits.newPerDay - today.newIntroduced, reviewsLeft);
-  const newBudget = new DeckBudget(deckLimit("newPerDay"), deckUsed("newIntroduced"));
+  const newBudget = new DeckBudget((deckId) => limits.decks?.[deckId]?.newPerDay, deckUsed("newIntroduced"));
   let newCount = 0;
-  if (newLeft > 0 && freshCount > 0) {
-    const positionFirst = (a: number, b: number): boolean => {
-      const pa = candidates[a]!.position ?? Number.MAX_SAFE_INTEGER;
-      const pb = candidates[b]!.position ?? Number.MAX_SAFE_INTEGER;
-      return pa !== pb ? pa < pb : a < b;
-    };
-    const heap = positioned ? new IndexHeap(fresh, freshCount, positionFirst) : null;
+  if (newLeft > 0 && groups.freshCount > 0) {
+    const { fresh, freshCount } = groups;
+    const heap = groups.positioned ? new IndexHeap(fresh, freshCount, byPosition(candidates)) : null;
     let k = 0;
     const next = heap ? () => heap.pop() : () => (k < freshCount ? fresh[k++]! : -1);
     for (let i = next(); i >= 0 && newLeft > 0; i = next()) {
@@ -240,17 +302,17 @@ export function buildQueue(input: QueueInput): Queue {
       newLeft--;
       newCount++;
       takenNotes.add(candidate.noteKey);
-      push(candidate, "new");
+      items.push(toItem(candidate, "new"));
     }
   }
 
-  const aheadHeap = new IndexHeap(learningAhead, learningAheadCount, dueFirst);
-  for (let i = aheadHeap.pop(); i >= 0; i = aheadHeap.pop()) push(candidates[i]!, "learning");
+  const aheadHeap = new IndexHeap(groups.learningAhead, groups.learningAheadCount, dueFirst);
+  for (let i = aheadHeap.pop(); i >= 0; i = aheadHeap.pop()) items.push(toItem(candidates[i]!, "learning"));
 
   return {
     items,
-    counts: { learning: learningToday, review: reviewCount, new: newCount },
-    nextLearningDue: nextLearningDue === Number.POSITIVE_INFINITY ? null : new Date(nextLearningDue),
+    counts: { learning: groups.learningToday, review: reviewCount, new: newCount },
+    nextLearningDue: groups.nextLearningDue === Number.POSITIVE_INFINITY ? null : new Date(groups.nextLearningDue),
   };
 }
 

@@ -1,13 +1,12 @@
 // Accounts end to end, in Chromium at a desktop and a phone viewport (issue 2).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchBrowser, newPage, type ViewportName } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
+import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
-const PASSWORD = "correct horse battery";
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -15,28 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signUp(page: Page, email: string, password = PASSWORD, name = "Test Learner") {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function waitUntil(check: () => boolean, what: () => string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const users = (email: string) => countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE email = ?", email);
 

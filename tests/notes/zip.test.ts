@@ -154,7 +154,7 @@ describe("collectUploads (browser uploads)", () => {
       { path: "../escape.md", bytes: strToU8("x") },
       { path: "notes/inner.zip", bytes: zip({ "x.md": "* c\n\t* d" }) },
     ]);
-    expect(result.files.map((f) => f.path)).toEqual(["ok.md", "notes/inner/x.md"]);
+    expect(result.files.map((f) => f.path)).toEqual(["ok.md", "x.md"]);
     expect(result.problems).toEqual([
       { file: "../escape.md", message: expect.stringMatching(/escapes the upload root/) },
       { file: "notes/bad.md", line: 2, message: expect.stringMatching(/invalid UTF-8 at line 2/) },

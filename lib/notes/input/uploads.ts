@@ -32,14 +32,20 @@ export function collectUploads(uploads: readonly Upload[]): CollectedUploads {
   result.skipped.push(...plan.skipped);
   result.problems.push(...plan.problems);
 
-  for (const [path, original] of stripWrapperFolder(plan.notes)) {
+  // The wrapper folder is judged over notes and archives together, so an archive inside a chosen
+  // folder lands where it would when the CLI walks that folder.
+  const stripped = stripWrapperFolder([...plan.notes, ...plan.archives]);
+  const archives = new Set(plan.archives);
+  for (const [path, original] of stripped) {
+    if (archives.has(original)) continue;
     const read = readNoteBytes(path, bytesByPath.get(original)!);
     if (read.ok) result.files.push(read.file);
     else result.problems.push({ ...read.problem, file: original });
   }
-  for (const archive of plan.archives) {
+  for (const [path, archive] of stripped) {
+    if (!archives.has(archive)) continue;
     const expanded = expandZip(bytesByPath.get(archive)!, { name: archive });
-    const prefix = archivePrefix(archive);
+    const prefix = archivePrefix(path);
     result.files.push(...expanded.files.map((f) => ({ ...f, path: prefix + f.path })));
     result.problems.push(...expanded.problems);
     result.skipped.push(...expanded.skipped.map((s) => ({ ...s, path: `${archive}/${s.path}` })));

@@ -66,7 +66,7 @@ export default async function setup(project: TestProject) {
 
   run("npx", ["tsx", "--conditions=react-server", "scripts/setup.ts"], env);
   // A build made from the current sources; set E2E_REUSE_BUILD=1 to skip it while iterating on tests.
-  if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(join(root, ".next", "BUILD_ID")))) {
+  if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))) {
     run("npx", ["next", "build"], env);
   }
 

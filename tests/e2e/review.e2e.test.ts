@@ -1,0 +1,102 @@
+// Daily review end to end (issue 5): taps at the phone viewport, keys at the desktop viewport,
+// undo, and the database holding exactly one log row per grade.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage } from "./support/browser.ts";
+import { countRows } from "./support/database.ts";
+import { signUp, waitUntil } from "./support/accounts.ts";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+const DECK = "Directory Services"; // a starter deck of three cards
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const logsOf = (email: string) =>
+  countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
+
+async function openDeck(page: Page): Promise<void> {
+  await page.goto("/decks");
+  await page.getByRole("link", { name: `Study ${DECK}` }).click();
+  await page.waitForURL(/\/review\?deck=/);
+}
+
+/** After a grade or an undo the screen shows the next card face down: wait for that. */
+async function settled(page: Page): Promise<void> {
+  await page.getByTestId("back").waitFor({ state: "detached" });
+}
+
+async function cardShown(page: Page): Promise<string | null> {
+  const done = page.getByTestId("review-done");
+  const card = page.getByTestId("review-card");
+  await Promise.race([done.waitFor(), card.waitFor()]);
+  if (await done.isVisible()) return null;
+  return card.getAttribute("data-card-id");
+}
+
+describe("reviewing a small deck to the end", () => {
+  it("with taps at the phone viewport", async () => {
+    const email = "phone-reviewer@example.com";
+    const { context, page } = await newPage(browser, baseUrl, "phone");
+    await signUp(page, email);
+    await page.waitForURL(`${baseUrl}/decks`);
+    await openDeck(page);
+
+    let grades = 0;
+    for (let id = await cardShown(page); id !== null; id = await cardShown(page)) {
+      expect(grades).toBeLessThan(12); // three new cards, two steps each, and nothing else
+      await page.getByRole("button", { name: "Show answer" }).tap();
+      await page.getByTestId("back").waitFor();
+      const good = page.getByTestId("grade-3");
+      await expect(good.textContent()).resolves.toMatch(/\d+(m|h|d|mo|y)Good/);
+      await good.tap();
+      await settled(page);
+      grades += 1;
+      await waitUntil(() => logsOf(email) === grades, () => `${logsOf(email)} log rows after ${grades} grades`);
+    }
+    expect(grades).toBeGreaterThanOrEqual(3);
+    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState WHERE state = 2 AND userId = (SELECT id FROM User WHERE email = ?)", email)).toBe(3);
+    await context.close();
+  });
+
+  it("with keys at the desktop viewport, undoing a grade on the way", async () => {
+    const email = "desktop-reviewer@example.com";
+    const { context, page } = await newPage(browser, baseUrl, "desktop");
+    await signUp(page, email);
+    await page.waitForURL(`${baseUrl}/decks`);
+    await openDeck(page);
+
+    const first = await cardShown(page);
+    expect(first).not.toBeNull();
+    await page.keyboard.press("Space");
+    await page.getByTestId("back").waitFor();
+    await page.keyboard.press("1"); // Again
+    await settled(page);
+    await waitUntil(() => logsOf(email) === 1, () => `${logsOf(email)} log rows after one grade`);
+    await expect(cardShown(page)).resolves.not.toBe(first);
+
+    await page.keyboard.press("Control+z");
+    await page.getByTestId("review-card").and(page.locator(`[data-card-id="${first}"]`)).waitFor();
+    await waitUntil(() => logsOf(email) === 0, () => `${logsOf(email)} log rows after undo`);
+    await expect(cardShown(page)).resolves.toBe(first);
+
+    let grades = 0;
+    for (let id = await cardShown(page); id !== null; id = await cardShown(page)) {
+      expect(grades).toBeLessThan(12);
+      await page.keyboard.press("Space");
+      await page.getByTestId("back").waitFor();
+      await page.keyboard.press("3");
+      await settled(page);
+      grades += 1;
+      await waitUntil(() => logsOf(email) === grades, () => `${logsOf(email)} log rows after ${grades} grades`);
+    }
+    expect(grades).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+});
