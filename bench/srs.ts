@@ -90,6 +90,7 @@ export async function run(): Promise<string> {
   const today = { newIntroduced: 5, reviewsDone: 40, reviewedNoteKeys: new Set(Array.from({ length: 45 }, (_, i) => `note-${i * 97}`)) };
   const limits = { newPerDay: 20, reviewsPerDay: 200, decks: { "deck-1": { newPerDay: 5 }, "deck-2": { reviewsPerDay: 10 } } };
   const queueInput = { candidates: cards, now: NOW, day, limits, today };
+  const firstCall = time(() => buildQueue(queueInput)); // before V8 has optimised anything
   for (let i = 0; i < 20; i++) buildQueue(queueInput); // warm-up
   const queueTimes: number[] = [];
   let queue = buildQueue(queueInput);
@@ -143,6 +144,7 @@ export async function run(): Promise<string> {
     "| measure | result | target | met |",
     "| --- | --- | --- | --- |",
     `| \`buildQueue\`, 50,000 candidates (30% new, 2% learning, 5% suspended, 40 decks, 2 with overrides), median / p95 of 100 | ${ms(q.median)} / ${ms(q.p95)} ms | < 50 ms | ${met(q.p95, 50)} |`,
+    `| same, first call in the process (not yet optimised by V8) | ${ms(firstCall.ms)} ms | | |`,
     `| same, limits lifted (${cold.value.items.length.toLocaleString("en-US")} cards queued) | ${ms(cold.ms)} ms | | |`,
     `| \`gradeCard\` (review card, fuzz on), median / p95 | ${(grade.median * 1000).toFixed(0)} / ${(grade.p95 * 1000).toFixed(0)} µs | | |`,
     `| \`previewGrades\`, median / p95 | ${(preview.median * 1000).toFixed(0)} / ${(preview.p95 * 1000).toFixed(0)} µs | | |`,

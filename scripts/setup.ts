@@ -35,6 +35,8 @@ async function main(): Promise<number> {
   const { applyMigrations } = await import("../lib/db/migrations/run.ts");
   const applied = await applyMigrations(`file:${file}`, join(root, "prisma", "migrations"));
   console.log(applied.length ? `setup: applied migrations ${applied.join(", ")}` : "setup: database schema is up to date");
+  const { useWriteAheadLog } = await import("../lib/db/sqlite/journal.ts");
+  useWriteAheadLog(file);
 
   const { databaseHasNoDecks, importNoteFiles } = await import("../lib/db/notes-import.ts");
   if (await databaseHasNoDecks()) {

@@ -6,6 +6,7 @@ export * from "./settings.ts";
 export * from "./card.ts";
 export * from "./intervals.ts";
 export * from "./scheduler.ts";
+export * from "./activity.ts";
 export * from "./queue.ts";
 export * from "./calendar.ts";
 export * from "./stats/index.ts";

@@ -12,9 +12,11 @@ import {
   FSRSBindingItem,
   FSRSBindingReview,
 } from "@open-spaced-repetition/binding";
-import { ConvertStepUnitToMinutes, default_w } from "ts-fsrs";
+import { ConvertStepUnitToMinutes, default_w, type StepUnit } from "ts-fsrs";
 import { trainingData, type OptimizerLog, type TrainingData } from "./optimizer-data.ts";
 import type { LearningStep } from "./settings.ts";
+
+export type { OptimizerLog, TrainingData } from "./optimizer-data.ts";
 
 /**
  * Training items (reviews on a later day than the card's previous review) needed before we run
@@ -71,7 +73,7 @@ export function relearningStepsInDay(steps: readonly LearningStep[]): number {
   let minutes = 0;
   let count = 0;
   for (const step of steps) {
-    minutes += ConvertStepUnitToMinutes(step);
+    minutes += ConvertStepUnitToMinutes(step as StepUnit);
     if (minutes >= 1440) break;
     count++;
   }

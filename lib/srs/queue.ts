@@ -6,6 +6,7 @@
 // Build it again after every grade: it is cheap, and a card rated Again then moves from 4 to 1
 // once its step is due.
 
+import type { DeckActivity, TodayActivity } from "./activity.ts";
 import { IndexHeap } from "./min-heap.ts";
 import { settingsForDeck, type SchedulerSettings } from "./settings.ts";
 import { CardStateCode, type DayWindow, type SchedulingState } from "./types.ts";
@@ -35,18 +36,6 @@ export interface DailyLimits {
 export interface QueueLimits extends DailyLimits {
   /** Per-deck limits, applied on top of the overall ones. */
   decks?: Readonly<Record<string, Partial<DailyLimits>>>;
-}
-
-export interface DeckActivity {
-  newIntroduced: number;
-  reviewsDone: number;
-}
-
-/** What the learner already did today (see `activityToday`). */
-export interface TodayActivity extends DeckActivity {
-  byDeck?: Readonly<Record<string, DeckActivity>>;
-  /** Notes with a card graded today: their other new and review cards wait for another day. */
-  reviewedNoteKeys: ReadonlySet<string> | readonly string[];
 }
 
 export interface QueueInput {
@@ -314,39 +303,4 @@ export function buildQueue(input: QueueInput): Queue {
     counts: { learning: groups.learningToday, review: reviewCount, new: newCount },
     nextLearningDue: groups.nextLearningDue === Number.POSITIVE_INFINITY ? null : new Date(groups.nextLearningDue),
   };
-}
-
-export interface TodayLogEntry {
-  deckId: string;
-  noteKey: string;
-  /** The card's state when it was graded (ReviewLog.state). */
-  state: number;
-  review: Date;
-}
-
-/** Summarises today's review log rows into the counts `buildQueue` needs. */
-export function activityToday(logs: Iterable<TodayLogEntry>, day: DayWindow): TodayActivity {
-  const start = day.start.getTime();
-  const end = day.end.getTime();
-  const byDeck: Record<string, DeckActivity> = {};
-  const reviewedNoteKeys = new Set<string>();
-  let newIntroduced = 0;
-  let reviewsDone = 0;
-  for (const log of logs) {
-    const t = log.review.getTime();
-    if (t < start || t >= end) continue;
-    reviewedNoteKeys.add(log.noteKey);
-    const isNew = log.state === CardStateCode.New;
-    const isReview = log.state === CardStateCode.Review;
-    if (!isNew && !isReview) continue;
-    const deck = (byDeck[log.deckId] ??= { newIntroduced: 0, reviewsDone: 0 });
-    if (isNew) {
-      newIntroduced++;
-      deck.newIntroduced++;
-    } else {
-      reviewsDone++;
-      deck.reviewsDone++;
-    }
-  }
-  return { newIntroduced, reviewsDone, byDeck, reviewedNoteKeys };
 }

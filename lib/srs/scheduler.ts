@@ -11,6 +11,7 @@ import {
   StrategyMode,
   type FSRS,
   type FSRSParameters,
+  type StepUnit,
 } from "ts-fsrs";
 import { fromFsrsCard, fromFsrsLog, toFsrsCard, toFsrsLog, type SeededCard } from "./card.ts";
 import { intervalUntil } from "./intervals.ts";
@@ -44,8 +45,9 @@ export function toFsrsParameters(settings: CardSettings): FSRSParameters {
     w: settings.parameters ? [...settings.parameters] : [...default_w],
     enable_fuzz: settings.fuzz,
     enable_short_term: true,
-    learning_steps: [...settings.learningSteps],
-    relearning_steps: [...settings.relearningSteps],
+    // The settings schema admits only ts-fsrs's step shapes.
+    learning_steps: settings.learningSteps.map((step) => step as StepUnit),
+    relearning_steps: settings.relearningSteps.map((step) => step as StepUnit),
   };
 }
 

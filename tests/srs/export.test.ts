@@ -53,11 +53,13 @@ function sampleBackup(): Backup {
   const t0 = new Date("2026-02-01T10:00:00.000Z");
   const first = gradeCard(null, 3, t0, DEFAULT_SETTINGS, "card-1");
   const second = gradeCard(first.next, 3, new Date("2026-02-01T10:10:00.000Z"), DEFAULT_SETTINGS, "card-1");
+  // A database row carries more columns than the backup keeps.
+  const row = { id: "row-1", userId: "u1", ...second.next, suspended: false, buriedUntil: null };
   return createBackup({
     exportedAt: new Date("2026-02-02T00:00:00.000Z"),
     settings: { ...DEFAULT_SETTINGS, newPerDay: 15, decks: { "deck-sts": { newPerDay: 5 } } },
     cardStates: {
-      "iam/policy-eval#1": { ...second.next, suspended: false, buriedUntil: null },
+      "iam/policy-eval#1": row,
       "sts/assume-role#2": { ...first.next, suspended: true, buriedUntil: new Date("2026-02-02T04:00:00.000Z") },
     },
     reviewLogs: [
@@ -68,6 +70,12 @@ function sampleBackup(): Backup {
 }
 
 describe("JSON backup", () => {
+  it("keeps only the format's fields from database rows", () => {
+    expect(Object.keys(sampleBackup().cardStates["iam/policy-eval#1"]!).sort()).toEqual(
+      ["buriedUntil", "difficulty", "due", "elapsedDays", "lapses", "lastReview", "learningSteps", "reps", "scheduledDays", "stability", "state", "suspended"],
+    );
+  });
+
   it("survives JSON round trip unchanged", () => {
     const backup = sampleBackup();
     const parsed = parseBackup(JSON.parse(JSON.stringify(backup)));

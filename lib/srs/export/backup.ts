@@ -3,7 +3,8 @@
 // so `parseBackup(JSON.parse(JSON.stringify(backup)))` gives the backup back.
 
 import { z } from "zod";
-import { schedulerSettingsSchema } from "../settings.ts";
+import { schedulerSettingsSchema, type SchedulerSettings } from "../settings.ts";
+import type { ReviewLogValues, SchedulingState } from "../types.ts";
 import { parseWith, type Parsed } from "../validation.ts";
 
 export const BACKUP_FORMAT = "iam-recall-backup";
@@ -67,8 +68,51 @@ export type Backup = z.output<typeof backupSchema>;
 export type BackupCardState = z.output<typeof backupCardStateSchema>;
 export type BackupReviewLog = z.output<typeof backupReviewLogSchema>;
 
-export function createBackup(parts: Omit<Backup, "format" | "version">): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...parts };
+export interface BackupParts {
+  exportedAt: Date;
+  settings: SchedulerSettings;
+  /** Keyed by the card's stable key; extra fields (database ids...) are left out of the backup. */
+  cardStates: Readonly<Record<string, SchedulingState & { suspended?: boolean | null; buriedUntil?: Date | null }>>;
+  reviewLogs: Iterable<ReviewLogValues & { cardKey: string; durationMs?: number | null }>;
+}
+
+/** Assembles a backup from database rows, copying only the fields the format holds. */
+export function createBackup(parts: BackupParts): Backup {
+  const cardStates: Record<string, BackupCardState> = {};
+  for (const [key, s] of Object.entries(parts.cardStates)) {
+    cardStates[key] = {
+      due: s.due,
+      stability: s.stability,
+      difficulty: s.difficulty,
+      elapsedDays: s.elapsedDays,
+      scheduledDays: s.scheduledDays,
+      learningSteps: s.learningSteps,
+      reps: s.reps,
+      lapses: s.lapses,
+      state: s.state as BackupCardState["state"],
+      lastReview: s.lastReview,
+      suspended: s.suspended ?? false,
+      buriedUntil: s.buriedUntil ?? null,
+    };
+  }
+  const reviewLogs: BackupReviewLog[] = [];
+  for (const l of parts.reviewLogs) {
+    reviewLogs.push({
+      cardKey: l.cardKey,
+      rating: l.rating as BackupReviewLog["rating"],
+      state: l.state as BackupReviewLog["state"],
+      due: l.due,
+      stability: l.stability,
+      difficulty: l.difficulty,
+      elapsedDays: l.elapsedDays,
+      lastElapsedDays: l.lastElapsedDays,
+      scheduledDays: l.scheduledDays,
+      learningSteps: l.learningSteps,
+      review: l.review,
+      durationMs: l.durationMs ?? 0,
+    });
+  }
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: parts.exportedAt, settings: parts.settings, cardStates, reviewLogs };
 }
 
 /** Validates a backup (as parsed from JSON) before restoring it; issues carry the JSON path. */

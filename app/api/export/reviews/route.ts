@@ -1,0 +1,35 @@
+// The learner's review log as CSV in the columns the FSRS optimizer reads, as a download.
+import { NextResponse } from "next/server";
+import { currentUser } from "@/lib/auth/index.ts";
+import { reviewLogPages } from "@/lib/db/review-export.ts";
+import { REVIEW_CSV_HEADER, reviewCsvRow } from "@/lib/srs/index.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to export your reviews." }, { status: 401 });
+  const encoder = new TextEncoder();
+  const pages = reviewLogPages(user);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${REVIEW_CSV_HEADER}\n`));
+    },
+    async pull(controller) {
+      const next = await pages.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map((r) => `${reviewCsvRow(r)}\n`).join("")));
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="iam-recall-reviews-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

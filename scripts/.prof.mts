@@ -1,0 +1,28 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+const dir = mkdtempSync(join(tmpdir(), "prof-"));
+const file = join(dir, "b.db");
+const { applyMigrations } = await import("../lib/db/migrations/run.ts");
+await applyMigrations(`file:${file}`, resolve("prisma/migrations"));
+process.env.DATABASE_URL = `file:${file}`;
+const { prisma } = await import("../lib/db/client.ts");
+const { importPreview } = await import("../lib/notes/index.ts");
+const { planImport } = await import("../lib/db/import-plan.ts");
+const { generateVault } = await import("../bench/notes.ts");
+const vault = generateVault();
+let t = performance.now();
+const lap = (label: string) => { const n = performance.now(); console.log(label, (n - t).toFixed(0), "ms", (process.memoryUsage().rss/1e6).toFixed(0), "MB"); t = n; };
+const preview = importPreview(vault.files); lap("preview");
+const plan = planImport([], preview.drafts, preview.importedFiles); lap("plan");
+const user = await prisma.user.create({ data: { email: "x@y.z" } }); lap("user");
+await prisma.$transaction(async (tx) => {
+  for (let i = 0; i < plan.deckPaths.length; i += 500) await tx.deck.createMany({ data: plan.deckPaths.slice(i, i + 500).map((path) => ({ scope: user.id, ownerId: user.id, path, name: path })) });
+  lap("decks createMany");
+  const decks = await tx.deck.findMany({ where: { scope: user.id }, select: { id: true, path: true } }); lap("decks read");
+  const ids = new Map(decks.map((d) => [d.path, d.id]));
+  for (let i = 0; i < plan.create.length; i += 500) await tx.card.createMany({ data: plan.create.slice(i, i + 500).map(({ deckPath, ...v }) => ({ ...v, scope: user.id, deckId: ids.get(deckPath)! })) });
+  lap("cards createMany");
+}, { timeout: 600000 });
+const rows = await prisma.card.findMany({ where: { scope: user.id }, select: { id: true, key: true, kind: true, front: true, back: true, tags: true, noteKey: true, sourceFile: true, sourceLine: true, suspended: true, deck: { select: { path: true } } } });
+lap(`stored read ${rows.length}`);
