@@ -20,7 +20,7 @@ const nextConfig = {
   // Types are checked once by `npm run typecheck` (part of `npm test`), over the whole project;
   // the build need not check them again.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs", "@open-spaced-repetition/binding"],
   async headers() {
     return [
       { source: "/:path*", headers: common },

@@ -16,6 +16,8 @@ export async function SiteHeader() {
             <>
               <Link href="/decks">Decks</Link>
               <Link href="/import">Import</Link>
+              <Link href="/stats">Stats</Link>
+              <Link href="/settings">Settings</Link>
               <span className="who" data-testid="signed-in-as">{user.name ?? user.email}</span>
               <form action={signOutAction}>
                 <button className="linklike" type="submit">Sign out</button>

@@ -4,7 +4,6 @@ import {
   formatPath,
   parseBackup,
   type Backup,
-  type BackupCardState,
   type FieldIssue,
   type SchedulerSettings,
 } from "../srs/index.ts";
@@ -44,18 +43,11 @@ export async function exportBackup(user: SessionUser, now: Date): Promise<Backup
       select: { ...logColumns, cardId: true, card: { select: { scope: true, key: true } } },
     }),
   ]);
-  const cardStates: Record<string, BackupCardState> = {};
-  for (const { card, cardId: _cardId, ...state } of states) cardStates[backupKey(card)] = { ...state, state: state.state as BackupCardState["state"] };
+  const cardStates: Record<string, (typeof states)[number]> = {};
+  for (const row of states) cardStates[backupKey(row.card)] = row;
   // A log row always has its card's state row (undo deletes the row only with the card's first
-  // grade); the check keeps the backup valid even if that ever stops holding.
-  const reviewLogs = logs
-    .filter((log) => Object.hasOwn(cardStates, backupKey(log.card)))
-    .map(({ card, cardId: _cardId, ...log }) => ({
-      ...log,
-      cardKey: backupKey(card),
-      rating: log.rating as Backup["reviewLogs"][number]["rating"],
-      state: log.state as Backup["reviewLogs"][number]["state"],
-    }));
+  // grade); the filter keeps the backup valid even if that ever stops holding.
+  const reviewLogs = logs.map((log) => ({ ...log, cardKey: backupKey(log.card) })).filter((log) => Object.hasOwn(cardStates, log.cardKey));
   return createBackup({ exportedAt: now, settings, cardStates, reviewLogs });
 }
 

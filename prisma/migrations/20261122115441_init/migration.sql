@@ -134,10 +134,16 @@ CREATE UNIQUE INDEX "Deck_scope_path_key" ON "Deck"("scope", "path");
 CREATE INDEX "Card_deckId_idx" ON "Card"("deckId");
 
 -- CreateIndex
+CREATE INDEX "Card_scope_sourceFile_sourceLine_idx" ON "Card"("scope", "sourceFile", "sourceLine");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Card_scope_key_key" ON "Card"("scope", "key");
 
 -- CreateIndex
 CREATE INDEX "CardState_userId_due_idx" ON "CardState"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "CardState_userId_buriedUntil_idx" ON "CardState"("userId", "buriedUntil");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CardState_userId_cardId_key" ON "CardState"("userId", "cardId");

@@ -1,0 +1,100 @@
+// A database of learners with large collections and long histories, written straight through
+// better-sqlite3 in the format Prisma reads (see lib/db/sqlite/bulk-import.ts): seeding half a
+// million log rows through the ORM would take longer than the benchmarks themselves.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { applyMigrations } from "../../lib/db/migrations/run.ts";
+import { prismaDateTime } from "../../lib/db/sqlite/bulk-import.ts";
+import { useWriteAheadLog } from "../../lib/db/sqlite/journal.ts";
+
+export interface FixtureOptions {
+  learners: number;
+  cardsPerLearner: number;
+  /** Cards per learner already studied (in Review state); the rest are new. */
+  studiedPerLearner: number;
+  /** Of the studied cards, how many are due now. */
+  duePerLearner: number;
+  logsPerLearner: number;
+  decksPerLearner: number;
+  /** bcrypt hash stored for every learner, so they can sign in over HTTP. */
+  passwordHash?: string;
+  settings?: object;
+  now: Date;
+}
+
+export interface Fixture {
+  dir: string;
+  file: string;
+  learners: Array<{ id: string; email: string }>;
+}
+
+/** mulberry32, so every run seeds the same collection. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+
+export async function buildReviewFixture(options: FixtureOptions): Promise<Fixture> {
+  const dir = mkdtempSync(join(tmpdir(), "iam-recall-bench-review-"));
+  const file = join(dir, "bench.db");
+  await applyMigrations(`file:${file}`, resolve(import.meta.dirname, "../../prisma/migrations"));
+  useWriteAheadLog(file);
+  const db = new Database(file);
+  const rand = random(7);
+  const now = options.now.getTime();
+  const stamp = prismaDateTime(options.now);
+  const learners: Fixture["learners"] = [];
+
+  const insertUser = db.prepare(`INSERT INTO "User" (id, email, name, passwordHash, role, timeZone, schedulerSettings, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'learner', 'UTC', ?, ?, ?)`);
+  const insertDeck = db.prepare(`INSERT INTO "Deck" (id, ownerId, scope, path, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertCard = db.prepare(`INSERT INTO "Card" (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, suspended, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'basic', ?, ?, '[]', ?, ?, ?, 0, ?, ?)`);
+  const insertState = db.prepare(`INSERT INTO "CardState" (id, userId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, version, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 2, ?, 0, ?, ?)`);
+  const insertLog = db.prepare(`INSERT INTO "ReviewLog" (id, userId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
+
+  db.transaction(() => {
+    for (let l = 0; l < options.learners; l++) {
+      const userId = randomUUID();
+      const email = `learner${l}@bench.example`;
+      learners.push({ id: userId, email });
+      insertUser.run(userId, email, `Learner ${l}`, options.passwordHash ?? null, JSON.stringify(options.settings ?? {}), stamp, stamp);
+      const decks = Array.from({ length: options.decksPerLearner }, (_, d) => {
+        const id = randomUUID();
+        insertDeck.run(id, userId, userId, `Bench › Deck ${d}`, `Deck ${d}`, stamp, stamp);
+        return id;
+      });
+      const cards: string[] = [];
+      for (let c = 0; c < options.cardsPerLearner; c++) {
+        const id = randomUUID();
+        cards.push(id);
+        insertCard.run(id, decks[c % decks.length]!, userId, `k${c}`, `What does policy ${c} allow?`, `Answer ${c}`, `n${c}`, `notes/${c % 500}.md`, c, stamp, stamp);
+      }
+      for (let c = 0; c < options.studiedPerLearner; c++) {
+        const due = c < options.duePerLearner ? now - (1 + Math.floor(rand() * 30)) * DAY : now + (1 + Math.floor(rand() * 300)) * DAY;
+        const interval = 1 + Math.floor(rand() * 60);
+        insertState.run(randomUUID(), userId, cards[c]!, prismaDateTime(new Date(due)), 1 + rand() * 50, 1 + rand() * 9, interval, interval,
+          3 + Math.floor(rand() * 10), Math.floor(rand() * 3), prismaDateTime(new Date(due - interval * DAY)), 3, stamp);
+      }
+      // History spread over the past two years, on studied cards, none today (so today's limits are untouched).
+      for (let i = 0; i < options.logsPerLearner; i++) {
+        const review = now - DAY - Math.floor(rand() * 730 * DAY);
+        const card = cards[Math.floor(rand() * Math.max(1, options.studiedPerLearner))]!;
+        const rating = rand() < 0.12 ? 1 : rand() < 0.15 ? 2 : rand() < 0.9 ? 3 : 4;
+        insertLog.run(randomUUID(), userId, card, rating, 2, prismaDateTime(new Date(review - 5 * DAY)), 1 + rand() * 40, 1 + rand() * 9, 5, 5, 10,
+          prismaDateTime(new Date(review)), 2000 + Math.floor(rand() * 8000));
+      }
+    }
+  })();
+  db.close();
+  return { dir, file, learners };
+}
