@@ -21,7 +21,7 @@ export async function run(): Promise<string> {
   const seedStart = performance.now();
   const fixture = await buildReviewFixture({
     learners: 1, cardsPerLearner: 50_000, studiedPerLearner: 45_000, duePerLearner: 400,
-    logsPerLearner: 500_000, decksPerLearner: 50, now, settings: { reviewsPerDay: 99_999 },
+    logsPerLearner: 500_000, decksPerLearner: 50, now,
   });
   const seedMs = performance.now() - seedStart;
   try {

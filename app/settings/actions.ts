@@ -57,10 +57,11 @@ export async function saveDeckOverridesAction(_previous: DeckOverridesState, for
   const user = await requireUser("/settings");
   const values = Object.fromEntries(["deckId", ...DECK_FIELDS].map((f) => [f, text(formData.get(f))]));
   const deckId = values.deckId ?? "";
-  const parsed = DeckForm.safeParse(values);
+  const clear = formData.get("intent") === "clear";
+  // Clearing ignores whatever half-typed values the fields hold.
+  const parsed = clear ? DeckForm.pick({ deckId: true }).safeParse(values) : DeckForm.safeParse(values);
   if (!parsed.success) return { deckId, values, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { deckId: id, ...overrides } = parsed.data;
-  const clear = formData.get("intent") === "clear";
   const saved = await saveDeckOverrides(user, id, clear ? null : overrides);
   if (!saved.ok && "notFound" in saved) return { deckId, values, fieldErrors: { deckId: ["There is no such deck in your library or the starter decks."] } };
   if (!saved.ok) {

@@ -49,7 +49,7 @@ export function DeckOverridesForm({ decks, overrides, defaults }: Props) {
       </div>
       <div className="field">
         <label htmlFor="deckId">Deck</label>
-        <select id="deckId" name="deckId" value={deckId} onChange={(e) => setDeckId(e.target.value)} aria-describedby="deckId-error">
+        <select id="deckId" name="deckId" className={styles.select} value={deckId} onChange={(e) => setDeckId(e.target.value)} aria-describedby="deckId-error">
           <option value="">Choose a deck…</option>
           {decks.map((d) => <option key={d.id} value={d.id}>{d.path}{overrides[d.id] ? " (own settings)" : ""}</option>)}
         </select>

@@ -79,7 +79,7 @@ export function SchedulerSettingsForm({ current, timeZones }: { current: General
       </div>
       <div className="field">
         <label htmlFor="timeZone">Time zone</label>
-        <select id="timeZone" name="timeZone" defaultValue={value("timeZone", current.timeZone)}
+        <select id="timeZone" name="timeZone" className={styles.select} defaultValue={value("timeZone", current.timeZone)}
           aria-invalid={errors.timeZone ? true : undefined} aria-describedby="timeZone-hint timeZone-error">
           {timeZones.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
         </select>

@@ -29,17 +29,20 @@ export function ChartFigure({ id, title, summary, children, table, legend }: Pro
       </figcaption>
       {children}
       {legend}
-      <table className="visually-hidden">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The wrapper hides the table: a table ignores the 1px width the class sets on itself. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

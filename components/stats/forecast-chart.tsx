@@ -49,10 +49,10 @@ export function ForecastChart({ days }: { days: ForecastDay[] }) {
       }}
     >
       <ChartSvg id="forecast-svg" label={label} description={description} width={W} height={H}>
-        {[0, max / 2, max].map((tick) => (
+        {(Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max]).map((tick) => (
           <g key={tick}>
             <line className={tick === 0 ? styles.axis : styles.gridLine} x1={LEFT} x2={W - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text x={LEFT - 5} y={y(tick) + 4} textAnchor="end">{Number.isInteger(tick) ? tick : tick.toFixed(1)}</text>
+            <text x={LEFT - 5} y={y(tick) + 4} textAnchor="end">{tick}</text>
           </g>
         ))}
         {days.map((d, i) => {

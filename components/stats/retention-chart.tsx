@@ -47,7 +47,7 @@ export function RetentionChart({ id, unit, periods, desiredRetention }: Props) {
       id={id}
       title={title}
       summary={<>
-        <span>Last {span} <strong>{percent(overall)}</strong></span>
+        <span>Last {span} <strong>{overall === null ? "—" : percent(overall)}</strong></span>
         <span>Reviews <strong>{reviews}</strong></span>
         {latest && <span>{periodName(latest, unit)} <strong>{percent(latest.retention)}</strong></span>}
       </>}

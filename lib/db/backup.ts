@@ -36,11 +36,11 @@ const logColumns = {
 export async function exportBackup(user: SessionUser, now: Date): Promise<Backup> {
   const [settings, states, logs] = await Promise.all([
     loadSchedulerSettings(user.id),
-    prisma.cardState.findMany({ where: { userId: user.id }, select: { ...stateColumns, cardId: true, card: { select: { scope: true, key: true } } } }),
+    prisma.cardState.findMany({ where: { userId: user.id }, select: { ...stateColumns, card: { select: { scope: true, key: true } } } }),
     prisma.reviewLog.findMany({
       where: { userId: user.id },
       orderBy: [{ review: "asc" }, { id: "asc" }],
-      select: { ...logColumns, cardId: true, card: { select: { scope: true, key: true } } },
+      select: { ...logColumns, card: { select: { scope: true, key: true } } },
     }),
   ]);
   const cardStates: Record<string, (typeof states)[number]> = {};

@@ -57,6 +57,16 @@ async function reviewDeck(page: Page, email: string): Promise<number> {
   }
 }
 
+/** Set STATS_SCREENSHOTS to a folder to keep pictures of the pages for a person to look at. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.STATS_SCREENSHOTS;
+  if (!folder) return;
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${folder}/${name}-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 describe("statistics, settings and export", () => {
   let page: Page;
   let reviews = 0;
@@ -91,8 +101,9 @@ describe("statistics, settings and export", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const box = await page.getByRole("img", { name: "Due forecast, next 30 days" }).boundingBox();
     expect(box?.width).toBeGreaterThan(300);
-    await page.screenshot({ path: process.env.STATS_SCREENSHOT ?? "/tmp/stats-375.png", fullPage: true });
+    await screenshot(page, "stats-375");
     await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, "stats-desktop");
   });
 
   it("saves a valid setting and refuses an invalid one field by field, writing nothing", async () => {
@@ -105,12 +116,28 @@ describe("statistics, settings and export", () => {
     expect(storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, fuzz: true });
 
     await retention.fill("1.5");
-    await page.getByLabel("Learning steps").fill("1m 5x");
+    await page.getByLabel("Learning steps", { exact: true }).fill("1m 5x");
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByText("must be between 0.70 and 0.99").waitFor();
     await page.getByText(/^Step 2: must be a whole number followed by m, h or d/).waitFor();
     await expect(retention.getAttribute("aria-invalid")).resolves.toBe("true");
     expect(storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, learningSteps: ["1m", "10m"] });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, "settings-375");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("gives one deck its own new-card limit", async () => {
+    const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+    const deck = db.prepare("SELECT id FROM Deck WHERE name = ? AND scope = 'starter'").get(DECK) as { id: string };
+    db.close();
+    await page.goto("/settings");
+    await page.getByLabel("Deck", { exact: true }).selectOption(deck.id);
+    await page.locator("#deck-newPerDay").fill("5");
+    await page.getByRole("button", { name: "Save deck settings" }).click();
+    await page.getByText("Deck settings saved.").waitFor();
+    expect(storedSettings(EMAIL)).toMatchObject({ newPerDay: 15, decks: { [deck.id]: { newPerDay: 5 } } });
   });
 
   it("says how many more reviews the optimizer needs", async () => {
@@ -127,7 +154,7 @@ describe("statistics, settings and export", () => {
     const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe(CSV_HEADER);
     expect(lines).toHaveLength(reviews + 1);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^[a-z0-9]+,\d{13},3,[0-2],\d+$/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^[a-z0-9-]+,\d{13},3,[0-2],\d+$/);
   });
 
   it("refuses a malformed backup with the JSON path of the problem and changes nothing", async () => {

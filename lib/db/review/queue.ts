@@ -8,13 +8,14 @@ import {
   type QueueCandidate,
   type SchedulerSettings,
 } from "../../srs/index.ts";
-import { prisma } from "../client.ts";
 import { readableScopes } from "../scope.ts";
+import { buriedNewCards, dueLearningStates, dueReviewStates, firstUnstudiedCards, logsBetween } from "../sqlite/queue-reads.ts";
 import type { SessionUser } from "../users.ts";
-import { schedulingColumns, schedulingState } from "./state-row.ts";
 
 /** New cards fetched beyond the daily limit, so siblings and buried cards can be skipped. */
 const NEW_CARD_HEADROOM = 200;
+/** Review cards read beyond what the daily limit leaves, so siblings, burials and other decks can be skipped. */
+const REVIEW_HEADROOM = 100;
 /** Learning cards due this long after now are fetched too, for the learn-ahead window. */
 const LEARN_AHEAD_MS = 60 * 60_000;
 
@@ -35,60 +36,23 @@ export async function todaysQueue({ user, deckId }: QueueScope, settings: Schedu
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
   const newLimit = Math.max(settings.newPerDay, ...Object.values(settings.decks).map((d) => d.newPerDay ?? 0));
 
-  const [studied, fresh, buriedNew, logs] = await Promise.all([
-    // Filtering on the card's columns here would make the database build the set of all readable
-    // card ids first; the few hundred due rows are checked below instead.
-    prisma.cardState.findMany({
-      where: { userId: user.id, state: { not: 0 }, suspended: false, due: { lt: horizon } },
-      select: {
-        ...schedulingColumns, cardId: true, buriedUntil: true,
-        card: { select: { deckId: true, noteKey: true, scope: true, suspended: true } },
-      },
-    }),
-    firstNewCards(user.id, scopes, deckId, newLimit + NEW_CARD_HEADROOM),
-    // New cards can still have a row: a buried new card keeps its burial there.
-    prisma.cardState.findMany({ where: { userId: user.id, buriedUntil: { gt: now }, state: 0 }, select: { cardId: true, buriedUntil: true } }),
-    prisma.reviewLog.findMany({
-      where: { userId: user.id, review: { gte: day.start, lt: day.end } },
-      select: { state: true, review: true, card: { select: { deckId: true, noteKey: true } } },
-    }),
-  ]);
-
+  const today = activityToday(logsBetween(user.id, day.start, day.end), day);
+  const reviewsLeft = Math.max(0, Math.max(settings.reviewsPerDay, ...Object.values(settings.decks).map((d) => d.reviewsPerDay ?? 0)) - today.reviewsDone);
   const readable = new Set(scopes);
-  const burials = new Map(buriedNew.map((s) => [s.cardId, s.buriedUntil]));
+  const burials = buriedNewCards(user.id, now);
   const candidates: QueueCandidate[] = [];
-  for (const s of studied) {
-    if (s.card.suspended || !readable.has(s.card.scope) || (deckId && s.card.deckId !== deckId)) continue;
-    candidates.push({ cardId: s.cardId, deckId: s.card.deckId, noteKey: s.card.noteKey, state: schedulingState(s), buriedUntil: s.buriedUntil });
+  const due = [...dueLearningStates(user.id, horizon), ...dueReviewStates(user.id, day.end, reviewsLeft + REVIEW_HEADROOM)];
+  for (const row of due) {
+    if (row.cardSuspended || !readable.has(row.scope) || (deckId && row.deckId !== deckId)) continue;
+    candidates.push({ cardId: row.cardId, deckId: row.deckId, noteKey: row.noteKey, state: row.state, buriedUntil: row.buriedUntil });
   }
-  fresh.forEach((c, position) => {
-    candidates.push({ cardId: c.id, deckId: c.deckId, noteKey: c.noteKey, state: null, buriedUntil: burials.get(c.id) ?? null, position });
-  });
-  const today = activityToday(
-    logs.map((l) => ({ deckId: l.card.deckId, noteKey: l.card.noteKey, state: l.state, review: l.review })),
-    day,
-  );
-  return buildQueue({ candidates, now, day, limits: queueLimits(settings), today });
-}
-
-/**
- * The first `take` cards, in note order, that the learner has not studied: read per scope along
- * the (scope, sourceFile, sourceLine) index so SQLite stops as soon as it has enough, then merged.
- */
-async function firstNewCards(userId: string, scopes: string[], deckId: string | null, take: number) {
-  const unstudied = { none: { userId, OR: [{ state: { not: 0 } }, { suspended: true }] } };
-  const perScope = await Promise.all(
-    scopes.map((scope) =>
-      prisma.card.findMany({
-        where: { scope, suspended: false, ...(deckId ? { deckId } : {}), states: unstudied },
-        orderBy: [{ sourceFile: "asc" }, { sourceLine: "asc" }],
-        take,
-        select: { id: true, deckId: true, noteKey: true, sourceFile: true, sourceLine: true },
-      }),
-    ),
-  );
-  return perScope
-    .flat()
+  // New cards in note order: each scope read along its index, then merged.
+  const fresh = scopes
+    .flatMap((scope) => firstUnstudiedCards(user.id, scope, deckId, newLimit + NEW_CARD_HEADROOM))
     .sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : a.sourceLine - b.sourceLine))
-    .slice(0, take);
+    .slice(0, newLimit + NEW_CARD_HEADROOM);
+  fresh.forEach((card, position) => {
+    candidates.push({ cardId: card.id, deckId: card.deckId, noteKey: card.noteKey, state: null, buriedUntil: burials.get(card.id) ?? null, position });
+  });
+  return buildQueue({ candidates, now, day, limits: queueLimits(settings), today });
 }

@@ -7,15 +7,14 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { env } from "../../env.ts";
 import { sqliteFilePath } from "../database-path.ts";
+import { toStoredDate } from "./connection.ts";
 import { DECK_PATH_SEPARATOR, type ImportPlan, type StoredCard } from "../import-plan.ts";
 import type { ImportTarget } from "../card-import.ts";
 
 /** Milliseconds a write waits for another connection's lock before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
 
-export function prismaDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+export { toStoredDate as prismaDateTime } from "./connection.ts";
 
 function withConnection<T>(work: (db: Database.Database) => T): T {
   const db = new Database(sqliteFilePath(env().DATABASE_URL), { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -50,7 +49,7 @@ export function readStoredCards(scope: string): StoredCard[] {
  * inside it, and nothing is written unless all of it is.
  */
 export function importInTransaction(target: ImportTarget, makePlan: (stored: StoredCard[]) => ImportPlan, now: Date): ImportPlan {
-  const stamp = prismaDateTime(now);
+  const stamp = toStoredDate(now);
   return withConnection((db) => {
     const deckIds = new Map<string, string>();
     const selectDecks = db.prepare(`SELECT id, path FROM "Deck" WHERE scope = ?`);

@@ -143,6 +143,9 @@ CREATE UNIQUE INDEX "Card_scope_key_key" ON "Card"("scope", "key");
 CREATE INDEX "CardState_userId_due_idx" ON "CardState"("userId", "due");
 
 -- CreateIndex
+CREATE INDEX "CardState_userId_state_due_idx" ON "CardState"("userId", "state", "due");
+
+-- CreateIndex
 CREATE INDEX "CardState_userId_buriedUntil_idx" ON "CardState"("userId", "buriedUntil");
 
 -- CreateIndex
