@@ -1,32 +1,30 @@
-// `npm run bench`: runs every benchmark in this folder, one after another, and prints each one's
-// markdown section. Copy the printed sections into bench/RESULTS.md to record a run.
+// `npm run bench`: runs every benchmark in this folder, each in a process of its own (they set up
+// their own databases, and the Prisma client is one per process), and prints each one's markdown
+// section. Copy the printed sections into bench/RESULTS.md to record a run.
 // `npm run bench -- iam notes` runs only the named ones.
+import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
+import { resolve } from "node:path";
 
-const suites: Record<string, () => Promise<{ run(): Promise<string> }>> = {
-  iam: () => import("./iam.ts"),
-  notes: () => import("./notes.ts"),
-  srs: () => import("./srs.ts"),
-};
+const SUITES = ["iam", "notes", "import-db", "srs", "review-db", "review-http"];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-const names = wanted.length ? wanted : Object.keys(suites);
+const unknown = wanted.filter((name) => !SUITES.includes(name));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; known: ${SUITES.join(", ")}`);
+  process.exit(2);
+}
 console.log(`# Benchmark run ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}\n`);
 let failed = 0;
-for (const name of names) {
-  const load = suites[name];
-  if (!load) {
-    console.error(`unknown benchmark "${name}"; known: ${Object.keys(suites).join(", ")}`);
-    failed += 1;
-    continue;
-  }
+for (const name of wanted.length ? wanted : SUITES) {
   const started = performance.now();
-  try {
-    console.log(await (await load()).run());
-  } catch (error) {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", resolve(import.meta.dirname, `${name}.ts`)], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) {
     failed += 1;
-    console.error(`benchmark ${name} failed:`, error);
+    console.error(`benchmark ${name} failed with exit code ${result.status}`);
   }
   console.log(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
