@@ -98,8 +98,9 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
   }, [card, revealed]);
 
   useEffect(() => {
+    // Focus follows the session for keyboard and screen-reader users; the page itself stays put.
     if (revealed) answerHeading.current?.focus();
-    else revealButton.current?.focus();
+    else revealButton.current?.focus({ preventScroll: true });
   }, [revealed, card?.cardId]);
 
   useEffect(() => {

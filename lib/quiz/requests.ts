@@ -1,0 +1,94 @@
+// One request, evaluated as the world stands: who signs it, which policies bound them, and the full
+// trace (decision, matched statements, per-type details, explanation) even when it is denied.
+//
+// Callers with credentials go through the STS simulation's simulateRequest, which builds the
+// evaluation case (identity policies, boundary, session policy, SCPs, RCPs, credential context keys)
+// and applies the restrictions temporary credentials carry. simulateRequest returns that case only
+// when the request is allowed, so the case is taken from a GetCallerIdentity probe (always allowed,
+// and built the same way) and re-evaluated for the real action: a denied request keeps its trace.
+
+import { evaluate, type ContextValue, type EvaluationInput, type EvaluationResult } from "../iam/index.ts";
+import { getCallerIdentity, simulateRequest, type Session } from "../iam/sts/index.ts";
+import { resolveCaller } from "./callers.ts";
+import { resourceFacts } from "./resources.ts";
+import type { CallerSpec } from "./schema.ts";
+import { toAccountModel, type World } from "./world.ts";
+
+export interface RequestSpecLike {
+  action: string;
+  resource: string;
+  resourceAccount?: string | undefined;
+  context?: Record<string, ContextValue> | undefined;
+}
+
+export interface RequestOutcome {
+  /** The principal AWS sees: an ARN, a service, or "anonymous". */
+  principal: string;
+  action: string;
+  resource: string;
+  /** The evaluator's answer; absent when the request was refused before any policy was read. */
+  evaluation?: EvaluationResult;
+  /** The exact evaluation case, replayable with `npm run cli -- eval`. */
+  input?: EvaluationInput;
+  /** A refusal that is not a policy decision: expired token, a credential restriction, no such caller. */
+  error?: { code: string; message: string };
+  /** The encoded authorization message a denied signed request carries. */
+  encodedMessage?: string;
+  /** How the caller was resolved, in words, ahead of the evaluator's own steps. */
+  notes: string[];
+}
+
+export function isAllowed(outcome: RequestOutcome): boolean {
+  return outcome.error === undefined && outcome.evaluation?.decision === "allowed";
+}
+
+/** allowed | explicitDeny | implicitDeny, or the error code of a refusal made before evaluation. */
+export function outcomeWord(outcome: RequestOutcome): string {
+  return outcome.error ? outcome.error.code : (outcome.evaluation?.decision ?? "implicitDeny");
+}
+
+export function evaluateRequest(
+  world: World,
+  sessions: ReadonlyMap<string, Session>,
+  as: CallerSpec,
+  request: RequestSpecLike,
+  nowMs: number,
+): RequestOutcome {
+  const base = { action: request.action, resource: request.resource };
+  const resolved = resolveCaller(world, sessions, as, nowMs);
+  if (resolved.kind === "unavailable") {
+    return { ...base, principal: "(none)", error: { code: "NoCredentials", message: resolved.reason }, notes: [resolved.reason] };
+  }
+  const facts = resourceFacts(world, request.action, request.resource);
+  const resourceAccount = request.resourceAccount ?? facts.account;
+  const model = toAccountModel(world);
+
+  if (resolved.kind === "direct") {
+    const input: EvaluationInput = {
+      request: { principal: resolved.principal, action: request.action, resource: request.resource },
+      now: new Date(nowMs).toISOString(),
+    };
+    if (resourceAccount) input.request.resourceAccount = resourceAccount;
+    if (request.context) input.request.context = request.context;
+    if (facts.policy) input.resourcePolicy = facts.policy;
+    const rcps = model.accounts.find((a) => a.id === resourceAccount)?.rcps;
+    if (rcps) input.rcps = rcps;
+    return { ...base, principal: resolved.principal, evaluation: evaluate(input).toJSON(), input, notes: resolved.notes };
+  }
+
+  const identity = getCallerIdentity(model, resolved.caller, { now: nowMs });
+  const principal = identity.ok ? identity.value.Arn : "(unknown)";
+  const simulated = { ...base, ...(resourceAccount ? { resourceAccount } : {}), ...(request.context ? { context: request.context } : {}) };
+  if (facts.policy) Object.assign(simulated, { resourcePolicy: facts.policy });
+  const probe = simulateRequest(model, resolved.caller, { ...simulated, action: "sts:GetCallerIdentity" }, { now: nowMs });
+  if (!probe.ok) return { ...base, principal, error: { code: probe.error.code, message: probe.error.message }, notes: resolved.notes };
+  const input: EvaluationInput = { ...probe.value.input, request: { ...probe.value.input.request, action: request.action } };
+  const real = simulateRequest(model, resolved.caller, simulated, { now: nowMs });
+  if (!real.ok && real.error.encodedMessage === undefined) {
+    // Refused before policies: a credential restriction (IAM User Guide, "Compare AWS STS credentials").
+    return { ...base, principal, error: { code: real.error.code, message: real.error.message }, notes: resolved.notes };
+  }
+  const outcome: RequestOutcome = { ...base, principal, evaluation: evaluate(input).toJSON(), input, notes: resolved.notes };
+  if (!real.ok && real.error.encodedMessage) outcome.encodedMessage = real.error.encodedMessage;
+  return outcome;
+}

@@ -1,0 +1,24 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const phone = process.argv[2] === "phone";
+const ctx = await browser.newContext({ baseURL: "http://localhost:3000", viewport: phone ? { width: 375, height: 812 } : { width: 1280, height: 800 }, isMobile: phone, hasTouch: phone });
+const page = await ctx.newPage();
+await page.goto("/signup");
+await page.getByLabel("Name").fill("Shot");
+await page.getByLabel("Email").fill(`shot${Date.now()}@example.com`);
+await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
+await page.getByRole("button", { name: "Create account" }).click();
+await page.waitForURL("**/decks");
+await page.goto("/review");
+for (let i = 0; i < 4; i++) { await page.keyboard.press("Space"); await page.waitForTimeout(150); await page.keyboard.press(String(1 + (i % 4))); await page.waitForTimeout(400); }
+await page.screenshot({ path: `/tmp/shots/review-${process.argv[2]}.png` });
+await page.goto("/stats"); await page.waitForTimeout(300);
+await page.screenshot({ path: `/tmp/shots/stats-${process.argv[2]}.png`, fullPage: true });
+await page.goto("/settings"); await page.waitForTimeout(300);
+await page.screenshot({ path: `/tmp/shots/settings-${process.argv[2]}.png`, fullPage: true });
+await page.goto("/import");
+await page.getByTestId("import-files").setInputFiles({ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("# My STS notes\n\n## Credentials\n- `AssumeRole` - returns temporary credentials for a role\n- `GetSessionToken` - temporary credentials for a user, used with MFA\n\n## Question\nWhat lasts longer, a session token or a role session?\n\n**Ans** GetSessionToken: up to 36 hours\n") });
+await page.getByRole("button", { name: "Preview import" }).click();
+await page.getByTestId("import-summary").waitFor();
+await page.screenshot({ path: `/tmp/shots/import-${process.argv[2]}.png`, fullPage: true });
+await browser.close();
