@@ -1,20 +1,11 @@
 // The production build served on a free loopback port, for benchmarks that go through HTTP.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { freePort } from "../../tests/e2e/support/ports.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
 
 /** Builds the app unless a build is already there (BENCH_REBUILD=1 forces one). */
 export function ensureBuild(): void {

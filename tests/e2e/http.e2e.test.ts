@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { freePort } from "./support/ports.ts";
 
 const baseUrl = inject("baseUrl");
 const root = resolve(import.meta.dirname, "../..");
+
 
 describe("security headers on every response", () => {
   const paths = ["/", "/signin", "/signup", "/decks", "/api/auth/session", "/no-such-page", "/favicon.ico"];
@@ -50,6 +52,40 @@ describe("protected pages over plain HTTP", () => {
     const response = await fetch(`${baseUrl}/decks`, { redirect: "manual", headers: { cookie: "authjs.session-token=forged" } });
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toContain("/signin?next=%2Fdecks");
+  });
+});
+
+describe("GitHub and Google sign-in", () => {
+  it("are offered only when their keys are set", async () => {
+    const plain = await (await fetch(`${baseUrl}/signin`)).text();
+    expect(plain).not.toContain("Continue with GitHub");
+    expect(plain).not.toContain("Continue with Google");
+
+    const port = await freePort();
+    const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+      env: {
+        ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${inject("databaseFile")}`, AUTH_SECRET: "x".repeat(32),
+        AUTH_GITHUB_ID: "test-github-id", AUTH_GITHUB_SECRET: "test-github-secret",
+        AUTH_GOOGLE_ID: "test-google-id", AUTH_GOOGLE_SECRET: "test-google-secret",
+      },
+    });
+    try {
+      let html = "";
+      for (let i = 0; i < 120 && !html; i++) {
+        try {
+          html = await (await fetch(`http://127.0.0.1:${port}/signin`)).text();
+        } catch {
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      expect(html).toContain("Continue with GitHub");
+      expect(html).toContain("Continue with Google");
+    } finally {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    }
   });
 });
 
