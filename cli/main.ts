@@ -6,6 +6,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
   // Commands register here, one line each: name -> summary and lazy loader.
   import: { summary: "Import notes (Markdown, Logseq, Obsidian, .zip) as decks of cards", load: async () => (await import("./commands/import.ts")).default },
   eval: { summary: "evaluate IAM request case(s) (JSON file or -) and print decisions as JSON", load: async () => (await import("./commands/eval.ts")).evalCommand },
+  scenario: { summary: "answer a scenario's questions (YAML/JSON file or -) with the evaluator and print them as JSON", load: async () => (await import("./commands/scenario.ts")).scenarioCommand },
 };
 
 function helpText(): string {

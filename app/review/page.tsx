@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { findReadableDeck } from "@/lib/db/decks.ts";
+import { readableDeckPath } from "@/lib/db/decks.ts";
 import { reviewStep } from "@/lib/db/review/index.ts";
 import { ReviewSession } from "@/components/review/review-session.tsx";
 
@@ -10,7 +10,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const { deck } = await searchParams;
   const deckId = typeof deck === "string" && deck ? deck : null;
   const user = await requireUser(deckId ? `/review?deck=${encodeURIComponent(deckId)}` : "/review");
-  const title = deckId ? (await findReadableDeck(user, deckId))?.path : "All decks";
+  const title = deckId ? await readableDeckPath(user, deckId) : "All decks";
   if (!title) notFound();
   const step = await reviewStep(user, deckId, new Date());
   return (

@@ -10,7 +10,7 @@ export function OAuthButtons({ providers, next }: { providers: Array<{ id: strin
           <form key={p.id} action={oauthSignInAction}>
             <input type="hidden" name="provider" value={p.id} />
             <input type="hidden" name="next" value={next} />
-            <button className="button secondary full" type="submit">Continue with {p.name}</button>
+            <button className="button secondary full" type="submit">{`Continue with ${p.name}`}</button>
           </form>
         ))}
       </div>

@@ -61,3 +61,9 @@ export async function findReadableDeck(user: SessionUser, deckId: string) {
     },
   });
 }
+
+/** A deck's path, or null when the user may not read it (callers answer 404). */
+export async function readableDeckPath(user: SessionUser, deckId: string): Promise<string | null> {
+  const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: readableScopes(user) } }, select: { path: true } });
+  return deck?.path ?? null;
+}

@@ -1,11 +1,6 @@
 import type { SchedulingState } from "../../srs/index.ts";
 
-/** The CardState columns that hold a scheduling state. */
-export const schedulingColumns = {
-  due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true,
-  learningSteps: true, reps: true, lapses: true, state: true, lastReview: true,
-} as const;
-
+/** The scheduling fields of a CardState row, which carries more columns (version, burial, ids). */
 export function schedulingState(row: SchedulingState): SchedulingState {
   return {
     due: row.due, stability: row.stability, difficulty: row.difficulty, elapsedDays: row.elapsedDays,
