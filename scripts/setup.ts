@@ -1,6 +1,6 @@
 // Prepares the embedded installation: configuration, database file, migrations, starter decks.
-// Safe to run again: migrations already applied are skipped and starter decks are imported only
-// into a database that has no decks.
+// Safe to run again: migrations already applied are skipped, and importing unchanged starter
+// notes and scenarios writes nothing.
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -38,18 +38,21 @@ async function main(): Promise<number> {
   const { useWriteAheadLog } = await import("../lib/db/sqlite/journal.ts");
   useWriteAheadLog(file);
 
-  const { databaseHasNoDecks, importNoteFiles } = await import("../lib/db/notes-import.ts");
-  if (await databaseHasNoDecks()) {
-    const folder = join(root, "seeds", "notes");
-    const files = readdirSync(folder)
-      .filter((name) => name.endsWith(".md"))
+  // The starter decks are kept in step with seeds/ on every setup: unchanged cards are left alone,
+  // changed ones updated in place (learners' history stays), vanished ones suspended.
+  const { importNoteFiles, importScenarioFiles } = await import("../lib/db/notes-import.ts");
+  const readFolder = (folder: string, extensions: RegExp, prefix = "") =>
+    readdirSync(join(root, "seeds", folder))
+      .filter((name) => extensions.test(name))
       .sort()
-      .map((name) => ({ path: name, text: readFileSync(join(folder, name), "utf8") }));
-    const summary = await importNoteFiles({ files });
-    console.log(`setup: imported ${summary.created} starter cards from ${summary.files} notes`);
+      .map((name) => ({ path: `${prefix}${name}`, text: readFileSync(join(root, "seeds", folder, name), "utf8") }));
+  const notes = await importNoteFiles({ files: readFolder("notes", /\.md$/) });
+  const scenarios = await importScenarioFiles({ files: readFolder("scenarios", /\.(ya?ml|json)$/, "scenarios/") });
+  for (const [what, summary] of [["notes", notes], ["scenarios", scenarios]] as const) {
+    console.log(`setup: starter ${what}: ${summary.created} new, ${summary.updated} updated, ${summary.suspended} suspended, ${summary.unchanged} unchanged cards from ${summary.files} files`);
     for (const p of summary.problems) console.error(`setup: ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message}`);
-    if (summary.problems.length) return 1;
   }
+  if (notes.problems.length || scenarios.problems.length) return 1;
   console.log(`setup: ready (${file})`);
   return 0;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { importPreview } from "../notes/index.ts";
-import type { ImportProblem, NoteFile } from "../notes/types.ts";
-import { applyCardImport, type ImportCounts } from "./card-import.ts";
+import type { CardDraft, ImportProblem, NoteFile } from "../notes/types.ts";
+import { scenarioDrafts } from "../quiz/index.ts";
+import { applyCardImport, type ImportCounts, type ImportTarget } from "./card-import.ts";
 import { prisma } from "./client.ts";
 import { STARTER_SCOPE } from "./scope.ts";
 
@@ -16,18 +17,34 @@ export interface NoteImportSummary extends ImportCounts {
  * write the starter decks; the web app never calls this.
  */
 export async function importNoteFiles(options: { ownerEmail?: string; files: NoteFile[]; deck?: string }): Promise<NoteImportSummary> {
-  let target = { scope: STARTER_SCOPE, ownerId: null as string | null };
-  if (options.ownerEmail) {
-    const owner = await prisma.user.findUnique({ where: { email: options.ownerEmail.toLowerCase() }, select: { id: true } });
-    if (!owner) throw new Error(`No account has the email ${options.ownerEmail}.`);
-    target = { scope: owner.id, ownerId: owner.id };
-  }
+  const target = await importTarget(options.ownerEmail);
   const preview = importPreview(options.files, options.deck ? { deck: options.deck } : {});
   const counts = await applyCardImport(target, preview.drafts, preview.importedFiles);
   return { ...counts, problems: preview.problems, files: preview.importedFiles.length };
 }
 
-/** True when no deck exists yet: a new installation, which gets the starter decks. */
-export async function databaseHasNoDecks(): Promise<boolean> {
-  return (await prisma.deck.count()) === 0;
+/** Scenario files (YAML or JSON) as scenario cards, one per question; same targets as importNoteFiles. */
+export async function importScenarioFiles(options: { ownerEmail?: string; files: NoteFile[] }): Promise<NoteImportSummary> {
+  const target = await importTarget(options.ownerEmail);
+  const drafts: CardDraft[] = [];
+  const problems: ImportProblem[] = [];
+  const imported: string[] = [];
+  for (const file of options.files) {
+    const result = scenarioDrafts(file);
+    if (result.ok) {
+      drafts.push(...result.drafts);
+      imported.push(file.path);
+    } else {
+      problems.push(result.problem);
+    }
+  }
+  const counts = await applyCardImport(target, drafts, imported);
+  return { ...counts, problems, files: imported.length };
+}
+
+async function importTarget(ownerEmail: string | undefined): Promise<ImportTarget> {
+  if (!ownerEmail) return { scope: STARTER_SCOPE, ownerId: null };
+  const owner = await prisma.user.findUnique({ where: { email: ownerEmail.toLowerCase() }, select: { id: true } });
+  if (!owner) throw new Error(`No account has the email ${ownerEmail}.`);
+  return { scope: owner.id, ownerId: owner.id };
 }

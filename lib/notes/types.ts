@@ -13,7 +13,8 @@ export interface SourceRef {
   line: number;
 }
 
-export type CardKind = "basic" | "cloze";
+/** "scenario" cards hold a scenario document; their faces are computed by lib/quiz when shown. */
+export type CardKind = "basic" | "cloze" | "scenario";
 
 export interface CardDraft {
   /** Stable identity across re-imports: from a Logseq `id::` when present, else derived from the

@@ -63,7 +63,7 @@ export function setupMarkdown(document: ScenarioDocument): string {
   return parts.join("\n\n");
 }
 
-function callerWords(as: CallerSpec): string {
+export function callerWords(as: CallerSpec): string {
   if (as.user !== undefined) return `the user ${as.user}`;
   if (as.role !== undefined) return `a session of the role ${as.role}`;
   if (as.root !== undefined) return `the root user of ${as.root}`;

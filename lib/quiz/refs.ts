@@ -4,7 +4,6 @@
 //   trust/<role>                                                        a role's trust policy
 //   resource/<arn>                                                      a resource's policy
 //   scp/<level>/<name>, rcp/<level>/<name>   level: root, an OU name or an account id
-//   session/<step id>                                                   a session policy passed to STS
 // The reference is also the policy id handed to lib/iam, so a matched statement leads straight back
 // to the scenario's text. Managed policies keep their ARN as id (the STS simulation names them so).
 
@@ -13,7 +12,6 @@ export const managedRef = (name: string) => `managed/${name}`;
 export const trustRef = (role: string) => `trust/${role}`;
 export const resourceRef = (arn: string) => `resource/${arn}`;
 export const orgRef = (type: "scp" | "rcp", level: string, name: string) => `${type}/${level}/${name}`;
-export const sessionRef = (stepId: string) => `session/${stepId}`;
 
 export const managedArn = (accountId: string, name: string) => `arn:aws:iam::${accountId}:policy/${name}`;
 

@@ -38,6 +38,17 @@ export interface RequestOutcome {
   notes: string[];
 }
 
+/** A plain copy: the evaluator's explanation and details are getters that spread would lose. */
+function plain(result: EvaluationResult): EvaluationResult {
+  return {
+    decision: result.decision,
+    matchedStatements: result.matchedStatements,
+    missingContextValues: result.missingContextValues,
+    explanation: result.explanation,
+    details: result.details,
+  };
+}
+
 export function isAllowed(outcome: RequestOutcome): boolean {
   return outcome.error === undefined && outcome.evaluation?.decision === "allowed";
 }
@@ -73,7 +84,7 @@ export function evaluateRequest(
     if (facts.policy) input.resourcePolicy = facts.policy;
     const rcps = model.accounts.find((a) => a.id === resourceAccount)?.rcps;
     if (rcps) input.rcps = rcps;
-    return { ...base, principal: resolved.principal, evaluation: evaluate(input).toJSON(), input, notes: resolved.notes };
+    return { ...base, principal: resolved.principal, evaluation: plain(evaluate(input)), input, notes: resolved.notes };
   }
 
   const identity = getCallerIdentity(model, resolved.caller, { now: nowMs });
@@ -88,7 +99,7 @@ export function evaluateRequest(
     // Refused before policies: a credential restriction (IAM User Guide, "Compare AWS STS credentials").
     return { ...base, principal, error: { code: real.error.code, message: real.error.message }, notes: resolved.notes };
   }
-  const outcome: RequestOutcome = { ...base, principal, evaluation: evaluate(input).toJSON(), input, notes: resolved.notes };
+  const outcome: RequestOutcome = { ...base, principal, evaluation: plain(evaluate(input)), input, notes: resolved.notes };
   if (!real.ok && real.error.encodedMessage) outcome.encodedMessage = real.error.encodedMessage;
   return outcome;
 }

@@ -111,7 +111,9 @@ export function verdictOf(evaluation: EvaluationResult, input: EvaluationInput |
     if (grants.length > 0) {
       // Resource first: when both appear, both were needed (cross-account, or a trust policy naming the account).
       const categories = unique(grants.map((m) => categoryOf(m.policyType, input))).sort((a, b) => (a === "identity" ? 1 : b === "identity" ? -1 : 0));
-      return make("allow", categories, grants);
+      // Show the limits that let it through too (session policy, boundary): they are part of why.
+      const limits = matchedStatements.filter((m) => m.policyType === "session" || m.policyType === "permissionsBoundary");
+      return make("allow", categories, [...grants, ...limits]);
     }
     const principal = input?.request.principal ?? "";
     const root = describePrincipal(principal)?.kind === "root";

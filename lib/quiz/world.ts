@@ -2,7 +2,8 @@
 // AccountModel. Changes edit a World; every request reads a fresh AccountModel built from it, so a
 // request always sees the policies as they are at that moment, as AWS evaluates them.
 
-import type { AccountModel, IamGroup, IamRole, IamUser, ManagedPolicy, NamedPolicy, PolicyInput } from "../iam/sts/index.ts";
+import type { NamedPolicy, PolicyInput } from "../iam/index.ts";
+import type { AccountModel, IamGroup, IamRole, IamUser, ManagedPolicy } from "../iam/sts/index.ts";
 import { inlineRef, managedArn, managedPolicyArn, orgRef } from "./refs.ts";
 import type { AccountSpec, PolicyDocument, ScenarioDocument } from "./schema.ts";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findCardForLearner } from "@/lib/db/cards.ts";
 import { loadSchedulerSettings } from "@/lib/db/review/index.ts";
-import { renderCardFaces } from "@/lib/notes/index.ts";
+import { cardFacesOnServer } from "@/lib/cards/server.ts";
 import { GRADE_NAMES, isGrade, retrievability, settingsForDeck } from "@/lib/srs/index.ts";
 
 export const metadata = { title: "Card info" };
@@ -20,13 +20,13 @@ export default async function CardInfoPage({ params }: { params: Promise<{ cardI
   const now = new Date();
   const studied = state && state.state !== 0 ? state : null;
   const recall = studied ? retrievability(studied, now, settings) : null;
-  const faces = renderCardFaces({ kind: card.kind === "cloze" ? "cloze" : "basic", front: card.front, back: card.back });
+  const faces = await cardFacesOnServer(card, now);
   const date = (d: Date) => d.toLocaleString("en-GB", { timeZone: user.timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <p className="muted"><Link href={`/decks/${card.deck.id}`}>{card.deck.path}</Link></p>
       <h1>Card info</h1>
-      <div className="panel card-face" dangerouslySetInnerHTML={{ __html: faces.front }} />
+      <div className="panel card-face" dangerouslySetInnerHTML={{ __html: faces.frontHtml }} />
       <dl className="facts panel">
         <dt>State</dt><dd>{STATE_NAMES[studied?.state ?? 0]}{state?.suspended ? " (suspended)" : ""}</dd>
         <dt>Due</dt><dd>{studied ? date(studied.due) : "not studied yet"}</dd>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findReadableDeck } from "@/lib/db/decks.ts";
-import { renderCardFaces } from "@/lib/notes/index.ts";
+import { cardFacesOnServer } from "@/lib/cards/server.ts";
 
 export const metadata = { title: "Deck" };
 
@@ -11,6 +11,8 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const user = await requireUser(`/decks/${deckId}`);
   const deck = await findReadableDeck(user, deckId);
   if (!deck) notFound();
+  const now = new Date();
+  const faces = await Promise.all(deck.cards.map((card) => cardFacesOnServer(card, now)));
   return (
     <>
       <p className="muted"><Link href="/decks">Decks</Link> › {deck.path}</p>
@@ -18,14 +20,14 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
       <p className="muted">{deck.cards.length} {deck.cards.length === 1 ? "card" : "cards"}</p>
       <p><Link className="button" href={`/review?deck=${deck.id}`}>Study this deck</Link></p>
       <ul className="card-list" aria-label="Cards">
-        {deck.cards.map((card) => {
-          const faces = renderCardFaces({ kind: card.kind === "cloze" ? "cloze" : "basic", front: card.front, back: card.back });
+        {deck.cards.map((card, i) => {
+          const face = faces[i]!;
           return (
             <li key={card.id} className="panel" data-testid="card">
-              <div className="card-face" dangerouslySetInnerHTML={{ __html: faces.front }} />
+              <div className="card-face" dangerouslySetInnerHTML={{ __html: face.frontHtml }} />
               <details className="card-back">
                 <summary>Show answer</summary>
-                <div className="card-face" dangerouslySetInnerHTML={{ __html: faces.back }} />
+                <div className="card-face" dangerouslySetInnerHTML={{ __html: face.backHtml }} />
               </details>
               <p className="card-meta">{card.sourceFile}, line {card.sourceLine}</p>
             </li>

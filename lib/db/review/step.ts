@@ -1,6 +1,6 @@
 import "server-only";
 import { previewGrades, settingsForDeck, type QueueCounts, type SchedulingState } from "../../srs/index.ts";
-import { renderCardFaces } from "../../notes/index.ts";
+import { cardFacesOnServer } from "../../cards/server.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { todaysQueue } from "./queue.ts";
@@ -45,7 +45,7 @@ export async function reviewStep(
     prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: first.cardId } }, select: { version: true } }),
   ]);
   const previews = previewGrades(first.state as SchedulingState | null, now, settingsForDeck(settings, card.deckId), card.id);
-  const faces = renderCardFaces({ kind: card.kind === "cloze" ? "cloze" : "basic", front: card.front, back: card.back });
+  const faces = await cardFacesOnServer(card, now);
   return {
     ...base,
     card: {
@@ -53,8 +53,8 @@ export async function reviewStep(
       version: row?.version ?? 0,
       deckPath: card.deck.path,
       kind: card.kind,
-      frontHtml: faces.front,
-      backHtml: faces.back,
+      frontHtml: faces.frontHtml,
+      backHtml: faces.backHtml,
       intervals: { 1: previews[0].interval, 2: previews[1].interval, 3: previews[2].interval, 4: previews[3].interval },
       isNew: first.state === null,
     },

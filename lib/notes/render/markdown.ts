@@ -11,13 +11,35 @@ const md: MarkdownIt = new MarkdownItParser({
   linkify: true,
   breaks: true,
   typographer: false,
-  highlight: (code, info) => {
+  // markdown-it splits a fence's info string into the language and the rest (`attrs`).
+  highlight: (code, info, attrs) => {
     const highlighted = highlightCode(code, info);
     if (!highlighted) return "";
-    return `<pre><code class="hljs language-${highlighted.language}">${highlighted.html}</code></pre>\n`;
+    const marked = markLines(highlighted.html, linesToMark(attrs));
+    return `<pre><code class="hljs language-${highlighted.language}">${marked}</code></pre>\n`;
   },
 });
 cardPlugins(md);
+
+/** `json {7-12}`: the fence's info string names lines to mark (scenario cards mark the deciding statement). */
+function linesToMark(info: string): { start: number; end: number } | null {
+  const match = /\{(\d+)(?:-(\d+))?\}/.exec(info);
+  if (!match) return null;
+  const start = Number(match[1]);
+  return { start, end: Number(match[2] ?? start) };
+}
+
+/**
+ * Wraps the marked lines in a span. Only used with a range, on policy JSON, whose highlighted
+ * tokens never span lines, so cutting the HTML at newlines keeps every tag balanced.
+ */
+function markLines(html: string, range: { start: number; end: number } | null): string {
+  if (!range) return html;
+  return html
+    .split("\n")
+    .map((line, i) => (i + 1 >= range.start && i + 1 <= range.end ? `<span class="line-marked">${line}</span>` : line))
+    .join("\n");
+}
 
 export interface RenderOptions {
   /** How `{{cN::...}}` deletions show: hidden on a cloze front, marked elsewhere (default). */

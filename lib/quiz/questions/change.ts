@@ -1,6 +1,7 @@
 // "What changed after this step?": the listed requests, evaluated where they stand in the scenario
 // and again right after the change, compared. Options are the combinations of after-states.
 
+import { callerWords } from "../narrative.ts";
 import { decidingStatements } from "../statements.ts";
 import type { AnsweredQuestion } from "../types.ts";
 import { makeOptions, requestExplanation, requestState, stepOf, verdictFor, type QuestionContext } from "./common.ts";
@@ -37,7 +38,7 @@ export function answerChange(
     kind: "change",
     prompt:
       spec.prompt ??
-      `After this change: ${change.change} Which of these requests are allowed now?\n\n${rows.map((r) => `- ${name(r)} as **${r.before.principal}**`).join("\n")}`,
+      `After this change: ${change.change} Which of these requests are allowed now?\n\n${rows.map((r) => `- ${name(r)} by ${callerWords(stepOf(ctx.run, r.id, "request").spec.request!.as)}`).join("\n")}`,
     options: makeOptions(options),
     answer: {
       text,

@@ -14,7 +14,8 @@ const LIMITS = new Set<PolicyCategory>(["scp", "rcp", "permissionsBoundary", "se
 /** Every verdict the request could plausibly have had, given the policy types it was evaluated with. */
 function candidateVerdicts(evaluation: EvaluationResult, input: EvaluationInput | undefined): string[] {
   const types = Object.keys(evaluation.details) as PolicyType[];
-  const categories = [...new Set(types.map((t) => categoryOf(t, input)))];
+  // Identity policies are always offered: "did the role still grant it?" is the usual wrong guess.
+  const categories = [...new Set(["identity" as PolicyCategory, ...types.map((t) => categoryOf(t, input))])];
   const out: string[] = [];
   let resource: PolicyCategory | undefined;
   for (const c of categories) {
