@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, "../..");
 
 /** Builds the app unless a build is already there (BENCH_REBUILD=1 forces one). */
 export function ensureBuild(): void {
-  if (process.env.BENCH_REBUILD !== "1" && existsSync(join(root, ".next", "BUILD_ID"))) return;
+  if (process.env.BENCH_REBUILD !== "1" && existsSync(join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
   const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error("next build failed");
 }

@@ -12,11 +12,15 @@ export async function SiteHeader() {
           IAM Recall
         </Link>
         <nav className="site-nav" aria-label="Main">
+          <Link href="/playground">Playground</Link>
           {user ? (
             <>
               <Link href="/decks">Decks</Link>
               <Link href="/import">Import</Link>
               <Link href="/stats">Stats</Link>
+              <Link href="/classes">Classes</Link>
+              {user.role === "instructor" || user.role === "admin" ? <Link href="/teach">Teach</Link> : null}
+              {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <Link href="/settings">Settings</Link>
               <span className="who" data-testid="signed-in-as">{user.name ?? user.email}</span>
               <form action={signOutAction}>

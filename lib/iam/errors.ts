@@ -44,3 +44,8 @@ export class PolicyError extends Error {
     return new PolicyError(this.code, this.message, path, policyId ?? this.policyId);
   }
 }
+
+/** "a resource policy", "an identity policy": messages read naturally whatever the policy kind. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+}

@@ -88,6 +88,11 @@ export interface EvaluationResult {
   explanation: string[];
   /** Per-policy-type detail; present for the types the case supplied. */
   details: Partial<Record<PolicyType, { decision: Decision; matchedStatements: MatchedStatement[] }>>;
+  /**
+   * A plain copy with every field filled in. Results from `evaluate` compute `explanation` and
+   * `details` on first read, so object spread would leave them out; copy with this instead.
+   */
+  toJSON?(): EvaluationResult;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Reading and validating a policy document. Anything AWS would reject is a PolicyError naming the
 // JSON path of the problem; things AWS accepts but that are probably mistakes are warnings.
 
-import { PolicyError } from "../errors.ts";
+import { PolicyError, withArticle } from "../errors.ts";
 import { checkConditionValue, parseOperator } from "../conditions/operators.ts";
 import { encodeWildcards, matchEncoded } from "../match/wildcard.ts";
 import type { PolicySource, PolicyType } from "../types.ts";
@@ -226,7 +226,7 @@ class Reader {
     if (kind && IDENTITY_SIDE.has(kind)) {
       for (const element of ["Principal", "NotPrincipal"]) {
         if (value[element] !== undefined) {
-          throw new PolicyError("elementNotAllowed", `${element} is not allowed in a ${kind} policy: it applies to whoever it is attached to`, `${path}.${element}`);
+          throw new PolicyError("elementNotAllowed", `${element} is not allowed in ${withArticle(kind)} policy: it applies to whoever it is attached to`, `${path}.${element}`);
         }
       }
     }
