@@ -9,6 +9,7 @@
 import { cpus, availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { importPreview, readNoteBytes, type NoteFile } from "../lib/notes/index.ts";
+import { mulberry32 } from "./support/random.ts";
 
 export interface VaultOptions {
   notes?: number;
@@ -22,17 +23,6 @@ export interface Vault {
   blocks: number;
 }
 
-/** mulberry32: tiny, fast and deterministic, so every run benchmarks the same vault. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const APIS = ["AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken", "GetFederationToken", "GetCallerIdentity", "DecodeAuthorizationMessage", "GetAccessKeyInfo"];
 const TOPICS = ["IAM Users", "IAM Groups", "IAM Roles", "Policies", "Permission boundaries", "SCPs", "Trust policies", "Session policies", "MFA", "Federation", "Access keys", "Policy evaluation"];
@@ -152,7 +142,7 @@ const FORMATS = [outline, headed, logseq, obsidian];
 export function generateVault(options: VaultOptions = {}): Vault {
   const notes = options.notes ?? 10_000;
   const blocks = options.blocks ?? 100_000;
-  const rand = random(options.seed ?? 42);
+  const rand = mulberry32(options.seed ?? 42);
   const files: NoteFile[] = [];
   let written = 0;
   for (let i = 0; i < notes; i += 1) {

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { applyMigrations } from "../../lib/db/migrations/run.ts";
 import { prismaDateTime } from "../../lib/db/sqlite/bulk-import.ts";
 import { useWriteAheadLog } from "../../lib/db/sqlite/journal.ts";
+import { mulberry32 } from "./random.ts";
 
 export interface FixtureOptions {
   learners: number;
@@ -31,17 +32,6 @@ export interface Fixture {
   learners: Array<{ id: string; email: string }>;
 }
 
-/** mulberry32, so every run seeds the same collection. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 
@@ -51,7 +41,7 @@ export async function buildReviewFixture(options: FixtureOptions): Promise<Fixtu
   await applyMigrations(`file:${file}`, resolve(import.meta.dirname, "../../prisma/migrations"));
   useWriteAheadLog(file);
   const db = new Database(file);
-  const rand = random(7);
+  const rand = mulberry32(7);
   const now = options.now.getTime();
   const stamp = prismaDateTime(options.now);
   const learners: Fixture["learners"] = [];
