@@ -26,6 +26,7 @@ export {
   type PrincipalKind,
 } from "./principal.ts";
 export { principalContextKeys } from "./context.ts";
+export { casePolicies } from "./case-policies.ts";
 export {
   compileCase,
   evaluateParsed,

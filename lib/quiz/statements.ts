@@ -1,7 +1,7 @@
 // The deciding statements of an answer, with each policy's JSON text and the lines of the statement,
 // found in the very evaluation case the evaluator read (so the text is the policy as it was then).
 
-import type { EvaluationInput, MatchedStatement, NamedPolicy, PolicyInput } from "../iam/index.ts";
+import { casePolicies, type EvaluationInput, type MatchedStatement, type NamedPolicy, type PolicyInput } from "../iam/index.ts";
 import { formatPolicy, type LineRange } from "./policy-text.ts";
 import { describePolicyId } from "./refs.ts";
 
@@ -25,15 +25,7 @@ function isNamed(policy: PolicyInput | undefined): policy is NamedPolicy {
 }
 
 function policiesOf(input: EvaluationInput): NamedPolicy[] {
-  const all: (PolicyInput | undefined)[] = [
-    ...(input.identityPolicies ?? []),
-    input.resourcePolicy,
-    input.permissionsBoundary,
-    input.sessionPolicy,
-    ...(input.scps ?? []).flat(),
-    ...(input.rcps ?? []).flat(),
-  ];
-  return all.filter(isNamed);
+  return casePolicies(input).filter(isNamed);
 }
 
 export function decidingStatements(matches: MatchedStatement[], input: EvaluationInput | undefined): DecidingStatement[] {

@@ -7,6 +7,7 @@ import { describePrincipal, principalContextKeys, type MatchedStatement, type Na
 import type { Authorization } from "./authorize.ts";
 import type { DecodedAuthorizationMessage, DecodedStatement } from "./authorization-message.ts";
 import type { ResolvedCaller } from "./caller.ts";
+import { casePolicies } from "../case-policies.ts";
 
 type Items = { items: { value: string }[] };
 
@@ -34,16 +35,7 @@ function idOf(policy: PolicyInput | undefined): string | undefined {
 
 /** The raw statement a match points at, looked up among the case's policies by id and index. */
 function rawStatement(authorization: Authorization, match: MatchedStatement): Record<string, unknown> | undefined {
-  const input = authorization.input;
-  const candidates: (PolicyInput | undefined)[] = [
-    ...(input.identityPolicies ?? []),
-    input.resourcePolicy,
-    input.permissionsBoundary,
-    input.sessionPolicy,
-    ...(input.scps ?? []).flat(),
-    ...(input.rcps ?? []).flat(),
-  ];
-  for (const candidate of candidates) {
+  for (const candidate of casePolicies(authorization.input)) {
     if (idOf(candidate) !== match.policyId) continue;
     const statements = documentOf(candidate)?.Statement;
     const list = Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
