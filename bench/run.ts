@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 
-const SUITES = ["iam", "notes", "import-db", "srs", "review-db", "review-http", "playground"];
+const SUITES = ["iam", "notes", "import-db", "srs", "review-db", "review-http", "playground", "classroom"];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const unknown = wanted.filter((name) => !SUITES.includes(name));

@@ -61,8 +61,8 @@ export function renderClozeBack(markdown: string): string {
   return renderCardMarkdown(markdown, { cloze: "reveal" });
 }
 
-/** Both faces of a draft or stored card, whichever its kind. */
-export function renderCardFaces(card: { kind: "basic" | "cloze"; front: string; back: string }): {
+/** Faces of a note card; any kind but "cloze" renders as a plain front and back. */
+export function renderCardFaces(card: { kind: string; front: string; back: string }): {
   front: string;
   back: string;
 } {

@@ -1,0 +1,17 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/index.ts";
+import { setUserRole } from "@/lib/db/classroom/index.ts";
+
+const RoleForm = z.object({ userId: z.string().min(1).max(64), role: z.enum(["learner", "instructor", "admin"]) });
+
+export async function setRoleAction(formData: FormData): Promise<void> {
+  const admin = await requireRole(["admin"], "/admin/users");
+  const parsed = RoleForm.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
+  if (!parsed.success) notFound();
+  const changed = await setUserRole(admin, parsed.data.userId, parsed.data.role);
+  if (!changed.ok && changed.code === "not_found") notFound();
+  revalidatePath("/admin/users");
+}

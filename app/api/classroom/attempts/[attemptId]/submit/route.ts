@@ -1,0 +1,18 @@
+// Submits the learner's attempt. Only the first submit scores it; a repeated one reports the same.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/index.ts";
+import { submitAttempt } from "@/lib/db/classroom/index.ts";
+import { invalid, refused, unauthenticated } from "../../../json-error.ts";
+
+const Params = z.object({ attemptId: z.string().min(1).max(64) });
+
+export async function POST(_request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
+  const user = await currentUser();
+  if (!user) return unauthenticated();
+  const parsed = Params.safeParse(await params);
+  if (!parsed.success) return invalid(parsed.error);
+  const outcome = await submitAttempt(user, parsed.data.attemptId, new Date());
+  if (!outcome.ok) return refused(outcome.code, outcome.message);
+  return NextResponse.json({ submitted: true, alreadySubmitted: outcome.alreadySubmitted });
+}

@@ -1,0 +1,17 @@
+// What the quiz page hands the taking screen: the learner's paper without the answers.
+
+export interface TakerQuestion {
+  questionId: string;
+  points: number;
+  promptHtml: string;
+  multiple: boolean;
+  options: Array<{ id: string; html: string }>;
+}
+
+export interface TakerAttempt {
+  attemptId: string;
+  /** ISO 8601; null: no time limit. */
+  deadline: string | null;
+  questions: TakerQuestion[];
+  saved: Record<string, { choice: string[]; revision: number }>;
+}

@@ -1,0 +1,14 @@
+// Public face of the classroom domain: join codes, card and scenario questions, per-learner
+// variants and papers, scoring, quiz windows, results and their CSV. Pure: no Prisma, no clock.
+
+export { makeJoinCode, normaliseJoinCode, isJoinCode, formatJoinCode, JOIN_CODE_LENGTH } from "./join-code.ts";
+export { cardQuestion, canAskCard, CardQuestionError, CARD_QUESTION_OPTIONS, type DeckCard } from "./card-question.ts";
+export { playScenario, askableQuestions, scenarioQuestionDraft, singleQuestionSource, scenarioSeed, type PlayedScenario, type PlayOptions } from "./scenario-question.ts";
+export { variantNames, variantSeed } from "./variants.ts";
+export { buildPaper, type PaperOptions } from "./paper.ts";
+export { scoreAttempt, isCorrectChoice, maxScoreOf, type AttemptScore, type QuestionMark } from "./score.ts";
+export { quizWindow, attemptDeadline, acceptsAnswers, DEADLINE_GRACE_MS, type QuizWindow, type QuizTimes } from "./schedule.ts";
+export { summariseResults, WRONG_ANSWERS_SHOWN, type QuizResults, type QuestionResult, type LearnerResult, type ResultAnswer, type ResultAttempt, type ResultQuestion, type WrongAnswer } from "./results.ts";
+export { resultsCsv, csvCell } from "./csv.ts";
+export { hashString, seededRandom, seededShuffle } from "./random.ts";
+export type { Paper, PaperQuestion, QuestionChoice, QuestionDraft, QuizQuestionInput } from "./types.ts";
