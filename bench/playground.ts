@@ -2,11 +2,8 @@
 // keystroke's input event to the frame that shows the re-evaluated decision (the page records it in
 // window.__playgroundTimings), and the JavaScript the page ships, gzipped.
 // Standalone: `npx tsx --conditions=react-server bench/playground.ts` (honours NEXT_DIST_DIR).
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { cpus } from "node:os";
-import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchBrowser, newPage } from "../tests/e2e/support/browser.ts";
 import { PRESETS } from "../lib/playground/presets.ts";
@@ -14,38 +11,12 @@ import { encodeState } from "../lib/playground/url-state.ts";
 import type { PlaygroundState } from "../lib/playground/types.ts";
 import { buildReviewFixture } from "./support/review-fixture.ts";
 import { ensureBuild, startServer } from "./support/server.ts";
+import { pageJavaScript } from "./support/page-javascript.ts";
 
-const root = resolve(import.meta.dirname, "..");
 const THROTTLE = 4;
 const KEYSTROKES = 40;
 
-/** ensureBuild looks in .next only; a helper's own build folder is honoured here. */
-function ensureOwnBuild(): void {
-  const dist = process.env.NEXT_DIST_DIR;
-  if (!dist) return ensureBuild();
-  if (process.env.BENCH_REBUILD !== "1" && existsSync(join(root, dist, "BUILD_ID"))) return;
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
-async function pageJavaScript(baseUrl: string): Promise<{ files: number; gzipped: number; raw: number }> {
-  const html = await (await fetch(`${baseUrl}/playground`)).text();
-  // noModule scripts are polyfills that browsers with ES modules never download.
-  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\snoModule/i.test(m[0]));
-  const sources = [...new Set(tags.map((m) => m[1]!))];
-  let gzipped = 0;
-  let raw = 0;
-  for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
-    raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
-  }
-  // Inline scripts (the RSC payload) count too.
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "").join("");
-  raw += Buffer.byteLength(inline);
-  gzipped += gzipSync(Buffer.from(inline), { level: 9 }).length;
-  return { files: sources.length, gzipped, raw };
-}
 
 /** A long identity policy (60 statements, 1,265 lines) next to the preset's bucket policy. */
 function largeState(): PlaygroundState {
@@ -87,7 +58,7 @@ async function typeAndTime(page: Page): Promise<{ painted: number[]; committed: 
 }
 
 export async function run(): Promise<string> {
-  ensureOwnBuild();
+  ensureBuild();
   const fixture = await buildReviewFixture({
     learners: 1, cardsPerLearner: 5, studiedPerLearner: 0, duePerLearner: 0, logsPerLearner: 0, decksPerLearner: 1, now: new Date(),
   });

@@ -9,11 +9,11 @@
 import { rmSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
 import { buildReviewFixture } from "./support/review-fixture.ts";
 import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
+import { pageJavaScript } from "./support/page-javascript.ts";
 
 const PASSWORD = "bench password 123";
 const LEARNERS = 20;
@@ -28,24 +28,6 @@ interface Step {
   card: { cardId: string; version: number } | null;
 }
 
-async function reviewJavaScript(baseUrl: string, cookie: string): Promise<{ files: number; gzipped: number; raw: number }> {
-  const html = await (await fetch(`${baseUrl}/review`, { headers: { cookie } })).text();
-  // noModule scripts are polyfills that browsers with ES modules never download.
-  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\snoModule/i.test(m[0]));
-  const sources = [...new Set(tags.map((m) => m[1]!))];
-  let gzipped = 0;
-  let raw = 0;
-  for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
-    raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
-  }
-  // Inline scripts (the RSC payload) count too.
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "").join("");
-  raw += Buffer.byteLength(inline);
-  gzipped += gzipSync(Buffer.from(inline), { level: 9 }).length;
-  return { files: sources.length, gzipped, raw };
-}
 
 export async function run(): Promise<string> {
   ensureBuild();
@@ -74,7 +56,7 @@ export async function run(): Promise<string> {
         firstLoad.push(performance.now() - t);
       }
       firstLoad = firstLoad.slice(2); // the first two warm the server's caches
-      js = await reviewJavaScript(bigServer.baseUrl, cookie);
+      js = await pageJavaScript(`${bigServer.baseUrl}/review`, cookie);
     } finally {
       bigServer.stop();
     }

@@ -1,10 +1,9 @@
 // The lines the optimize endpoint streams (NDJSON), shared by the route and the panel that reads them.
 
-/** Log loss and RMSE (bins) of a set of parameters on the learner's reviews; smaller is better. */
-export interface ModelFit {
-  logLoss: number;
-  rmse: number;
-}
+// A type-only import: the optimizer module itself (a native binding) never reaches the browser.
+import type { ModelFit } from "@/lib/srs/optimize.ts";
+
+export type { ModelFit };
 
 export type OptimizeSummary =
   | { tooFewReviews: true; needed: number; reviewsUsed: number; items: number; applied: boolean }

@@ -16,9 +16,14 @@ export function hashString(text: string, seed = 0): number {
   return (h1 ^ h2) >>> 0;
 }
 
-/** A random source seeded by a string (mulberry32): the same seed gives the same sequence. */
+/** A random source seeded by a string: the same seed gives the same sequence. */
 export function seededRandom(seed: string): () => number {
-  let a = hashString(seed);
+  return mulberry32(hashString(seed));
+}
+
+/** mulberry32: a tiny generator with a 32-bit state, plenty for shuffles and test data. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
