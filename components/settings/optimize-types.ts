@@ -1,22 +1,12 @@
 // The lines the optimize endpoint streams (NDJSON), shared by the route and the panel that reads them.
 
 // A type-only import: the optimizer module itself (a native binding) never reaches the browser.
-import type { ModelFit } from "@/lib/srs/optimize.ts";
+import type { ModelFit, OptimizeResult } from "@/lib/srs/optimize.ts";
 
 export type { ModelFit };
 
-export type OptimizeSummary =
-  | { tooFewReviews: true; needed: number; reviewsUsed: number; items: number; applied: boolean }
-  | {
-      tooFewReviews: false;
-      parameters: number[];
-      before: ModelFit;
-      after: ModelFit;
-      better: boolean;
-      reviewsUsed: number;
-      items: number;
-      applied: boolean;
-    };
+/** The optimizer's result, and whether the new parameters were saved. */
+export type OptimizeSummary = OptimizeResult & { applied: boolean };
 
 export type OptimizeEvent =
   | { type: "progress"; done: number; total: number }

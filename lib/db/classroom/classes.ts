@@ -85,23 +85,28 @@ export async function joinClass(user: SessionUser, typed: string): Promise<JoinO
   return { ok: true, classId: found.id };
 }
 
+/** What a learner sees of a class they joined: its published quizzes and their own attempts. */
+function joinedClassSelect(learnerId: string) {
+  return {
+    id: true, name: true,
+    instructor: { select: { name: true, email: true } },
+    quizzes: {
+      where: { published: true },
+      orderBy: { createdAt: "desc" as const },
+      select: {
+        id: true, title: true, opensAt: true, closesAt: true, timeLimitMinutes: true, showResults: true,
+        attempts: { where: { userId: learnerId }, select: { submittedAt: true, score: true, maxScore: true } },
+      },
+    },
+  };
+}
+
 /** The classes a learner has joined, with their published quizzes and the learner's attempts. */
 export async function listJoinedClasses(learner: SessionUser) {
   return prisma.classroom.findMany({
     where: { members: { some: { userId: learner.id } } },
     orderBy: { name: "asc" },
-    select: {
-      id: true, name: true,
-      instructor: { select: { name: true, email: true } },
-      quizzes: {
-        where: { published: true },
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true, title: true, opensAt: true, closesAt: true, timeLimitMinutes: true,
-          attempts: { where: { userId: learner.id }, select: { submittedAt: true, score: true, maxScore: true } },
-        },
-      },
-    },
+    select: joinedClassSelect(learner.id),
   });
 }
 
@@ -109,18 +114,7 @@ export async function listJoinedClasses(learner: SessionUser) {
 export async function findJoinedClass(learner: SessionUser, classId: string) {
   const classes = await prisma.classroom.findMany({
     where: { id: classId, members: { some: { userId: learner.id } } },
-    select: {
-      id: true, name: true,
-      instructor: { select: { name: true, email: true } },
-      quizzes: {
-        where: { published: true },
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true, title: true, opensAt: true, closesAt: true, timeLimitMinutes: true, showResults: true,
-          attempts: { where: { userId: learner.id }, select: { submittedAt: true, score: true, maxScore: true } },
-        },
-      },
-    },
+    select: joinedClassSelect(learner.id),
   });
   return classes[0] ?? null;
 }
