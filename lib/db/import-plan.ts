@@ -93,10 +93,47 @@ export function planImport(stored: StoredCard[], drafts: CardDraft[], importedFi
     else if (sameValues(existing, values)) plan.unchanged += 1;
     else plan.update.push({ id: existing.id, values });
   }
-  for (const card of stored) {
-    if (files.has(card.sourceFile) && !seen.has(card.key) && !card.suspended) {
-      plan.suspend.push({ id: card.id, key: card.key, front: card.front });
-    }
+  const vanished = stored.filter((card) => files.has(card.sourceFile) && !seen.has(card.key) && !card.suspended);
+  const edited = pairEditedCards(vanished, plan.create);
+  plan.create = plan.create.filter((values) => !edited.has(values.key));
+  const editedById = new Map([...edited.values()].map((pair) => [pair.id, pair.values]));
+  for (const card of vanished) {
+    const values = editedById.get(card.id);
+    if (values) plan.update.push({ id: card.id, values });
+    else plan.suspend.push({ id: card.id, key: card.key, front: card.front });
   }
   return plan;
+}
+
+/**
+ * A card's key comes from its front (unless its block has an `id::`), so editing a question's
+ * wording gives it a new key. Without this pairing the old card would be suspended and a new one
+ * created, and the learner's history would stay behind on the suspended card. A vanished card and
+ * a new draft of the same file and kind are taken for one card edited in place when they keep the
+ * same answer, or else when they stand on the same line of the same deck. Each card pairs once.
+ */
+function pairEditedCards(vanished: StoredCard[], created: CardRowValues[]): Map<string, { id: string; values: CardRowValues }> {
+  const pairs = new Map<string, { id: string; values: CardRowValues }>();
+  const taken = new Set<string>();
+  // Candidates are looked up per file, so a large import costs what its edited files hold.
+  const createdByFile = new Map<string, CardRowValues[]>();
+  for (const draft of created) {
+    const list = createdByFile.get(draft.sourceFile);
+    if (list) list.push(draft);
+    else createdByFile.set(draft.sourceFile, [draft]);
+  }
+  const rules: Array<(card: StoredCard, draft: CardRowValues) => boolean> = [
+    (card, draft) => card.back === draft.back && card.back.trim() !== "",
+    (card, draft) => card.sourceLine === draft.sourceLine && card.deckPath === draft.deckPath,
+  ];
+  for (const rule of rules) {
+    for (const card of vanished) {
+      if (taken.has(card.id)) continue;
+      const draft = createdByFile.get(card.sourceFile)?.find((d) => !pairs.has(d.key) && d.kind === card.kind && rule(card, d));
+      if (!draft) continue;
+      pairs.set(draft.key, { id: card.id, values: draft });
+      taken.add(card.id);
+    }
+  }
+  return pairs;
 }

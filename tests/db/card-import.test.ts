@@ -62,6 +62,19 @@ describe("applyCardImport", () => {
     expect(await prisma.card.count({ where: { scope: target.scope, suspended: true } })).toBe(0);
   });
 
+  it("keeps a card's id and history when its question is reworded (a new key)", async () => {
+    const card = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" } });
+    const reworded = { ...draft("a-reworded", "What is the AWS Security Token Service?"), back: card.back };
+    const counts = await applyCardImport(target, [reworded, draft("b", "What does AssumeRole return?")], ["notes.md"]);
+    expect(counts).toMatchObject({ created: 0, suspended: 0 });
+    const after = await prisma.card.findUniqueOrThrow({ where: { id: card.id }, include: { states: true, reviewLogs: true } });
+    expect(after.key).toBe("a-reworded");
+    expect(after.states).toHaveLength(1);
+    expect(after.reviewLogs).toHaveLength(1);
+    // And back again, so the tests below see the card under its first key.
+    await applyCardImport(target, [{ ...draft("a", "What is AWS STS?"), back: card.back }, draft("b", "What does AssumeRole return?")], ["notes.md"]);
+  });
+
   it("moves a card to a new deck when its heading changes, keeping its id", async () => {
     const before = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" } });
     await applyCardImport(target, [draft("a", "What is AWS STS?", "answer", ["Notes", "Security Token Service"]), draft("b", "What does AssumeRole return?")], ["notes.md"]);

@@ -61,7 +61,7 @@ export function importInTransaction(target: ImportTarget, makePlan: (stored: Sto
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     );
     const updateCard = db.prepare(
-      `UPDATE "Card" SET deckId = ?, kind = ?, front = ?, back = ?, tags = ?, noteKey = ?, sourceFile = ?, sourceLine = ?, suspended = 0, updatedAt = ?
+      `UPDATE "Card" SET key = ?, deckId = ?, kind = ?, front = ?, back = ?, tags = ?, noteKey = ?, sourceFile = ?, sourceLine = ?, suspended = 0, updatedAt = ?
        WHERE id = ? AND scope = ?`,
     );
     const suspendCard = db.prepare(`UPDATE "Card" SET suspended = 1, updatedAt = ? WHERE id = ? AND scope = ?`);
@@ -85,7 +85,7 @@ export function importInTransaction(target: ImportTarget, makePlan: (stored: Sto
           card.noteKey, card.sourceFile, card.sourceLine, stamp, stamp);
       }
       for (const { id, values } of plan.update) {
-        updateCard.run(deckId(values.deckPath), values.kind, values.front, values.back, values.tags, values.noteKey,
+        updateCard.run(values.key, deckId(values.deckPath), values.kind, values.front, values.back, values.tags, values.noteKey,
           values.sourceFile, values.sourceLine, stamp, id, target.scope);
       }
       for (const { id } of plan.suspend) suspendCard.run(stamp, id, target.scope);
