@@ -17,6 +17,7 @@ import { mintRoleSession, tagRequestContext, type AssumedRoleUser } from "./role
 import { prepareSessionPolicies, type SessionPolicyParams } from "./session-policies.ts";
 import { sha1 } from "./sha1.ts";
 import { checkSessionTags, CONSTRAINTS, DURATION_RANGES, duplicateTagKey, Violations, type SessionTag } from "./validation.ts";
+import { trustActions } from "./trust-actions.ts";
 
 /** What the simulator reads from a SAML response. */
 export interface SamlAssertion {
@@ -173,9 +174,7 @@ export function assumeRoleWithSaml(model: AccountModel, params: AssumeRoleWithSa
   const context: Record<string, ContextValue> = { ...samlContext, ...tagRequestContext(tags, assertion.TransitiveTagKeys) };
   if (assertion.SourceIdentity !== undefined) context["sts:SourceIdentity"] = assertion.SourceIdentity;
 
-  const actions = ["sts:AssumeRoleWithSAML"];
-  if (tags.length > 0) actions.push("sts:TagSession");
-  if (assertion.SourceIdentity !== undefined) actions.push("sts:SetSourceIdentity");
+  const actions = trustActions("sts:AssumeRoleWithSAML", { tagged: tags.length > 0, sourceIdentity: assertion.SourceIdentity });
   const trust = authorizeFederated(model, params.PrincipalArn, account, params.RoleArn, role.trustPolicy, actions, context, nowMs);
   if (!trust.ok) return trust;
 

@@ -17,6 +17,7 @@ import { fail, ok, type StsResult } from "./result.ts";
 import { mintRoleSession, tagRequestContext, type AssumedRoleUser } from "./role-session.ts";
 import { prepareSessionPolicies, type SessionPolicyParams } from "./session-policies.ts";
 import { checkSessionTags, CONSTRAINTS, DURATION_RANGES, duplicateTagKey, Violations, type SessionTag } from "./validation.ts";
+import { trustActions } from "./trust-actions.ts";
 
 export interface WebIdentityClaims {
   iss?: string;
@@ -185,9 +186,7 @@ export function assumeRoleWithWebIdentity(
     ...tagRequestContext(tags, transitive),
   };
   if (sourceIdentity !== undefined) context["sts:SourceIdentity"] = sourceIdentity;
-  const actions = ["sts:AssumeRoleWithWebIdentity"];
-  if (tags.length > 0) actions.push("sts:TagSession");
-  if (sourceIdentity !== undefined) actions.push("sts:SetSourceIdentity");
+  const actions = trustActions("sts:AssumeRoleWithWebIdentity", { tagged: tags.length > 0, sourceIdentity });
   const trust = authorizeFederated(model, provider.value.principal, account, params.RoleArn, role.trustPolicy, actions, context, nowMs);
   if (!trust.ok) return trust;
 

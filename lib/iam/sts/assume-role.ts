@@ -19,6 +19,7 @@ import { fail, ok, type StsResult } from "./result.ts";
 import { mintRoleSession, tagRequestContext, tagsToRecord, type AssumedRoleUser } from "./role-session.ts";
 import { prepareSessionPolicies, type SessionPolicyParams } from "./session-policies.ts";
 import { checkSessionTags, CONSTRAINTS, DURATION_RANGES, duplicateTagKey, Violations, type SessionTag } from "./validation.ts";
+import { trustActions } from "./trust-actions.ts";
 
 export interface AssumeRoleParams extends SessionPolicyParams, MfaParams {
   RoleArn: string;
@@ -130,12 +131,7 @@ export function assumeRole(model: AccountModel, caller: Caller, params: AssumeRo
   trustRequest.context = context;
   trustRequest.resourcePolicy = { id: `trust:${params.RoleArn}`, document: role.trustPolicy };
 
-  // sts:AssumeRole always; sts:TagSession when tags are passed and sts:SetSourceIdentity when a source
-  // identity is set (IAM User Guide, "Passing session tags in AWS STS"; "Monitor and control actions
-  // taken with assumed roles").
-  const actions = ["sts:AssumeRole"];
-  if ((params.Tags ?? []).length > 0) actions.push("sts:TagSession");
-  if (sourceIdentity !== undefined) actions.push("sts:SetSourceIdentity");
+  const actions = trustActions("sts:AssumeRole", { tagged: (params.Tags ?? []).length > 0, sourceIdentity });
   const explanation: string[] = [];
   for (const action of actions) {
     const request = { ...trustRequest, action };
