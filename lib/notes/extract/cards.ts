@@ -84,21 +84,11 @@ class CardRules {
   private readonly plained = new Map<string, string>();
 
   private clean(raw: string): string {
-    let text = this.cleaned.get(raw);
-    if (text === undefined) {
-      text = cardText(raw, this.text);
-      this.cleaned.set(raw, text);
-    }
-    return text;
+    return remembered(this.cleaned, raw, () => cardText(raw, this.text));
   }
 
   private plain(raw: string): string {
-    let text = this.plained.get(raw);
-    if (text === undefined) {
-      text = plainLine(raw, this.text);
-      this.plained.set(raw, text);
-    }
-    return text;
+    return remembered(this.plained, raw, () => plainLine(raw, this.text));
   }
 
   run(): Extraction {
@@ -391,4 +381,13 @@ function visitItems(nodes: readonly NoteNode[], visit: (item: ItemNode) => void)
       visitItems(node.children, visit);
     } else if (node.type === "heading") visitItems(node.children, visit);
   }
+}
+
+function remembered(cache: Map<string, string>, raw: string, compute: () => string): string {
+  let text = cache.get(raw);
+  if (text === undefined) {
+    text = compute();
+    cache.set(raw, text);
+  }
+  return text;
 }
