@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
 import { optimizeForLearner } from "@/lib/db/optimize.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
 import type { OptimizeEvent } from "@/components/settings/optimize-types.ts";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,8 @@ const running = new Set<string>();
 const Body = z.object({}).strict();
 
 export async function POST(request: Request) {
+  const refusal = refuseUnsafeJsonRequest(request);
+  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: "Sign in to optimize your parameters." }, { status: 401 });
   const body = Body.safeParse(await request.json().catch(() => ({})));
