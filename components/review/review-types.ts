@@ -7,5 +7,6 @@ export const RATING_NAMES: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: 
 
 export interface ReviewError {
   error: string;
-  code?: "stale" | "not_found" | "invalid" | "unauthenticated";
+  /** "busy": nothing was saved; the same grade (same clientReviewId) can be sent again. */
+  code?: "stale" | "not_found" | "invalid" | "unauthenticated" | "busy";
 }

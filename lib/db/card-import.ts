@@ -22,7 +22,7 @@ function counts(plan: ImportPlan): ImportCounts {
 
 /** What importing these drafts would do, without writing anything. */
 export async function previewCardImport(target: ImportTarget, drafts: CardDraft[], files: string[]) {
-  const plan = planImport(readStoredCards(target.scope), drafts, files);
+  const plan = planImport(await readStoredCards(target.scope), drafts, files);
   return { counts: counts(plan), plan };
 }
 
@@ -31,5 +31,5 @@ export async function previewCardImport(target: ImportTarget, drafts: CardDraft[
  * transaction: a failure leaves what was stored before untouched.
  */
 export async function applyCardImport(target: ImportTarget, drafts: CardDraft[], files: string[]): Promise<ImportCounts> {
-  return counts(importInTransaction(target, (stored) => planImport(stored, drafts, files), new Date()));
+  return counts(await importInTransaction(target, (stored) => planImport(stored, drafts, files), new Date()));
 }

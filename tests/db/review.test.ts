@@ -1,6 +1,7 @@
 // Grading, undo and burial against a real SQLite file, compared with ts-fsrs called directly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fsrs, createEmptyCard, Rating, GenSeedStrategyWithCardId, StrategyMode, type Grade } from "ts-fsrs";
+import Database from "better-sqlite3";
 import { useTempDatabase } from "../support/temp-database.ts";
 
 const database = await useTempDatabase();
@@ -125,5 +126,36 @@ describe("the review step", () => {
     const tomorrow = new Date(t0.getTime() + 24 * 60 * 60_000);
     const queueTomorrow = await todaysQueue({ user: learner, deckId: null }, DEFAULT_SETTINGS, tomorrow);
     expect(queueTomorrow.items.map((i) => i.cardId)).toContain(shown);
+  });
+});
+
+describe("10.7: grading while another connection holds the write lock", () => {
+  it("10.7: waits for the lock without stalling the process, then stores the grade once", async () => {
+    const cardId = cardIds[2]!;
+    const version = (await prisma.cardState.findUnique({ where: { userId_cardId: { userId: learner.id, cardId } } }))?.version ?? 0;
+    const importer = new Database(database.file, { timeout: 0 });
+    importer.exec("BEGIN IMMEDIATE");
+    const release = () => {
+      if (!importer.open) return;
+      importer.exec("COMMIT");
+      importer.close();
+    };
+    try {
+      const started = performance.now();
+      const pending = grade(cardId, 3, version, t0, "held-lock-grade");
+      // Reads are not blocked by the writer, and the event loop keeps turning while the grade waits.
+      const step = await reviewStep(learner, null, t0);
+      expect(step.counts).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(await prisma.reviewLog.count({ where: { clientReviewId: "held-lock-grade" } })).toBe(0);
+      release();
+      expect(await pending).toMatchObject({ ok: true, cardId });
+    } finally {
+      release();
+    }
+    expect(await prisma.reviewLog.count({ where: { clientReviewId: "held-lock-grade" } })).toBe(1);
+    expect(await grade(cardId, 3, version, t0, "held-lock-grade")).toMatchObject({ ok: true, cardId });
+    expect(await prisma.reviewLog.count({ where: { clientReviewId: "held-lock-grade" } })).toBe(1);
   });
 });

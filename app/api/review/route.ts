@@ -3,7 +3,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
+import { DATABASE_BUSY_RETRY_AFTER_S, isDatabaseBusy } from "@/lib/db/database-busy.ts";
 import { applyCardAction, recordGrade, reviewStep, undoReview, type ReviewOutcome } from "@/lib/db/review/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+
+/** What the review screen shows when a change could not be written; the same request may be sent again. */
+const NOT_SAVED_BUSY = "Not saved: the database is busy, try again.";
 
 const id = z.string().min(1).max(64);
 const deckId = id.nullable().optional();
@@ -24,6 +29,8 @@ const ActionSchema = z.discriminatedUnion("type", [
 ]);
 
 export async function POST(request: Request) {
+  const refusal = refuseUnsafeJsonRequest(request);
+  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: "Sign in to review.", code: "unauthenticated" }, { status: 401 });
   const parsed = ActionSchema.safeParse(await request.json().catch(() => null));
@@ -34,9 +41,18 @@ export async function POST(request: Request) {
   const action = parsed.data;
   const now = new Date();
   let outcome: ReviewOutcome | null = null;
-  if (action.type === "grade") outcome = await recordGrade(user, action, now);
-  else if (action.type === "undo") outcome = await undoReview(user, action.reviewLogId);
-  else if (action.type === "bury" || action.type === "suspend") outcome = await applyCardAction(user, action.cardId, action.type, action.version, now);
+  try {
+    if (action.type === "grade") outcome = await recordGrade(user, action, now);
+    else if (action.type === "undo") outcome = await undoReview(user, action.reviewLogId);
+    else if (action.type === "bury" || action.type === "suspend") outcome = await applyCardAction(user, action.cardId, action.type, action.version, now);
+  } catch (error) {
+    // Nothing was written; a grade sent again with the same clientReviewId still counts once.
+    if (!isDatabaseBusy(error)) throw error;
+    return NextResponse.json(
+      { error: NOT_SAVED_BUSY, code: "busy" },
+      { status: 503, headers: { "retry-after": String(DATABASE_BUSY_RETRY_AFTER_S) } },
+    );
+  }
 
   if (outcome && !outcome.ok) {
     return NextResponse.json({ error: outcome.message, code: outcome.code }, { status: outcome.code === "not_found" ? 404 : 409 });

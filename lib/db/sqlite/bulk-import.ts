@@ -8,19 +8,20 @@ import Database from "better-sqlite3";
 import { env } from "../../env.ts";
 import { sqliteFilePath } from "../database-path.ts";
 import { toStoredDate } from "./connection.ts";
+import { retryWhileBusy } from "./busy-retry.ts";
+import { DATABASE_BUSY_WAIT_MS } from "../database-busy.ts";
 import { DECK_PATH_SEPARATOR, type ImportPlan, type StoredCard } from "../import-plan.ts";
 import type { ImportTarget } from "../card-import.ts";
 
-/** Milliseconds a write waits for another connection's lock before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
-
 export { toStoredDate as prismaDateTime } from "./connection.ts";
 
-function withConnection<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(sqliteFilePath(env().DATABASE_URL), { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+// No busy timeout on the connection: better-sqlite3 would sleep inside the native call and stall
+// every request of the process. Reads never wait under WAL; the write lock is waited for on a timer.
+async function withConnection<T>(work: (db: Database.Database) => T | Promise<T>): Promise<T> {
+  const db = new Database(sqliteFilePath(env().DATABASE_URL), { fileMustExist: true, timeout: 0 });
   try {
     db.pragma("foreign_keys = ON");
-    return work(db);
+    return await work(db);
   } finally {
     db.close();
   }
@@ -40,7 +41,7 @@ function selectStoredCards(db: Database.Database, scope: string): StoredCard[] {
   return rows.map((row) => ({ ...row, suspended: row.suspended !== 0 }));
 }
 
-export function readStoredCards(scope: string): StoredCard[] {
+export function readStoredCards(scope: string): Promise<StoredCard[]> {
   return withConnection((db) => selectStoredCards(db, scope));
 }
 
@@ -48,7 +49,7 @@ export function readStoredCards(scope: string): StoredCard[] {
  * Plans and applies an import in one transaction: the plan is made from the rows as they are
  * inside it, and nothing is written unless all of it is.
  */
-export function importInTransaction(target: ImportTarget, makePlan: (stored: StoredCard[]) => ImportPlan, now: Date): ImportPlan {
+export function importInTransaction(target: ImportTarget, makePlan: (stored: StoredCard[]) => ImportPlan, now: Date): Promise<ImportPlan> {
   const stamp = toStoredDate(now);
   return withConnection((db) => {
     const deckIds = new Map<string, string>();
@@ -91,7 +92,8 @@ export function importInTransaction(target: ImportTarget, makePlan: (stored: Sto
       for (const { id } of plan.suspend) suspendCard.run(stamp, id, target.scope);
       return plan;
     });
-    // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-way.
-    return apply.immediate();
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing
+    // mid-way; a BEGIN refused as busy has done nothing and is simply tried again.
+    return retryWhileBusy(async () => apply.immediate(), { maxWaitMs: DATABASE_BUSY_WAIT_MS });
   });
 }

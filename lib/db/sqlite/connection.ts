@@ -6,13 +6,19 @@ import Database from "better-sqlite3";
 import { env } from "../../env.ts";
 import { sqliteFilePath } from "../database-path.ts";
 
+/**
+ * Readers under WAL never wait for a writer, only, rarely, for a moment of recovery or checkpoint.
+ * better-sqlite3 waits inside the native call (the whole process stops), so that wait is kept short.
+ */
+const READ_BUSY_TIMEOUT_MS = 10;
+
 const globalForReads = globalThis as unknown as { iamRecallReader?: { file: string; db: Database.Database } };
 
 export function readConnection(): Database.Database {
   const file = sqliteFilePath(env().DATABASE_URL);
   const cached = globalForReads.iamRecallReader;
   if (cached && cached.file === file && cached.db.open) return cached.db;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: READ_BUSY_TIMEOUT_MS });
   globalForReads.iamRecallReader = { file, db };
   return db;
 }
