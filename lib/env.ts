@@ -17,8 +17,19 @@ const EnvSchema = z.object({
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
-  /** Failed sign-ins allowed per client address per minute before further tries are refused. */
+  /** Failed sign-ins allowed per client address, and per account, in any minute (lib/auth/sign-in-limits.ts). */
   SIGN_IN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Sign-ups allowed per client address in any minute. */
+  SIGN_UPS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * Set (to "1" or "true") only when a reverse proxy in front of the app overwrites or appends to
+   * X-Forwarded-For and sets X-Forwarded-Proto; otherwise those headers come from the client and are
+   * ignored, and the socket address is used.
+   */
+  TRUSTED_PROXY: z
+    .enum(["", "0", "1", "false", "true"], { error: 'TRUSTED_PROXY must be "1"/"true" or "0"/"false" (or unset)' })
+    .default("")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { SignInSchema, safeReturnPath, signInWithPassword } from "@/lib/auth/index.ts";
+import { SignInSchema, limitMessage, safeReturnPath, signInWithPassword } from "@/lib/auth/index.ts";
 
 export interface SignInState {
   email: string;
@@ -16,10 +16,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!parsed.success) return { email, fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await signInWithPassword(parsed.data.email, parsed.data.password);
-  if (result === "rateLimited") {
-    return { email, fieldErrors: {}, formError: "Too many failed sign-ins. Wait a minute, then try again." };
-  }
-  if (result === "invalid") {
+  if (result.status === "limited") return { email, fieldErrors: {}, formError: limitMessage(result) };
+  if (result.status === "invalid") {
     return { email, fieldErrors: {}, formError: "That email and password do not match an account." };
   }
   redirect(safeReturnPath(formData.get("next")));

@@ -1,7 +1,16 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { SignUpSchema, hashPassword, safeReturnPath, signInWithPassword } from "@/lib/auth/index.ts";
+import {
+  SignUpSchema,
+  clientAddress,
+  hashPassword,
+  limitMessage,
+  reserveSignUp,
+  safeReturnPath,
+  signInWithPassword,
+} from "@/lib/auth/index.ts";
 import { createUser, EmailTakenError } from "@/lib/db/users.ts";
 
 export interface SignUpState {
@@ -23,6 +32,9 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   if (!parsed.success) return { values, fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const { email, name, password, timeZone } = parsed.data;
+  // Counted before the costly hash, like a sign-in, so a burst cannot get past the limit.
+  const allowed = await reserveSignUp(clientAddress(await headers()), new Date());
+  if (!allowed.ok) return { values, fieldErrors: {}, formError: limitMessage(allowed) };
   try {
     await createUser({ email, name, passwordHash: await hashPassword(password), timeZone });
   } catch (error) {
@@ -32,6 +44,6 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     throw error;
   }
   const signedIn = await signInWithPassword(email, password);
-  if (signedIn !== "ok") redirect("/signin");
+  if (signedIn.status !== "ok") redirect("/signin");
   redirect(safeReturnPath(formData.get("next")));
 }

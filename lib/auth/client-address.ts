@@ -1,9 +1,12 @@
+import { plainAddress } from "../http/forwarded-headers.ts";
+
 /**
- * The client's address as the server saw it. `next start` fills x-forwarded-for from the socket
- * when the request has none; behind a reverse proxy, the proxy must overwrite that header, or a
- * client could choose its own address (the per-email limit still holds then).
+ * The client's address for the sign-in and sign-up limits. `npm start` (scripts/start-server.ts)
+ * writes the socket address into X-Forwarded-For unless TRUSTED_PROXY is set; with a trusted proxy
+ * the last entry is the one that proxy appended, as earlier ones may be the client's own invention.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const nearest = entries.at(-1);
+  return nearest ? plainAddress(nearest) : "unknown";
 }

@@ -4,12 +4,17 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { env } from "../env.ts";
-import { userForOAuthAccount } from "../db/users.ts";
+import { revokeSessions, sessionVersionOf, userForOAuthAccount } from "../db/users.ts";
 import { checkCredentials } from "./credentials.ts";
 import { clientAddress } from "./client-address.ts";
+import { limitCode } from "./limit-code.ts";
+import type { LimitRefusal } from "./sign-in-limits.ts";
 
 class TooManyAttempts extends CredentialsSignin {
-  override code = "rate_limited";
+  constructor(refusal: LimitRefusal) {
+    super();
+    this.code = limitCode(refusal);
+  }
 }
 
 function providers(): NextAuthConfig["providers"] {
@@ -20,8 +25,8 @@ function providers(): NextAuthConfig["providers"] {
       async authorize(credentials, request) {
         const outcome = await checkCredentials(credentials, clientAddress(request.headers), new Date());
         if (outcome.ok) return outcome.user;
-        if (outcome.reason === "rateLimited") throw new TooManyAttempts();
-        return null;
+        if (outcome.reason === "invalid") return null;
+        throw new TooManyAttempts(outcome);
       },
     }),
   ];
@@ -37,6 +42,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env().AUTH_SECRET,
   pages: { signIn: "/signin" },
+  events: {
+    async signOut(message) {
+      const id = "token" in message ? message.token?.sub : undefined;
+      if (id) await revokeSessions(id);
+    },
+  },
   callbacks: {
     async jwt({ token, user, account, profile }) {
       if (account && account.provider !== "credentials") {
@@ -51,9 +62,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           type: account.type,
         });
         token.sub = linked.id;
-      } else if (user?.id) {
-        token.sub = user.id;
+        token.sessionVersion = await sessionVersionOf(linked.id);
+        return token;
       }
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = await sessionVersionOf(user.id);
+        return token;
+      }
+      // Every later read of the session: a token from before the owner's last sign-out is dead.
+      if (!token.sub) return null;
+      const current = await sessionVersionOf(token.sub);
+      if (current === null || current !== (token.sessionVersion ?? 0)) return null;
       return token;
     },
     session({ session, token }) {
@@ -62,6 +82,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** User.sessionVersion when the token was issued. */
+    sessionVersion?: number | null;
+  }
+}
 
 export function enabledOAuthProviders(): Array<{ id: "github" | "google"; name: string }> {
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = env();

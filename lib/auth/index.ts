@@ -7,3 +7,5 @@ export { clientAddress } from "./client-address.ts";
 export { signInWithPassword, type PasswordSignInResult } from "./sign-in.ts";
 export { safeReturnPath } from "./return-to.ts";
 export { SignUpSchema, MIN_PASSWORD_LENGTH } from "./sign-up.ts";
+export { reserveSignUp, limitMessage, type LimitRefusal } from "./sign-in-limits.ts";
+export { MAX_EMAIL_LENGTH } from "./email.ts";

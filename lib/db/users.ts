@@ -18,6 +18,17 @@ export async function findSessionUser(id: string): Promise<SessionUser | null> {
   return user ? { ...user, role: user.role as Role } : null;
 }
 
+/** The user's session version (see User.sessionVersion), or null when the account is gone. */
+export async function sessionVersionOf(id: string): Promise<number | null> {
+  const user = await prisma.user.findUnique({ where: { id }, select: { sessionVersion: true } });
+  return user ? user.sessionVersion : null;
+}
+
+/** Ends every session issued to the user so far. */
+export async function revokeSessions(id: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+}
+
 export class EmailTakenError extends Error {
   readonly code = "EMAIL_TAKEN";
 }

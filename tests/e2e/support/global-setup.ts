@@ -26,7 +26,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}`);
     try {
       const response = await fetch(url, { redirect: "manual" });
       if (response.status < 500) return;
@@ -62,7 +62,8 @@ export default async function setup(project: TestProject) {
   }
 
   const port = await freePort();
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // `npm start`'s server: like `next start`, but the client's address comes from the socket.
+  const server = spawn("npx", ["tsx", "scripts/start-server.ts", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env,
     stdio: ["ignore", "inherit", "inherit"],
