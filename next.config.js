@@ -33,6 +33,9 @@ const nextConfig = {
       { source: "/:path*", headers: common },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
       { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
+      // The upload endpoints bypass proxy.ts (see its matcher), so they take their CSP from here.
+      { source: "/api/import", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
+      { source: "/api/export/backup", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
     ];
   },
 };

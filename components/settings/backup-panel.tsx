@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/export/limits.ts";
 import styles from "./settings.module.css";
 
 type Outcome =
@@ -25,6 +26,9 @@ export function BackupPanel() {
     const file = new FormData(event.currentTarget).get("backup");
     if (!(file instanceof File) || file.size === 0) {
       return setOutcome({ kind: "refused", error: "Choose a backup file first.", issues: [], more: 0 });
+    }
+    if (file.size > MAX_BACKUP_BYTES) {
+      return setOutcome({ kind: "refused", error: `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`, issues: [], more: 0 });
     }
     setOutcome({ kind: "working" });
     try {
@@ -52,7 +56,7 @@ export function BackupPanel() {
       </div>
       <form onSubmit={restore} aria-labelledby="restore-heading" className={`stack ${styles.restore}`}>
         <h3 id="restore-heading">Restore a backup</h3>
-        <p className="muted">Replaces your card states and review history for the cards the backup names, and your settings. A backup that does not check out changes nothing.</p>
+        <p className="muted">{`Replaces your card states and review history for the cards the backup names, and your settings. A backup that does not check out changes nothing. Files up to ${MAX_BACKUP_SIZE_LABEL}.`}</p>
         <div className="field">
           <label htmlFor="backup-file">Backup file</label>
           <input id="backup-file" className={styles.file} name="backup" type="file" accept="application/json,.json" />

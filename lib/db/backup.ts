@@ -2,14 +2,16 @@ import "server-only";
 import {
   createBackup,
   formatPath,
-  parseBackup,
+  parseBackupInSlices,
   type Backup,
   type FieldIssue,
   type SchedulerSettings,
 } from "../srs/index.ts";
 import { prisma } from "./client.ts";
+import { claimRestore } from "./restore-lock.ts";
 import { loadSchedulerSettings } from "./review/settings.ts";
 import { readableScopes, STARTER_SCOPE } from "./scope.ts";
+import { restoreInTransaction, type CardRef } from "./sqlite/bulk-restore.ts";
 import type { SessionUser } from "./users.ts";
 
 // A card key is unique within its scope only, and a learner who imports the starter notes into
@@ -51,33 +53,9 @@ export async function exportBackup(user: SessionUser, now: Date): Promise<Backup
   return createBackup({ exportedAt: now, settings, cardStates, reviewLogs });
 }
 
-export type RestoreResult = { ok: true; cards: number; reviews: number } | { ok: false; issues: FieldIssue[] };
+export { RestoreRunningError } from "./restore-lock.ts";
 
-/** Finds the cards a backup names among those the learner can read; keys not found are issues. */
-async function resolveCards(user: SessionUser, keys: string[]): Promise<{ ids: Map<string, string>; issues: FieldIssue[] }> {
-  const own = keys.filter((k) => !k.startsWith(STARTER_PREFIX));
-  const starter = keys.filter((k) => k.startsWith(STARTER_PREFIX)).map((k) => k.slice(STARTER_PREFIX.length));
-  const ids = new Map<string, string>();
-  for (let i = 0; i < Math.max(own.length, starter.length); i += 500) {
-    const cards = await prisma.card.findMany({
-      where: {
-        OR: [
-          { scope: user.id, key: { in: own.slice(i, i + 500) } },
-          { scope: STARTER_SCOPE, key: { in: starter.slice(i, i + 500) } },
-        ],
-      },
-      select: { id: true, scope: true, key: true },
-    });
-    for (const card of cards) ids.set(backupKey(card), card.id);
-  }
-  const issues = keys
-    .filter((key) => !ids.has(key))
-    .map((key) => {
-      const path = formatPath(["cardStates", key]);
-      return { path, message: `${path}: no card with this key in your library or the starter decks` };
-    });
-  return { ids, issues };
-}
+export type RestoreResult = { ok: true; cards: number; reviews: number } | { ok: false; issues: FieldIssue[] };
 
 /** Per-deck overrides for decks the learner cannot read (any more) are dropped, not restored. */
 async function readableOverrides(user: SessionUser, settings: SchedulerSettings): Promise<SchedulerSettings> {
@@ -88,44 +66,38 @@ async function readableOverrides(user: SessionUser, settings: SchedulerSettings)
   return { ...settings, decks: Object.fromEntries(Object.entries(settings.decks).filter(([id]) => keep.has(id))) };
 }
 
-const BATCH = 500;
+/** What a backup key names: a starter card ("starter:<key>") or one of the learner's own. */
+function cardRef(user: SessionUser, key: string): CardRef {
+  return key.startsWith(STARTER_PREFIX) ? { scope: STARTER_SCOPE, key: key.slice(STARTER_PREFIX.length) } : { scope: user.id, key };
+}
 
 /**
  * Validates a backup, then in one transaction replaces the learner's settings and their states and
  * review logs for the cards the backup names; other cards' history is left alone. An invalid
- * backup, or one naming cards the learner cannot read, writes nothing.
+ * backup, or one naming cards the learner cannot read, writes nothing. One restore runs at a time
+ * per learner: a second one meanwhile throws RestoreRunningError.
  */
-export async function restoreBackup(user: SessionUser, input: unknown): Promise<RestoreResult> {
-  const parsed = parseBackup(input);
-  if (!parsed.ok) return parsed;
-  const backup = parsed.value;
-  const { ids, issues } = await resolveCards(user, Object.keys(backup.cardStates));
-  if (issues.length > 0) return { ok: false, issues };
-  const settings = await readableOverrides(user, backup.settings);
-  const cardIds = [...ids.values()];
-  const cardIdOf = (key: string) => ids.get(key)!;
-
-  await prisma.$transaction(
-    async (tx) => {
-      // Versions move past any a review screen may hold, so a grade made before the restore is refused.
-      const versions = new Map<string, number>();
-      for (let i = 0; i < cardIds.length; i += BATCH) {
-        const where = { userId: user.id, cardId: { in: cardIds.slice(i, i + BATCH) } };
-        for (const row of await tx.cardState.findMany({ where, select: { cardId: true, version: true } })) versions.set(row.cardId, row.version);
-        await tx.reviewLog.deleteMany({ where });
-        await tx.cardState.deleteMany({ where });
-      }
-      const states = Object.entries(backup.cardStates).map(([key, state]) => {
-        const cardId = cardIdOf(key);
-        return { ...state, userId: user.id, cardId, version: (versions.get(cardId) ?? 0) + 1 };
+export async function restoreBackup(user: SessionUser, input: unknown, now = new Date()): Promise<RestoreResult> {
+  const claim = await claimRestore(user.id);
+  try {
+    // A slice at a time, with the event loop given back in between: other learners are served meanwhile.
+    const parsed = await parseBackupInSlices(input, () => new Promise<void>((resolve) => setImmediate(resolve)));
+    if (!parsed.ok) return parsed;
+    const backup = parsed.value;
+    const settings = await readableOverrides(user, backup.settings);
+    const cards = new Map(Object.keys(backup.cardStates).map((key) => [key, cardRef(user, key)]));
+    const written = await restoreInTransaction({
+      userId: user.id, cards, states: backup.cardStates, logs: backup.reviewLogs, settingsJson: JSON.stringify(settings), now,
+    });
+    if (!written.ok) {
+      const issues = written.missing.map((key) => {
+        const path = formatPath(["cardStates", key]);
+        return { path, message: `${path}: no card with this key in your library or the starter decks` };
       });
-      for (let i = 0; i < states.length; i += BATCH) await tx.cardState.createMany({ data: states.slice(i, i + BATCH) });
-      const logs = backup.reviewLogs.map(({ cardKey, ...log }) => ({ ...log, userId: user.id, cardId: cardIdOf(cardKey) }));
-      for (let i = 0; i < logs.length; i += BATCH) await tx.reviewLog.createMany({ data: logs.slice(i, i + BATCH) });
-      await tx.user.update({ where: { id: user.id }, data: { schedulerSettings: JSON.stringify(settings) } });
-    },
-    // A year of reviews is a few hundred thousand rows; the default 5 s would cut a big restore short.
-    { timeout: 120_000, maxWait: 10_000 },
-  );
-  return { ok: true, cards: cardIds.length, reviews: backup.reviewLogs.length };
+      return { ok: false, issues };
+    }
+    return written;
+  } finally {
+    claim.release();
+  }
 }

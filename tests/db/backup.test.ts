@@ -7,7 +7,7 @@ import type { CsvReview } from "@/lib/srs/index.ts";
 
 const database = await useTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
-const { exportBackup, restoreBackup } = await import("@/lib/db/backup.ts");
+const { exportBackup, restoreBackup, RestoreRunningError } = await import("@/lib/db/backup.ts");
 const { reviewLogPages } = await import("@/lib/db/review-export.ts");
 const { recordGrade, applyCardAction } = await import("@/lib/db/review/index.ts");
 const { saveDeckOverrides, saveGeneralSettings } = await import("@/lib/db/settings.ts");
@@ -142,6 +142,57 @@ describe("backup and restore", () => {
     expect(result.issues.map((i) => i.path).sort()).toEqual(["cardStates.k2", "cardStates.k3", "cardStates.shared"]);
     expect(await snapshot(outsider)).toEqual(outsiderBefore);
     expect(await snapshot(learner)).toEqual(before);
+  });
+
+  it("10.2: refuses a second restore by the same learner while one runs, not another learner's, and frees the slot after", async () => {
+    const before = await snapshot(learner);
+    const outsiderBefore = await snapshot(outsider);
+    const file = asUploaded(await exportBackup(learner, t0));
+    const outsiderFile = asUploaded(await exportBackup(outsider, t0));
+    const [first, second, theirs] = await Promise.allSettled([
+      restoreBackup(learner, file),
+      restoreBackup(learner, file),
+      restoreBackup(outsider, outsiderFile),
+    ]);
+    expect(first).toEqual({ status: "fulfilled", value: { ok: true, cards: 6, reviews: 7 } });
+    expect(second.status).toBe("rejected");
+    if (second.status === "rejected") {
+      expect(second.reason).toBeInstanceOf(RestoreRunningError);
+      expect((second.reason as Error).message).toBe("A restore is already running for your account; wait for it to finish, then try again if needed.");
+    }
+    expect(theirs).toMatchObject({ status: "fulfilled", value: { ok: true } });
+    expect(await snapshot(learner)).toEqual(before);
+    // The outsider's stored "{}" comes back written out as the defaults it stands for.
+    const outsiderAfter = await snapshot(outsider);
+    expect({ states: outsiderAfter.states, logs: outsiderAfter.logs }).toEqual({ states: outsiderBefore.states, logs: outsiderBefore.logs });
+    expect((await exportBackup(outsider, t0)).settings).toEqual((outsiderFile as { settings: unknown }).settings);
+    // Finished restores, refused ones included, give the slot back.
+    expect(await restoreBackup(learner, { format: "something-else" })).toMatchObject({ ok: false });
+    expect(await restoreBackup(learner, file)).toEqual({ ok: true, cards: 6, reviews: 7 });
+  });
+
+  it("10.2: a restore that fails part-way through writing leaves every row as it was", async () => {
+    const versions = () => prisma.cardState.findMany({ where: { userId: learner.id }, orderBy: { cardId: "asc" }, select: { cardId: true, version: true } });
+    const before = await snapshot(learner);
+    const versionsBefore = await versions();
+    const outsiderBefore = await snapshot(outsider);
+    const file = asUploaded(await exportBackup(learner, t0)) as { reviewLogs: Array<Record<string, unknown>>; settings: Record<string, unknown> };
+    file.settings.newPerDay = 1;
+    // The last log row is written after every state and every other log row; the trigger makes
+    // the database refuse that one row, as a full disk or a vanished card would.
+    file.reviewLogs.at(-1)!.durationMs = 424_242;
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER restore_test_failure BEFORE INSERT ON "ReviewLog" WHEN NEW.durationMs = 424242
+      BEGIN SELECT RAISE(ABORT, 'injected write failure'); END`);
+    try {
+      await expect(restoreBackup(learner, file)).rejects.toThrow(/injected write failure/);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER restore_test_failure`);
+    }
+    expect(await snapshot(learner)).toEqual(before);
+    expect(await versions()).toEqual(versionsBefore);
+    expect(await snapshot(outsider)).toEqual(outsiderBefore);
+    // The failed restore did not keep the learner's slot.
+    expect((await restoreBackup(learner, asUploaded(await exportBackup(learner, t0)))).ok).toBe(true);
   });
 
   it("exports the review log as CSV rows of this learner only, oldest first", async () => {

@@ -46,23 +46,40 @@ export const backupReviewLogSchema = z.strictObject({
   durationMs: count.default(0),
 });
 
+const backupHeader = {
+  format: z.literal(BACKUP_FORMAT, { error: `must be "${BACKUP_FORMAT}"` }),
+  version: z.literal(BACKUP_VERSION, { error: `this app reads backup version ${BACKUP_VERSION}` }),
+  exportedAt: instant,
+  settings: schedulerSettingsSchema,
+};
+
+/** Log rows whose card has no state, as issues: such a row would restore history the scheduler never sees. */
+export function orphanLogIssues(backup: Pick<Backup, "cardStates" | "reviewLogs">): Array<{ path: Array<string | number>; message: string }> {
+  const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  backup.reviewLogs.forEach((log, index) => {
+    if (!Object.hasOwn(backup.cardStates, log.cardKey)) {
+      issues.push({ path: ["reviewLogs", index, "cardKey"], message: `no card state for "${log.cardKey}"` });
+    }
+  });
+  return issues;
+}
+
 export const backupSchema = z
   .strictObject({
-    format: z.literal(BACKUP_FORMAT, { error: `must be "${BACKUP_FORMAT}"` }),
-    version: z.literal(BACKUP_VERSION, { error: `this app reads backup version ${BACKUP_VERSION}` }),
-    exportedAt: instant,
-    settings: schedulerSettingsSchema,
+    ...backupHeader,
     cardStates: z.record(z.string().min(1), backupCardStateSchema),
     reviewLogs: z.array(backupReviewLogSchema),
   })
   .superRefine((backup, ctx) => {
-    // A log row without a card state would restore history the scheduler never sees.
-    backup.reviewLogs.forEach((log, index) => {
-      if (!Object.hasOwn(backup.cardStates, log.cardKey)) {
-        ctx.addIssue({ code: "custom", path: ["reviewLogs", index, "cardKey"], message: `no card state for "${log.cardKey}"` });
-      }
-    });
+    for (const issue of orphanLogIssues(backup)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/** The backup's outline, its card states and log rows left unchecked (backup-slices.ts checks them a slice at a time). */
+export const backupOutlineSchema = z.strictObject({
+  ...backupHeader,
+  cardStates: z.record(z.string().min(1), z.unknown()),
+  reviewLogs: z.array(z.unknown()),
+});
 
 export type Backup = z.output<typeof backupSchema>;
 export type BackupCardState = z.output<typeof backupCardStateSchema>;

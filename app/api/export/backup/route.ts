@@ -1,13 +1,15 @@
 // The full JSON backup: GET downloads it, POST restores one. Plain HTTP rather than a server
 // action because a year of reviews is larger than a server action's body limit.
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
-import { exportBackup, restoreBackup } from "@/lib/db/backup.ts";
+import { exportBackup, restoreBackup, RestoreRunningError } from "@/lib/db/backup.ts";
+import { DATABASE_BUSY_RETRY_AFTER_S, isDatabaseBusy } from "@/lib/db/database-busy.ts";
+import { readBodyWithin } from "@/lib/http/read-body-within.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/index.ts";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 const MAX_ISSUES = 20;
 
 export async function GET() {
@@ -24,30 +26,41 @@ export async function GET() {
   });
 }
 
-// Only a JSON body is read: a cross-site page cannot send one without a preflight we never grant.
-const ContentType = z.string().regex(/^application\/json\b/i, { error: "Send the backup as application/json." });
+const tooLarge = () =>
+  NextResponse.json({ error: `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`, issues: [] }, { status: 413 });
 
 export async function POST(request: Request) {
+  // Only a JSON body from this app's own pages: a cross-site page cannot send one without a preflight we never grant.
+  const refusal = refuseUnsafeJsonRequest(request);
+  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: "Sign in to restore a backup." }, { status: 401 });
-  const type = ContentType.safeParse(request.headers.get("content-type") ?? "");
-  if (!type.success) return NextResponse.json({ error: type.error.issues[0]?.message ?? "Unsupported content type." }, { status: 415 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BACKUP_BYTES) {
-    return NextResponse.json({ error: `The backup is over ${MAX_BACKUP_BYTES / 1024 / 1024} MB.` }, { status: 413 });
-  }
+  const body = await readBodyWithin(request, MAX_BACKUP_BYTES);
+  if (!body.ok) return tooLarge();
   let input: unknown;
   try {
-    input = JSON.parse(await request.text());
+    input = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    const reason = error instanceof SyntaxError ? error.message : "not UTF-8 text";
     return NextResponse.json({ error: `This file is not JSON (${reason}).`, issues: [] }, { status: 400 });
   }
-  const result = await restoreBackup(user, input);
-  if (!result.ok) {
-    // The first problems are enough to fix the file; thousands would only bury them.
-    const issues = result.issues.slice(0, MAX_ISSUES);
-    const more = result.issues.length - issues.length;
-    return NextResponse.json({ error: "The backup was not restored; nothing changed.", issues, more }, { status: 422 });
+  try {
+    const result = await restoreBackup(user, input, new Date());
+    if (!result.ok) {
+      // The first problems are enough to fix the file; thousands would only bury them.
+      const issues = result.issues.slice(0, MAX_ISSUES);
+      const more = result.issues.length - issues.length;
+      return NextResponse.json({ error: "The backup was not restored; nothing changed.", issues, more }, { status: 422 });
+    }
+    return NextResponse.json(result);
+  } catch (error) {
+    if (error instanceof RestoreRunningError) return NextResponse.json({ error: error.message, issues: [] }, { status: 409 });
+    if (isDatabaseBusy(error)) {
+      return NextResponse.json(
+        { error: "The database is busy with another write; nothing was restored. Try again in a moment.", issues: [] },
+        { status: 503, headers: { "Retry-After": String(DATABASE_BUSY_RETRY_AFTER_S) } },
+      );
+    }
+    throw error;
   }
-  return NextResponse.json(result);
 }
