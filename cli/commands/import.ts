@@ -10,7 +10,7 @@ import {
   expandZip,
   importPreview,
   MAX_NOTE_BYTES,
-  MAX_ZIP_EXPANDED_BYTES,
+  MAX_IMPORT_EXPANDED_BYTES,
   planVault,
   readNoteBytes,
   type CardDraft,
@@ -113,7 +113,7 @@ async function readNote(fullPath: string, notePath: string, into: Collected): Pr
 
 async function readArchive(fullPath: string, label: string, prefix: string, into: Collected): Promise<void> {
   const info = await stat(fullPath);
-  if (info.size > MAX_ZIP_EXPANDED_BYTES) {
+  if (info.size > MAX_IMPORT_EXPANDED_BYTES) {
     into.problems.push({ file: label, message: "archive is over 200 MB; nothing imported" });
     return;
   }

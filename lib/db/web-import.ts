@@ -1,6 +1,6 @@
 import "server-only";
-import { importPreview } from "../notes/index.ts";
-import type { ImportProblem, NoteFile } from "../notes/types.ts";
+import type { UploadPreview } from "../notes/index.ts";
+import type { ImportProblem } from "../notes/types.ts";
 import { applyCardImport, previewCardImport } from "./card-import.ts";
 import type { SessionUser } from "./users.ts";
 
@@ -21,17 +21,12 @@ export interface WebImportResult {
 
 /**
  * Previews or applies an upload into the user's own library (never the starter decks). Files with
- * a problem are left out whole, and listed; the good ones go through.
+ * a problem are left out whole, and listed; the good ones go through. The upload was already read
+ * and parsed (off the event loop, see lib/notes/worker); this is the database half.
  */
-export async function importIntoLibrary(
-  user: SessionUser,
-  files: NoteFile[],
-  uploadProblems: ImportProblem[],
-  mode: "preview" | "apply",
-): Promise<WebImportResult> {
+export async function importIntoLibrary(user: SessionUser, preview: UploadPreview, mode: "preview" | "apply"): Promise<WebImportResult> {
   const target = { scope: user.id, ownerId: user.id };
-  const preview = importPreview(files);
-  const problems = [...uploadProblems, ...preview.problems];
+  const problems = preview.problems;
   const goodFiles = preview.importedFiles;
   const drafts = preview.drafts;
   const { counts, plan } = await previewCardImport(target, drafts, goodFiles);

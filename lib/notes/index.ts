@@ -34,7 +34,14 @@ export {
 } from "./render/markdown.ts";
 export { readNoteBytes, isNoteExtension, type NoteRead } from "./input/bytes.ts";
 export { expandZip, DEFAULT_ZIP_LIMITS, type ExpandedZip, type ExpandZipOptions, type ZipLimits } from "./input/zip.ts";
+export {
+  DEFAULT_IMPORT_LIMITS,
+  ExpansionBudget,
+  ImportTooLarge,
+  type ImportLimits,
+} from "./input/budget.ts";
+export { previewUpload, type UploadPreview } from "./upload-preview.ts";
 export { archivePrefix, planVault, type SkippedPath, type VaultPlan } from "./input/vault.ts";
 export { collectUploads, type CollectedUploads, type Upload } from "./input/uploads.ts";
 export { checkRelativePath } from "./input/paths.ts";
-export { MAX_NOTE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_EXPANDED_BYTES, NOTE_EXTENSIONS } from "./input/limits.ts";
+export { MAX_NOTE_BYTES, MAX_IMPORT_ENTRIES, MAX_IMPORT_EXPANDED_BYTES, NOTE_EXTENSIONS, formatBytes } from "./input/limits.ts";

@@ -161,3 +161,109 @@ describe("collectUploads (browser uploads)", () => {
     ]);
   });
 });
+
+describe("10.1: one budget of entries and expanded bytes for the whole upload", () => {
+  const MB = 1024 * 1024;
+  const note = "- STS #card\n\t- temporary credentials\n";
+
+  it("10.1: refuses 18 archives that each declare 195 MB (the reported attack) before inflating any", async () => {
+    const { collectUploads, ImportTooLarge } = await import("../../lib/notes/index.ts");
+    const archive = forgeDeclaredSize(zip({ "pages/a.md": note }), 195 * MB);
+    const uploads = Array.from({ length: 18 }, (_v, i) => ({ path: `bomb-${i}.zip`, bytes: archive }));
+    expect(() => collectUploads(uploads)).toThrow(ImportTooLarge);
+    expect(() => collectUploads(uploads)).toThrow(/^the upload would expand to 3\.4 GB, over the 200\.0 MB limit for one import; nothing imported$/);
+  });
+
+  it("10.1: two archives each under the limit but together over it are refused", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const a = forgeDeclaredSize(zip({ "a.md": note }), 150 * MB);
+    const b = forgeDeclaredSize(zip({ "b.md": note }), 150 * MB);
+    // Each alone is within the budget (its note is only refused as over 5 MB, nothing more).
+    expect(collectUploads([{ path: "a.zip", bytes: a }]).problems).toEqual([{ file: "a.zip/a.md", message: expect.stringMatching(/over the 5\.0 MB limit for one note/) }]);
+    expect(() => collectUploads([{ path: "a.zip", bytes: a }, { path: "b.zip", bytes: b }])).toThrow(/would expand to 300\.0 MB, over the 200\.0 MB limit/);
+  });
+
+  it("10.1: honest archives are charged what they really hold, together with loose files", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const a = zip({ "a.md": "a".repeat(3000) });
+    const b = zip({ "b.md": "b".repeat(3000) });
+    const loose = { path: "c.md", bytes: strToU8("c".repeat(3000)) };
+    expect(collectUploads([{ path: "a.zip", bytes: a }, loose], { maxExpandedBytes: 8000 }).files.map((f) => f.path)).toEqual(["c.md", "a.md"]);
+    expect(() => collectUploads([{ path: "a.zip", bytes: a }, { path: "b.zip", bytes: b }, loose], { maxExpandedBytes: 8000 })).toThrow(
+      /the upload would expand to 8\.8 KB, over the 7\.8 KB limit for one import/,
+    );
+  });
+
+  it("10.1: counts entries across archives and loose files against one limit", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const many = (prefix: string) => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 600; i += 1) files[`${prefix}/${i}.md`] = "";
+      return zip(files, 0);
+    };
+    const one = [{ path: "x.zip", bytes: many("x") }, { path: "loose.md", bytes: strToU8(note) }];
+    expect(collectUploads(one, { maxEntries: 1000 }).problems).toEqual([]);
+    const two = [...one, { path: "y.zip", bytes: many("y") }];
+    expect(() => collectUploads(two, { maxEntries: 1000 })).toThrow(/the upload has 1201 files and archive entries, over the 1000 limit for one import/);
+  });
+
+  it("10.1: stops reading a directory once the entry budget is spent", async () => {
+    const { openZip } = await import("../../lib/notes/input/zip.ts");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i += 1) files[`${i}.md`] = "";
+    const archive = zip(files, 0);
+    const opened = openZip(archive, "x.zip", 10);
+    expect(opened.ok && opened.zip.listed).toBe(50);
+    expect(opened.ok && opened.zip.entries.length).toBe(0);
+    // A directory whose count field is forged low is still walked only a little past the budget.
+    const forged = archive.slice();
+    const view = new DataView(forged.buffer);
+    const eocd = forged.length - 22;
+    view.setUint16(eocd + 8, 1, true);
+    view.setUint16(eocd + 10, 1, true);
+    const walked = openZip(forged, "x.zip", 10);
+    expect(walked.ok && walked.zip.entries.length).toBe(11);
+    expect(walked.ok && walked.zip.listed).toBe(11);
+  });
+
+  it("10.1: a zip inside a zip is reported as skipped and not expanded, at any depth", async () => {
+    const { collectUploads } = await import("../../lib/notes/index.ts");
+    const inner = zip({ "secret.md": note });
+    const outer = zip({ "Vault/top.md": note, "Vault/inner.zip": inner });
+    const result = collectUploads([{ path: "outer.zip", bytes: outer }]);
+    expect(result.files.map((f) => f.path)).toEqual(["top.md"]);
+    expect(result.skipped).toEqual([{ path: "outer.zip/Vault/inner.zip", reason: "archive inside an archive is not expanded" }]);
+
+    // A .zip chosen inside a folder is one of the upload's own files: it is expanded (within the
+    // same budget), but what it holds in turn is not.
+    const folder = collectUploads([
+      { path: "Notes/a.md", bytes: strToU8(note) },
+      { path: "Notes/graph.zip", bytes: outer },
+    ]);
+    expect(folder.files.map((f) => f.path)).toEqual(["a.md", "top.md"]);
+    expect(folder.skipped).toEqual([{ path: "Notes/graph.zip/Vault/inner.zip", reason: "archive inside an archive is not expanded" }]);
+    expect(() => collectUploads([{ path: "Notes/a.md", bytes: strToU8(note) }, { path: "Notes/graph.zip", bytes: outer }], { maxExpandedBytes: inner.length })).toThrow(
+      /over the .* limit for one import/,
+    );
+  });
+
+  it("10.1: the budget also counts while inflating, whatever the headers declared", async () => {
+    const { ExpansionBudget, ImportTooLarge } = await import("../../lib/notes/index.ts");
+    const budget = new ExpansionBudget({ maxExpandedBytes: 100 });
+    budget.declare(1, 10);
+    budget.check();
+    budget.spend(60);
+    expect(() => budget.spend(41)).toThrow(ImportTooLarge);
+    expect(() => new ExpansionBudget({ maxExpandedBytes: 100 }).spend(101)).toThrow(/expands past the 100 bytes limit for one import/);
+  });
+
+  it("10.1: previewUpload refuses the whole upload and keeps the good files of a small one", async () => {
+    const { previewUpload } = await import("../../lib/notes/index.ts");
+    const ok = previewUpload([{ path: "v.zip", bytes: zip({ "pages/sts.md": note }) }, { path: "bad.md", bytes: new Uint8Array([0x61, 0xff]) }]);
+    expect(ok.drafts).toHaveLength(1);
+    expect(ok.importedFiles).toEqual(["pages/sts.md"]);
+    expect(ok.problems.map((p) => p.file)).toEqual(["bad.md"]);
+    const bomb = forgeDeclaredSize(zip({ "a.md": note }), 195 * MB);
+    expect(() => previewUpload([{ path: "a.zip", bytes: bomb }, { path: "b.zip", bytes: bomb }])).toThrow(/would expand to 390\.0 MB/);
+  });
+});

@@ -1,0 +1,13 @@
+// What crosses the thread boundary between the web route and the upload reader: upload bytes in
+// (transferred, not copied), plain data out.
+
+import type { ImportLimits } from "../input/budget.ts";
+import type { Upload } from "../input/uploads.ts";
+import type { UploadPreview } from "../upload-preview.ts";
+
+export interface ReadUploadRequest {
+  uploads: Upload[];
+  limits?: Partial<ImportLimits>;
+}
+
+export type ReadUploadReply = { ok: true; preview: UploadPreview } | { ok: false; tooLarge: string };
