@@ -4,10 +4,30 @@ import { useRouter } from "next/navigation";
 import { clearOutbox, readOutbox, writeOutbox, type Outbox } from "./answer-outbox.ts";
 import type { TakerAttempt } from "./taker-types.ts";
 
-type SaveState = "saved" | "saving" | "offline" | "closed";
+type SaveState = "saved" | "saving" | "offline" | "refused";
+type FlushResult = "sent" | "pending" | "refused";
 
 /** Wait before retrying a save that did not reach the server. */
 const RETRY_MS = 2000;
+
+/**
+ * A refusal the server will repeat however often it is asked. `final`: the attempt is out of reach
+ * (quiz withdrawn, learner removed, signed out), so submitting is refused as well; otherwise only
+ * answers are refused (time is up, already submitted) and submitting what was saved still works.
+ */
+interface Refusal {
+  message: string;
+  final: boolean;
+}
+
+/** What the server's refusal says, for the learner; statuses that retrying could change give null. */
+async function refusalOf(response: Response): Promise<Refusal | null> {
+  if (response.status === 401) return { message: "You are signed out. Sign in again and reload this page: answers not yet sent are kept on this device.", final: true };
+  if (![403, 404, 409, 415].includes(response.status)) return null;
+  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  const message = typeof body?.error === "string" ? body.error : "The server refused this quiz's answers.";
+  return { message, final: response.status !== 409 };
+}
 
 function remaining(deadline: string | null, now: number): number | null {
   return deadline ? Math.max(0, Date.parse(deadline) - now) : null;
@@ -27,52 +47,73 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   const [submitting, setSubmitting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [left, setLeft] = useState<number | null>(() => remaining(attempt.deadline, Date.now()));
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const outbox = useRef<Outbox>({ revision: 0, pending: {} });
-  const flushing = useRef<Promise<boolean> | null>(null);
+  const flushing = useRef<Promise<FlushResult> | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submitted = useRef(false);
+  const refused = useRef<Refusal | null>(null);
 
-  /** Sends every pending answer; true when the outbox is empty afterwards. */
-  const flush = useCallback((): Promise<boolean> => {
+  /** Stops sending: the server has said no for good, and says why. */
+  const refuse = useCallback((reason: Refusal) => {
+    refused.current = reason;
+    setRefusal(reason);
+    setSaveState("refused");
+  }, []);
+
+  /**
+   * Sends every pending answer. Network failures and server errors are retried; a refusal stops the
+   * sending (asking again would be refused again) and the answers stay on this device.
+   */
+  const flush = useCallback((): Promise<FlushResult> => {
+    if (refused.current) return Promise.resolve("refused");
     if (flushing.current) return flushing.current;
-    const run = (async () => {
+    const run = (async (): Promise<FlushResult> => {
       const box = outbox.current;
       let failed = false;
       for (const [questionId, answer] of Object.entries(box.pending)) {
         setSaveState("saving");
+        let response: Response;
         try {
-          const response = await fetch("/api/classroom/answers", {
+          response = await fetch("/api/classroom/answers", {
             method: "POST", headers: { "content-type": "application/json" },
             body: JSON.stringify({ attemptId, questionId, choice: answer.choice, revision: answer.revision }),
           });
-          if (response.status === 409) setSaveState("closed");
-          // Stored, or refused for good (closed, not found): either way retrying will not help.
-          if (response.ok || response.status === 409 || response.status === 404 || response.status === 400) {
-            if (box.pending[questionId]?.revision === answer.revision) delete box.pending[questionId];
-            writeOutbox(attemptId, box);
-          } else failed = true;
         } catch {
           failed = true;
+          continue;
         }
+        // Stored, or (400) a choice that is not one of the options: this answer is settled either way.
+        if (response.ok || response.status === 400) {
+          if (box.pending[questionId]?.revision === answer.revision) delete box.pending[questionId];
+          writeOutbox(attemptId, box);
+          continue;
+        }
+        const reason = await refusalOf(response);
+        if (reason) {
+          refuse(reason);
+          return "refused";
+        }
+        failed = true;
       }
       const empty = Object.keys(box.pending).length === 0;
-      setSaveState((s) => (s === "closed" ? s : empty ? "saved" : "offline"));
+      setSaveState(empty ? "saved" : "offline");
       if (failed && !retryTimer.current) {
         retryTimer.current = setTimeout(() => {
           retryTimer.current = null;
           void flush();
         }, RETRY_MS);
       }
-      return empty;
+      return empty ? "sent" : "pending";
     })();
     flushing.current = run;
     void run.finally(() => {
       flushing.current = null;
       // A change made while this round was sending goes out in the next round.
-      if (Object.keys(outbox.current.pending).length > 0 && !retryTimer.current) void flush();
+      if (!refused.current && Object.keys(outbox.current.pending).length > 0 && !retryTimer.current) void flush();
     });
     return run;
-  }, [attemptId]);
+  }, [attemptId, refuse]);
 
   // On load: answers this device chose but the server never acknowledged win over the server's copy.
   useEffect(() => {
@@ -98,6 +139,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   }, [attemptId, attempt.saved, flush]);
 
   const choose = (questionId: string, optionId: string, multiple: boolean) => {
+    if (refused.current) return;
     const current = choices[questionId] ?? [];
     const next = multiple ? (current.includes(optionId) ? current.filter((id) => id !== optionId) : [...current, optionId].sort()) : [optionId];
     setChoices({ ...choices, [questionId]: next });
@@ -109,18 +151,28 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   };
 
   const submit = useCallback(async () => {
-    if (submitted.current) return;
+    if (submitted.current || refused.current?.final) return;
     setSubmitting(true);
     setMessage(null);
-    const sent = await flush();
-    if (!sent && saveState !== "closed") {
+    // Answers refused because time is up do not stop the submit: it records what was saved in time.
+    if ((await flush()) === "pending") {
       setSubmitting(false);
       setMessage("Some answers have not reached the server yet. Check your connection and submit again.");
       return;
     }
+    if (refused.current?.final) {
+      setSubmitting(false);
+      return;
+    }
     try {
       const response = await fetch(`/api/classroom/attempts/${attemptId}/submit`, { method: "POST" });
-      if (!response.ok) throw new Error(String(response.status));
+      if (!response.ok) {
+        const reason = await refusalOf(response);
+        if (!reason) throw new Error(String(response.status));
+        refuse({ ...reason, final: true });
+        setSubmitting(false);
+        return;
+      }
       submitted.current = true;
       clearOutbox(attemptId);
       router.refresh();
@@ -128,7 +180,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
       setSubmitting(false);
       setMessage("The submission did not reach the server. Your answers are saved; try again.");
     }
-  }, [attemptId, flush, router, saveState]);
+  }, [attemptId, flush, refuse, router]);
 
   // The countdown; at zero the page submits what was saved.
   useEffect(() => {
@@ -145,12 +197,14 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   }, [attempt.deadline, submit]);
 
   const unanswered = attempt.questions.filter((q) => (choices[q.questionId] ?? []).length === 0).length;
-  const status = { saved: "All answers saved", saving: "Saving…", offline: "Not connected: your answers are kept on this device and sent when you reconnect", closed: "Time is up: answers are no longer accepted" }[saveState];
+  const status = refusal?.message ?? { saved: "All answers saved", saving: "Saving…", offline: "Not connected: your answers are kept on this device and sent when you reconnect", refused: "" }[saveState];
+  const locked = submitting || refusal !== null;
+  const final = refusal?.final === true;
 
   return (
     <div className="quiz-taker">
       <div className="quiz-bar">
-        <p className={`save-state save-${saveState}`} role="status" aria-live="polite" data-testid="save-state">{status}</p>
+        <p className={`save-state save-${saveState === "refused" ? "closed" : saveState}`} role={refusal ? "alert" : "status"} aria-live="polite" data-testid="save-state">{status}</p>
         {left !== null ? <p className="quiz-clock" aria-label="Time left" data-testid="time-left">{clock(left)}</p> : null}
       </div>
       <ol className="quiz-questions">
@@ -165,7 +219,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
                   return (
                     <label key={o.id} className={`quiz-option${checked ? " chosen" : ""}`}>
                       <input type={q.multiple ? "checkbox" : "radio"} name={`q-${q.questionId}`} value={o.id} checked={checked}
-                        onChange={() => choose(q.questionId, o.id, q.multiple)} disabled={submitting || saveState === "closed"} />
+                        onChange={() => choose(q.questionId, o.id, q.multiple)} disabled={locked} />
                       <span className="option-text" dangerouslySetInnerHTML={{ __html: o.html }} />
                     </label>
                   );
@@ -181,12 +235,12 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
           <>
             <p>{unanswered > 0 ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. ` : ""}You cannot change your answers after submitting.</p>
             <div className="actions-row">
-              <button className="button" type="button" onClick={() => void submit()} disabled={submitting}>Submit now</button>
+              <button className="button" type="button" onClick={() => void submit()} disabled={submitting || final}>Submit now</button>
               <button className="button secondary" type="button" onClick={() => setConfirming(false)} disabled={submitting}>Keep working</button>
             </div>
           </>
         ) : (
-          <button className="button full" type="button" onClick={() => setConfirming(true)} disabled={submitting}>Submit answers</button>
+          <button className="button full" type="button" onClick={() => setConfirming(true)} disabled={submitting || final}>Submit answers</button>
         )}
       </div>
     </div>

@@ -7,7 +7,11 @@ export { playScenario, askableQuestions, scenarioQuestionDraft, singleQuestionSo
 export { variantNames, variantSeed } from "./variants.ts";
 export { buildPaper, type PaperOptions } from "./paper.ts";
 export { scoreAttempt, isCorrectChoice, maxScoreOf, type AttemptScore, type QuestionMark } from "./score.ts";
-export { quizWindow, attemptDeadline, acceptsAnswers, DEADLINE_GRACE_MS, type QuizWindow, type QuizTimes } from "./schedule.ts";
+export { quizWindow, attemptDeadline, type QuizWindow, type QuizTimes } from "./schedule.ts";
+export {
+  ANSWER_GRACE_MS, answerRefusal, submitRefusal, startRefusal, attemptEnd, withinGrace, formatUtc,
+  type AttemptRefusal, type AttemptRefusalCode, type AttemptState,
+} from "./attempt-rules.ts";
 export { summariseResults, WRONG_ANSWERS_SHOWN, type QuizResults, type QuestionResult, type LearnerResult, type ResultAnswer, type ResultAttempt, type ResultQuestion, type WrongAnswer } from "./results.ts";
 export { resultsCsv, csvCell } from "./csv.ts";
 export { hashString, seededRandom, seededShuffle } from "./random.ts";

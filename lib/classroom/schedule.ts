@@ -20,13 +20,3 @@ export function attemptDeadline(quiz: QuizTimes, startedAt: Date): Date | null {
   if (limit && quiz.closesAt) return limit < quiz.closesAt ? limit : quiz.closesAt;
   return limit ?? quiz.closesAt;
 }
-
-/**
- * A save sent just before the deadline may arrive just after it (a slow phone network); answers
- * are accepted this long past the deadline, and the page submits on its own at the deadline.
- */
-export const DEADLINE_GRACE_MS = 15_000;
-
-export function acceptsAnswers(deadline: Date | null, now: Date): boolean {
-  return deadline === null || now.getTime() <= deadline.getTime() + DEADLINE_GRACE_MS;
-}

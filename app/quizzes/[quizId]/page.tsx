@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findLearnerQuiz } from "@/lib/db/classroom/index.ts";
-import { acceptsAnswers, quizWindow } from "@/lib/classroom/index.ts";
+import { attemptEnd, quizWindow, withinGrace } from "@/lib/classroom/index.ts";
 import { renderCardMarkdown } from "@/lib/notes/index.ts";
 import { QuizTaker } from "@/components/classroom/quiz-taker.tsx";
 import { StartQuizButton } from "@/components/classroom/start-quiz-button.tsx";
@@ -44,9 +44,11 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
   }
 
   if (attempt) {
+    // The quiz's close as it is now: an instructor who closes early ends attempts already running.
+    const end = attemptEnd({ deadline: attempt.deadline, closesAt: quiz.closesAt });
     const taking: TakerAttempt = {
       attemptId: attempt.id,
-      deadline: attempt.deadline?.toISOString() ?? null,
+      deadline: end?.toISOString() ?? null,
       questions: attempt.paper.questions.map((q) => ({
         questionId: q.questionId, points: q.points, multiple: q.multiple, promptHtml: renderCardMarkdown(q.prompt),
         options: q.options.map((o) => ({ id: o.id, html: renderCardMarkdown(o.text) })),
@@ -56,7 +58,7 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
     return (
       <div className="quiz-page">
         {head}
-        {acceptsAnswers(attempt.deadline, now) ? null : <p className="form-error">Time is up: submit to record the answers you saved.</p>}
+        {withinGrace(end, now) ? null : <p className="form-error">Time is up: submit to record the answers you saved.</p>}
         <QuizTaker attempt={taking} />
       </div>
     );

@@ -1,10 +1,11 @@
 import "server-only";
 import {
-  acceptsAnswers,
+  answerRefusal,
   attemptDeadline,
   buildPaper,
   maxScoreOf,
-  quizWindow,
+  startRefusal,
+  type AttemptRefusalCode,
   type Paper,
   type PlayOptions,
   type QuestionChoice,
@@ -14,6 +15,7 @@ import { parseScenario } from "../../quiz/index.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { catalogueForScenario } from "./catalogue.ts";
+import { attemptState, attemptStateSelect } from "./attempt-state.ts";
 
 /** The where clause of a published quiz in a class the learner belongs to. */
 const takeableQuiz = (learner: SessionUser, quizId: string) => ({
@@ -54,7 +56,9 @@ export async function findLearnerQuiz(learner: SessionUser, quizId: string) {
 
 export type StartOutcome =
   | { ok: true; attemptId: string }
-  | { ok: false; code: "not_found" | "not_open" | "empty"; message: string };
+  | { ok: false; code: "not_found" | "empty" | AttemptRefusalCode; message: string };
+
+const NO_SUCH_QUIZ = { ok: false as const, code: "not_found" as const, message: "There is no such quiz." };
 
 function questionInput(q: {
   id: string; kind: string; points: number; prompt: string; options: string; answer: string; explanation: string;
@@ -69,7 +73,9 @@ function questionInput(q: {
 
 /**
  * Starts the learner's one attempt: their paper is made now (variants, order) and kept. Starting
- * again returns the same attempt, so a double tap or a reload never makes a second one.
+ * again returns the same attempt, so a double tap or a reload never makes a second one. A quiz that
+ * is unpublished, or in a class the learner has left, is answered as if it did not exist; a new
+ * attempt starts only while the quiz is open, checked again in the transaction that creates it.
  */
 export async function startAttempt(learner: SessionUser, quizId: string, now: Date): Promise<StartOutcome> {
   const quiz = await prisma.quiz.findFirst({
@@ -80,12 +86,14 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
       attempts: { where: { userId: learner.id }, select: { id: true } },
     },
   });
-  if (!quiz) return { ok: false, code: "not_found", message: "There is no such quiz." };
+  if (!quiz) return NO_SUCH_QUIZ;
   const existing = quiz.attempts[0];
   if (existing) return { ok: true, attemptId: existing.id };
-  if (quizWindow(quiz, now) !== "open") return { ok: false, code: "not_open", message: "This quiz is not open." };
+  const early = startRefusal(quiz, now);
+  if (early) return { ok: false, ...early };
   if (quiz.questions.length === 0) return { ok: false, code: "empty", message: "This quiz has no questions yet." };
 
+  // The paper is built outside the transaction: the catalogues are reads of their own.
   const inputs = quiz.questions.map(questionInput);
   const catalogues = new Map<string, PlayOptions["catalogue"]>();
   for (const source of new Set(inputs.flatMap((q) => (q.scenarioSource ? [q.scenarioSource] : [])))) {
@@ -93,14 +101,25 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
   }
   const paper = buildPaper(inputs, { quizId: quiz.id, learnerId: learner.id, shuffle: quiz.shuffle, catalogues });
   try {
-    const created = await prisma.quizAttempt.create({
-      data: {
-        quizId: quiz.id, userId: learner.id, startedAt: now, deadline: attemptDeadline(quiz, now),
-        maxScore: maxScoreOf(paper), paper: JSON.stringify(paper),
-      },
-      select: { id: true },
+    return await prisma.$transaction(async (tx): Promise<StartOutcome> => {
+      // Read again where the attempt is written: an unpublish, removal or close since counts.
+      const current = await tx.quiz.findFirst({
+        where: takeableQuiz(learner, quizId),
+        select: { opensAt: true, closesAt: true, timeLimitMinutes: true, attempts: { where: { userId: learner.id }, select: { id: true } } },
+      });
+      if (!current) return NO_SUCH_QUIZ;
+      if (current.attempts[0]) return { ok: true, attemptId: current.attempts[0].id };
+      const refusal = startRefusal(current, now);
+      if (refusal) return { ok: false, ...refusal };
+      const created = await tx.quizAttempt.create({
+        data: {
+          quizId: quiz.id, userId: learner.id, startedAt: now, deadline: attemptDeadline(current, now),
+          maxScore: maxScoreOf(paper), paper: JSON.stringify(paper),
+        },
+        select: { id: true },
+      });
+      return { ok: true, attemptId: created.id };
     });
-    return { ok: true, attemptId: created.id };
   } catch (error) {
     // Two starts at once: the unique (quiz, learner) index lets one through; the other reads it.
     if ((error as { code?: string }).code !== "P2002") throw error;
@@ -118,38 +137,51 @@ export interface AnswerInput {
 
 export type SaveOutcome =
   | { ok: true; revision: number }
-  | { ok: false; code: "not_found" | "closed" | "invalid"; message: string };
+  | { ok: false; code: "not_found" | "invalid" | AttemptRefusalCode; message: string };
 
 /**
  * Saves the learner's current choice for one question. Idempotent: the same save twice changes
- * nothing, and a save older than the stored one (a retry arriving late) is ignored.
+ * nothing, and a save older than the stored one (a retry arriving late) is ignored. The attempt's
+ * rules (lib/classroom/attempt-rules.ts) are checked in the transaction that writes, so a close,
+ * an unpublish or a removal that commits first refuses the save, and nothing is stored.
  */
 export async function saveAnswer(learner: SessionUser, input: AnswerInput, now: Date): Promise<SaveOutcome> {
-  const attempt = await prisma.quizAttempt.findFirst({
-    where: { id: input.attemptId, userId: learner.id },
-    select: { submittedAt: true, deadline: true, paper: true },
-  });
-  if (!attempt) return { ok: false, code: "not_found", message: "There is no such attempt." };
-  if (attempt.submittedAt || !acceptsAnswers(attempt.deadline, now)) return { ok: false, code: "closed", message: "This attempt no longer takes answers." };
-  const question = (JSON.parse(attempt.paper) as Paper).questions.find((q) => q.questionId === input.questionId);
-  if (!question) return { ok: false, code: "not_found", message: "There is no such question." };
-  const ids = new Set(question.options.map((o) => o.id));
-  const choice = [...new Set(input.choice)].sort();
-  if (choice.some((id) => !ids.has(id)) || (!question.multiple && choice.length > 1)) {
-    return { ok: false, code: "invalid", message: "That is not one of the question's options." };
+  try {
+    return await saveOnce(learner, input, now);
+  } catch (error) {
+    // Another connection created the row between our read and our insert: once it exists, the
+    // revision guard of the second try settles which save wins.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return saveOnce(learner, input, now);
   }
-  const data = { choice: JSON.stringify(choice), revision: input.revision };
-  const updated = await prisma.quizAnswer.updateMany({
-    where: { attemptId: input.attemptId, questionId: input.questionId, revision: { lt: input.revision }, attempt: { submittedAt: null } },
-    data,
-  });
-  if (updated.count === 0) {
-    try {
-      await prisma.quizAnswer.create({ data: { attemptId: input.attemptId, questionId: input.questionId, ...data } });
-    } catch (error) {
-      // The row exists with this revision or a newer one: this save is already done or superseded.
-      if ((error as { code?: string }).code !== "P2002") throw error;
+}
+
+function saveOnce(learner: SessionUser, input: AnswerInput, now: Date): Promise<SaveOutcome> {
+  return prisma.$transaction(async (tx): Promise<SaveOutcome> => {
+    const attempt = await tx.quizAttempt.findFirst({
+      where: { id: input.attemptId, userId: learner.id },
+      select: { ...attemptStateSelect(learner.id), paper: true },
+    });
+    if (!attempt) return { ok: false, code: "not_found", message: "There is no such attempt." };
+    const refusal = answerRefusal(attemptState(attempt), now);
+    if (refusal) return { ok: false, ...refusal };
+    const question = (JSON.parse(attempt.paper) as Paper).questions.find((q) => q.questionId === input.questionId);
+    if (!question) return { ok: false, code: "not_found", message: "There is no such question." };
+    const ids = new Set(question.options.map((o) => o.id));
+    const choice = [...new Set(input.choice)].sort();
+    if (choice.some((id) => !ids.has(id)) || (!question.multiple && choice.length > 1)) {
+      return { ok: false, code: "invalid", message: "That is not one of the question's options." };
     }
-  }
-  return { ok: true, revision: input.revision };
+    const data = { choice: JSON.stringify(choice), revision: input.revision };
+    const updated = await tx.quizAnswer.updateMany({
+      where: { attemptId: input.attemptId, questionId: input.questionId, revision: { lt: input.revision }, attempt: { submittedAt: null } },
+      data,
+    });
+    if (updated.count === 0) {
+      // No row, or one with this revision or a newer one: this save is then already done or superseded.
+      const stored = await tx.quizAnswer.count({ where: { attemptId: input.attemptId, questionId: input.questionId } });
+      if (stored === 0) await tx.quizAnswer.create({ data: { attemptId: input.attemptId, questionId: input.questionId, ...data } });
+    }
+    return { ok: true, revision: input.revision };
+  });
 }

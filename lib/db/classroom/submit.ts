@@ -1,29 +1,39 @@
 import "server-only";
-import { scoreAttempt, type Paper } from "../../classroom/index.ts";
+import { scoreAttempt, submitRefusal, type AttemptRefusalCode, type Paper } from "../../classroom/index.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { sendMissesToReview } from "./review-misses.ts";
+import { attemptState } from "./attempt-state.ts";
 
 export type SubmitOutcome =
   | { ok: true; alreadySubmitted: boolean; score: number; maxScore: number; missed: number }
-  | { ok: false; code: "not_found"; message: string };
+  | { ok: false; code: "not_found" | AttemptRefusalCode; message: string };
 
 /**
  * Submits the learner's attempt: marks every answer, stores the score and sends what was missed to
  * review, all in one transaction. Only the first submit does this; later ones change nothing and
- * report the stored score.
+ * report the stored score. A quiz withdrawn from the learner (unpublished, or they left the class)
+ * refuses the submit in the same transaction, so nothing is scored; a submit after the deadline is
+ * accepted and scores only the answers stored in time (the rule is in lib/classroom/attempt-rules.ts).
  */
 export async function submitAttempt(learner: SessionUser, attemptId: string, now: Date): Promise<SubmitOutcome> {
   return prisma.$transaction(async (tx) => {
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: attemptId, userId: learner.id },
       select: {
-        submittedAt: true, score: true, maxScore: true, paper: true,
-        quiz: { select: { title: true, classroom: { select: { name: true } } } },
+        submittedAt: true, deadline: true, score: true, maxScore: true, paper: true,
+        quiz: {
+          select: {
+            title: true, published: true, closesAt: true,
+            classroom: { select: { name: true, members: { where: { userId: learner.id }, select: { id: true } } } },
+          },
+        },
         answers: { select: { questionId: true, choice: true } },
       },
     });
     if (!attempt) return { ok: false as const, code: "not_found" as const, message: "There is no such attempt." };
+    const refusal = submitRefusal(attemptState(attempt));
+    if (refusal) return { ok: false as const, ...refusal };
     if (attempt.submittedAt) {
       const missed = await tx.quizAnswer.count({ where: { attemptId, correct: false } });
       return { ok: true as const, alreadySubmitted: true, score: attempt.score ?? 0, maxScore: attempt.maxScore, missed };

@@ -4,7 +4,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
 import { saveAnswer } from "@/lib/db/classroom/index.ts";
-import { invalid, refused, unauthenticated } from "../json-error.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { invalid, refused, refusedRequest, unauthenticated } from "../json-error.ts";
 
 const id = z.string().min(1).max(64);
 const AnswerSchema = z.object({
@@ -15,6 +16,8 @@ const AnswerSchema = z.object({
 });
 
 export async function POST(request: Request) {
+  const refusal = refuseUnsafeJsonRequest(request);
+  if (refusal) return refusedRequest(refusal);
   const user = await currentUser();
   if (!user) return unauthenticated();
   const parsed = AnswerSchema.safeParse(await request.json().catch(() => null));

@@ -3,11 +3,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
 import { startAttempt } from "@/lib/db/classroom/index.ts";
-import { invalid, refused, unauthenticated } from "../../../json-error.ts";
+import { refuseCrossOrigin } from "@/lib/security/request-guard.ts";
+import { invalid, refused, refusedRequest, unauthenticated } from "../../../json-error.ts";
 
 const Params = z.object({ quizId: z.string().min(1).max(64) });
 
-export async function POST(_request: Request, { params }: { params: Promise<{ quizId: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ quizId: string }> }) {
+  const refusal = refuseCrossOrigin(request);
+  if (refusal) return refusedRequest(refusal);
   const user = await currentUser();
   if (!user) return unauthenticated();
   const parsed = Params.safeParse(await params);
