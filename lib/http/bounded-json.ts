@@ -3,29 +3,15 @@
  * after it (JSON.stringify, validators) recurse once per level of nesting, so a few kilobytes of
  * "[[[[..." overflow the stack; one linear scan for depth comes first.
  */
+import { readBodyWithin } from "./read-body-within.ts";
 
 export type BoundedJson = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
 
 /** The body as text, refused with 413 as soon as it passes `maxBytes` (a Content-Length is not trusted). */
 export async function readBoundedText(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
-  const tooLarge = { ok: false as const, status: 413 as const, message: `The request body is over ${maxBytes} bytes.` };
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
-  if (!request.body) return { ok: true, text: "" };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      return tooLarge;
-    }
-    chunks.push(value);
-  }
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+  const body = await readBodyWithin(request, maxBytes);
+  if (!body.ok) return { ok: false, status: 413, message: `The request body is over ${maxBytes} bytes.` };
+  return { ok: true, text: new TextDecoder().decode(body.bytes) };
 }
 
 /** The deepest nesting of arrays and objects in `text`, brackets inside strings not counted. */

@@ -1,10 +1,8 @@
 // Every page and endpoint answers an outsider as if the thing did not exist, and changes nothing.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
-import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { signInOverHttp } from "./support/http-session.ts";
-import { PASSWORD, signUp } from "./support/accounts.ts";
+import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -15,20 +13,7 @@ let ownerCard = "";
 let ownerDeck = "";
 
 beforeAll(async () => {
-  // Accounts are made through the sign-up form, as people make them.
-  const browser = await launchBrowser();
-  try {
-    for (const email of ["owner@authz.example", "outsider@authz.example"]) {
-      const { context, page } = await newPage(browser, baseUrl, "desktop");
-      await signUp(page, email);
-      await page.waitForURL(`${baseUrl}/decks`);
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
-  owner = await signInOverHttp(baseUrl, "owner@authz.example", PASSWORD);
-  outsider = await signInOverHttp(baseUrl, "outsider@authz.example", PASSWORD);
+  [owner, outsider] = (await createAccounts(baseUrl, ["owner@authz.example", "outsider@authz.example"])) as [string, string];
   const upload = new FormData();
   upload.set("mode", "apply");
   upload.append("file", new Blob(["# Private notes\n\n- What is my secret?\n\t- It is mine alone\n"]), "private.md");

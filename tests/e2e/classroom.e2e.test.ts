@@ -4,10 +4,9 @@
 // Then every way in for the wrong person answers 404 and changes nothing.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows } from "./support/database.ts";
+import { countRows, readRow } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 
@@ -25,14 +24,7 @@ let browser: Browser;
 let adminEmail = "";
 const ids = { classId: "", quizId: "", attemptId: "", joinCode: "", otherClassId: "" };
 
-function row<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
-}
+const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, sql, ...params);
 
 interface StoredPaper {
   questions: Array<{ questionId: string; kind: string; options: Array<{ id: string; correct: boolean }>; names: Record<string, string> }>;

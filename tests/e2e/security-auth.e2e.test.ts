@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { PASSWORD, signIn, signUp } from "./support/accounts.ts";
+import { PASSWORD, signIn, signUp, createAccounts } from "./support/accounts.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { freePort } from "./support/ports.ts";
 
@@ -87,12 +87,7 @@ function ageAttempts(key: string, ms: number): void {
 
 const attempts = (key: string) => countRows(databaseFile, "SELECT COUNT(*) AS n FROM SignInAttempt WHERE address = ?", key);
 
-async function createAccount(email: string): Promise<void> {
-  const { context, page } = await newPage(browser, baseUrl, "desktop");
-  await signUp(page, email);
-  await page.waitForURL(`${baseUrl}/decks`);
-  await context.close();
-}
+const createAccount = (email: string) => createAccounts(baseUrl, [email], browser);
 
 describe("10.4: no open redirect after sign-in", () => {
   const EMAIL = "redirect@security.example";

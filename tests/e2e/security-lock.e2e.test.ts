@@ -8,8 +8,7 @@ import type { Browser } from "playwright-core";
 import { DATABASE_BUSY_WAIT_MS } from "@/lib/db/database-busy.ts";
 import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { signInOverHttp } from "./support/http-session.ts";
-import { PASSWORD, signUp } from "./support/accounts.ts";
+import { signUp, createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -22,11 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const { context, page } = await newPage(browser, baseUrl, "desktop");
-  await signUp(page, EMAIL);
-  await page.waitForURL(`${baseUrl}/decks`);
-  await context.close();
-  cookie = await signInOverHttp(baseUrl, EMAIL, PASSWORD);
+  [cookie] = (await createAccounts(baseUrl, [EMAIL], browser)) as [string];
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,10 +2,9 @@
 // and submit are refused with a reason a person can read, nothing is stored or scored, and the
 // quiz page shows the reason instead of retrying for ever.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows } from "./support/database.ts";
+import { countRows, readRow } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 
@@ -18,14 +17,7 @@ const LEARNER = "learner@quiz-window.example";
 let browser: Browser;
 const ids = { classId: "", quizId: "", attemptId: "", joinCode: "", learnerId: "" };
 
-function row<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
-}
+const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, sql, ...params);
 
 interface StoredPaper {
   questions: Array<{ questionId: string; options: Array<{ id: string; correct: boolean }> }>;

@@ -5,10 +5,8 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { generateBackup, logsForBytes } from "../../bench/support/backup-fixture.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "../../lib/srs/export/limits.ts";
-import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { signInOverHttp } from "./support/http-session.ts";
-import { PASSWORD, signUp } from "./support/accounts.ts";
+import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -31,16 +29,7 @@ function restore(body: BodyInit, extra: RequestInit = {}): Promise<Response> {
 }
 
 beforeAll(async () => {
-  const browser = await launchBrowser();
-  try {
-    const { context, page } = await newPage(browser, baseUrl, "desktop");
-    await signUp(page, EMAIL);
-    await page.waitForURL(`${baseUrl}/decks`);
-    await context.close();
-  } finally {
-    await browser.close();
-  }
-  cookie = await signInOverHttp(baseUrl, EMAIL, PASSWORD);
+  [cookie] = (await createAccounts(baseUrl, [EMAIL])) as [string];
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     starterKeys = (db.prepare(`SELECT key FROM Card WHERE scope = 'starter' ORDER BY key`).pluck().all() as string[]).map((k) => `starter:${k}`);

@@ -3,9 +3,7 @@
 // the per-archive 200 MB, which the server used to expand one after another until V8 ran out of heap.
 import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser.ts";
-import { PASSWORD, signUp } from "./support/accounts.ts";
-import { signInOverHttp } from "./support/http-session.ts";
+import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const ATTACKER = "bomber@upload.example";
@@ -16,19 +14,7 @@ let attacker = "";
 let bystander = "";
 
 beforeAll(async () => {
-  const browser = await launchBrowser();
-  try {
-    for (const email of [ATTACKER, BYSTANDER]) {
-      const { context, page } = await newPage(browser, baseUrl, "desktop");
-      await signUp(page, email);
-      await page.waitForURL(`${baseUrl}/decks`);
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
-  attacker = await signInOverHttp(baseUrl, ATTACKER, PASSWORD);
-  bystander = await signInOverHttp(baseUrl, BYSTANDER, PASSWORD);
+  [attacker, bystander] = await createAccounts(baseUrl, [ATTACKER, BYSTANDER]) as [string, string];
 });
 
 /** The bystander's deck list, and how long it took to answer. */

@@ -1,4 +1,6 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage } from "./browser.ts";
+import { signInOverHttp } from "./http-session.ts";
 
 export const PASSWORD = "correct horse battery";
 
@@ -23,4 +25,23 @@ export async function waitUntil(check: () => boolean, what: () => string, timeou
     if (Date.now() > deadline) throw new Error(`condition not met in time: ${what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Makes accounts through the sign-up form, as people make them, and returns their session cookies
+ * for requests over plain HTTP. Launches a browser of its own unless one is given.
+ */
+export async function createAccounts(baseUrl: string, emails: readonly string[], browser?: Browser): Promise<string[]> {
+  const own = browser ?? (await launchBrowser());
+  try {
+    for (const email of emails) {
+      const { context, page } = await newPage(own, baseUrl, "desktop");
+      await signUp(page, email);
+      await page.waitForURL(`${baseUrl}/decks`);
+      await context.close();
+    }
+  } finally {
+    if (!browser) await own.close();
+  }
+  return Promise.all(emails.map((email) => signInOverHttp(baseUrl, email, PASSWORD)));
 }

@@ -10,3 +10,13 @@ export function countRows(databaseFile: string, sql: string, ...params: unknown[
     db.close();
   }
 }
+
+/** One row of a query on the end-to-end database, read-only. */
+export function readRow<T>(databaseFile: string, sql: string, ...params: unknown[]): T | undefined {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
