@@ -5,7 +5,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div className="panel narrow" role="alert">
       <h1>Something went wrong</h1>
       <p>The page could not be shown. Nothing you saved was lost.</p>
-      <button className="button secondary" type="button" onClick={reset}>Try again</button>
+      <button className="button secondary" type="button" onClick={reset}>
+        Try again
+      </button>
     </div>
   );
 }

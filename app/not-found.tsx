@@ -5,7 +5,9 @@ export default function NotFound() {
     <div className="panel narrow">
       <h1>Not found</h1>
       <p>There is nothing here, or it is not yours to see.</p>
-      <Link className="button secondary" href="/decks">Back to your decks</Link>
+      <Link className="button secondary" href="/decks">
+        Back to your decks
+      </Link>
     </div>
   );
 }

@@ -12,28 +12,88 @@ const USER = `arn:aws:iam::${ACCOUNT}:user/alice`;
 const identityA = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "ReadOwnPrefix", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: "arn:aws:s3:::reports/${aws:username}/*" },
-    { Sid: "ListOwnPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::reports", Condition: { StringLike: { "s3:prefix": ["${aws:username}/*"] } } },
+    {
+      Sid: "ReadOwnPrefix",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion"],
+      Resource: "arn:aws:s3:::reports/${aws:username}/*",
+    },
+    {
+      Sid: "ListOwnPrefix",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: "arn:aws:s3:::reports",
+      Condition: { StringLike: { "s3:prefix": ["${aws:username}/*"] } },
+    },
     { Sid: "Ec2Describe", Effect: "Allow", Action: "ec2:Describe*", Resource: "*" },
-    { Sid: "DenyOutsideNetwork", Effect: "Deny", Action: "*", Resource: "*", Condition: { NotIpAddress: { "aws:SourceIp": ["192.0.2.0/24", "203.0.113.0/24", "2001:db8::/32"] }, Bool: { "aws:ViaAWSService": "false" } } },
-    { Sid: "DynamoTeamTables", Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: "arn:aws:dynamodb:*:111122223333:table/team-*" },
+    {
+      Sid: "DenyOutsideNetwork",
+      Effect: "Deny",
+      Action: "*",
+      Resource: "*",
+      Condition: {
+        NotIpAddress: { "aws:SourceIp": ["192.0.2.0/24", "203.0.113.0/24", "2001:db8::/32"] },
+        Bool: { "aws:ViaAWSService": "false" },
+      },
+    },
+    {
+      Sid: "DynamoTeamTables",
+      Effect: "Allow",
+      Action: ["dynamodb:GetItem", "dynamodb:Query"],
+      Resource: "arn:aws:dynamodb:*:111122223333:table/team-*",
+    },
   ],
 };
 const identityB = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "RequireMfaForWrites", Effect: "Deny", Action: ["s3:PutObject", "s3:DeleteObject"], Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } },
-    { Sid: "TaggedProjects", Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::projects/*", Condition: { StringEquals: { "aws:PrincipalTag/team": "analytics" } } },
-    { Sid: "KmsDecrypt", Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:111122223333:key/*", Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } } },
-    { Sid: "NotBefore", Effect: "Deny", Action: "s3:*", Resource: "*", Condition: { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } } },
+    {
+      Sid: "RequireMfaForWrites",
+      Effect: "Deny",
+      Action: ["s3:PutObject", "s3:DeleteObject"],
+      Resource: "*",
+      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+    },
+    {
+      Sid: "TaggedProjects",
+      Effect: "Allow",
+      Action: "s3:*",
+      Resource: "arn:aws:s3:::projects/*",
+      Condition: { StringEquals: { "aws:PrincipalTag/team": "analytics" } },
+    },
+    {
+      Sid: "KmsDecrypt",
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: "arn:aws:kms:us-east-1:111122223333:key/*",
+      Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+    },
+    {
+      Sid: "NotBefore",
+      Effect: "Deny",
+      Action: "s3:*",
+      Resource: "*",
+      Condition: { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } },
+    },
   ],
 };
 const identityC = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "IamSelf", Effect: "Allow", Action: ["iam:GetUser", "iam:*AccessKey*"], Resource: "arn:aws:iam::111122223333:user/${aws:username}" },
+    {
+      Sid: "IamSelf",
+      Effect: "Allow",
+      Action: ["iam:GetUser", "iam:*AccessKey*"],
+      Resource: "arn:aws:iam::111122223333:user/${aws:username}",
+    },
     { Sid: "NoIamElse", Effect: "Deny", NotAction: ["iam:GetUser", "iam:*AccessKey*", "iam:List*"], Resource: "arn:aws:iam::*:*" },
-    { Sid: "Regions", Effect: "Deny", Action: "ec2:*", Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["us-east-1", "eu-west-1"] } } },
+    {
+      Sid: "Regions",
+      Effect: "Deny",
+      Action: "ec2:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:RequestedRegion": ["us-east-1", "eu-west-1"] } },
+    },
   ],
 };
 const boundary = {
@@ -47,11 +107,44 @@ const boundary = {
 const bucketPolicy = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "OrgRead", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } },
-    { Sid: "Auditors", Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:role/auditor" }, Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"] },
-    { Sid: "DenyInsecure", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::reports/*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
-    { Sid: "DenyOtherOrgs", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::reports/*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-abc123" } } },
-    { Sid: "Logs", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::reports/logs/*" },
+    {
+      Sid: "OrgRead",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: "s3:GetObject",
+      Resource: "arn:aws:s3:::reports/*",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+    },
+    {
+      Sid: "Auditors",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::444455556666:role/auditor" },
+      Action: ["s3:GetObject", "s3:ListBucket"],
+      Resource: ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"],
+    },
+    {
+      Sid: "DenyInsecure",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: "arn:aws:s3:::reports/*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+    {
+      Sid: "DenyOtherOrgs",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: "arn:aws:s3:::reports/*",
+      Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-abc123" } },
+    },
+    {
+      Sid: "Logs",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: "arn:aws:s3:::reports/logs/*",
+    },
   ],
 };
 

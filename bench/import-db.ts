@@ -1,4 +1,4 @@
-// Importer, database side (issue 4): the generated vault of bench/notes.ts imported into a fresh
+// Importer, database side: the generated vault of bench/notes.ts imported into a fresh
 // SQLite file the way `npm run cli -- import` does it, then imported again unchanged.
 // Targets: full import under 15 s, unchanged re-import under 3 s, peak memory under 1 GB.
 //
@@ -6,7 +6,7 @@
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateVault } from "./notes.ts";
 
@@ -17,8 +17,8 @@ export async function run(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "iam-recall-bench-import-"));
   const file = join(dir, "bench.db");
   try {
-    const { applyMigrations } = await import("../lib/db/migrations/run.ts");
-    await applyMigrations(`file:${file}`, resolve(import.meta.dirname, "../prisma/migrations"));
+    const { databaseAt, MIGRATIONS_DIR } = await import("../tests/support/database.ts");
+    await databaseAt(`file:${file}`).applyMigrations(MIGRATIONS_DIR);
     process.env.DATABASE_URL = `file:${file}`;
     const { prisma } = await import("../lib/db/client.ts");
     const { importPreview } = await import("../lib/notes/index.ts");

@@ -1,7 +1,7 @@
 // Importer benchmark: a generated vault of 10,000 notes / 100,000 blocks in the four formats the
 // importer reads (markdown outlines, headed markdown with code and Q&A, Logseq pages, Obsidian
 // notes), run through what `import --dry-run` does without the disk: byte validation, parsing and
-// card extraction. Targets (issue 4): under 5 s, peak RSS under 1 GB.
+// card extraction. Targets: under 5 s, peak RSS under 1 GB.
 //
 //   npx tsx bench/notes.ts            prints the markdown section
 //   import { run, generateVault } from "./notes.ts"   (bench/run.ts, the database import benchmark)
@@ -9,7 +9,7 @@
 import { cpus, availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { importPreview, readNoteBytes, type NoteFile } from "../lib/notes/index.ts";
-import { mulberry32 } from "./support/random.ts";
+import { floats, mulberry32 } from "../lib/random/index.ts";
 
 export interface VaultOptions {
   notes?: number;
@@ -23,10 +23,34 @@ export interface Vault {
   blocks: number;
 }
 
-
-const APIS = ["AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken", "GetFederationToken", "GetCallerIdentity", "DecodeAuthorizationMessage", "GetAccessKeyInfo"];
-const TOPICS = ["IAM Users", "IAM Groups", "IAM Roles", "Policies", "Permission boundaries", "SCPs", "Trust policies", "Session policies", "MFA", "Federation", "Access keys", "Policy evaluation"];
-const WORDS = "principal role policy session token trust boundary account user group permission condition resource action effect allow deny explicit implicit federated temporary credentials bucket key rotate audit least privilege identité politique compte rôle".split(" ");
+const APIS = [
+  "AssumeRole",
+  "AssumeRoleWithSAML",
+  "AssumeRoleWithWebIdentity",
+  "GetSessionToken",
+  "GetFederationToken",
+  "GetCallerIdentity",
+  "DecodeAuthorizationMessage",
+  "GetAccessKeyInfo",
+];
+const TOPICS = [
+  "IAM Users",
+  "IAM Groups",
+  "IAM Roles",
+  "Policies",
+  "Permission boundaries",
+  "SCPs",
+  "Trust policies",
+  "Session policies",
+  "MFA",
+  "Federation",
+  "Access keys",
+  "Policy evaluation",
+];
+const WORDS =
+  "principal role policy session token trust boundary account user group permission condition resource action effect allow deny explicit implicit federated temporary credentials bucket key rotate audit least privilege identité politique compte rôle".split(
+    " ",
+  );
 
 class Writer {
   lines: string[] = [];
@@ -44,7 +68,7 @@ class Writer {
 
 type Format = (w: Writer, index: number, budget: number) => { path: string };
 
-const policy = (w: Writer) => ['{', '  "Effect": "Allow",', `  "Action": "sts:${w.pick(APIS)}",`, '  "Resource": "*"', "}"];
+const policy = (w: Writer) => ["{", '  "Effect": "Allow",', `  "Action": "sts:${w.pick(APIS)}",`, '  "Resource": "*"', "}"];
 
 const outline: Format = (w, i, budget) => {
   // Bilingual outline with tab indentation, like seed 000.
@@ -103,7 +127,12 @@ const logseq: Format = (w, i, budget) => {
   while (left > 0) {
     n += 1;
     const hex = (i * 1000 + n).toString(16).padStart(12, "0");
-    w.lines.push(`- ${w.pick(TOPICS)} ${n} #card #AWS-IAM`, `  id:: 65d38321-d79c-4de6-b0eb-${hex}`, `  desc:: ${w.sentence(3, 8)}`, "  collapsed:: true");
+    w.lines.push(
+      `- ${w.pick(TOPICS)} ${n} #card #AWS-IAM`,
+      `  id:: 65d38321-d79c-4de6-b0eb-${hex}`,
+      `  desc:: ${w.sentence(3, 8)}`,
+      "  collapsed:: true",
+    );
     left -= 1;
     const children = Math.min(left, 1 + Math.floor(w.rand() * 3));
     for (let k = 0; k < children; k += 1) {
@@ -142,7 +171,7 @@ const FORMATS = [outline, headed, logseq, obsidian];
 export function generateVault(options: VaultOptions = {}): Vault {
   const notes = options.notes ?? 10_000;
   const blocks = options.blocks ?? 100_000;
-  const rand = mulberry32(options.seed ?? 42);
+  const rand = floats(mulberry32(options.seed ?? 42));
   const files: NoteFile[] = [];
   let written = 0;
   for (let i = 0; i < notes; i += 1) {

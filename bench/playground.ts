@@ -6,17 +6,13 @@ import { rmSync } from "node:fs";
 import { cpus } from "node:os";
 import type { Page } from "playwright-core";
 import { launchBrowser, newPage } from "../tests/e2e/support/browser.ts";
-import { PRESETS } from "../lib/playground/presets.ts";
-import { encodeState } from "../lib/playground/url-state.ts";
-import type { PlaygroundState } from "../lib/playground/types.ts";
+import { encodeState, PRESETS, type PlaygroundState } from "../lib/playground/index.ts";
 import { buildReviewFixture } from "./support/review-fixture.ts";
 import { ensureBuild, startServer } from "./support/server.ts";
 import { pageJavaScript } from "./support/page-javascript.ts";
 
 const THROTTLE = 4;
 const KEYSTROKES = 40;
-
-
 
 /** A long identity policy (60 statements, 1,265 lines) next to the preset's bucket policy. */
 function largeState(): PlaygroundState {
@@ -60,7 +56,13 @@ async function typeAndTime(page: Page): Promise<{ painted: number[]; committed: 
 export async function run(): Promise<string> {
   ensureBuild();
   const fixture = await buildReviewFixture({
-    learners: 1, cardsPerLearner: 5, studiedPerLearner: 0, duePerLearner: 0, logsPerLearner: 0, decksPerLearner: 1, now: new Date(),
+    learners: 1,
+    cardsPerLearner: 5,
+    studiedPerLearner: 0,
+    duePerLearner: 0,
+    logsPerLearner: 0,
+    decksPerLearner: 1,
+    now: new Date(),
   });
   const server = await startServer(fixture.file);
   const browser = await launchBrowser();

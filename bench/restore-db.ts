@@ -1,4 +1,4 @@
-// Backup restore, database side (issue 10, item 2): a 30,000-log backup restored through
+// Backup restore, database side: a 30,000-log backup restored through
 // `lib/db/backup.ts` into a fresh SQLite file, then restored again over the rows it wrote (the
 // usual case: replacing what is there). Target: under 3 s; through Prisma row by row it took
 // 25-30 s, during which the server answered nothing else. The longest stretch the event loop was
@@ -8,7 +8,7 @@
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateBackup } from "./support/backup-fixture.ts";
 
@@ -21,10 +21,8 @@ export async function run(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "iam-recall-bench-restore-"));
   const file = join(dir, "bench.db");
   try {
-    const { applyMigrations } = await import("../lib/db/migrations/run.ts");
-    const { useWriteAheadLog } = await import("../lib/db/sqlite/journal.ts");
-    await applyMigrations(`file:${file}`, resolve(import.meta.dirname, "../prisma/migrations"));
-    useWriteAheadLog(file);
+    const { migratedDatabase } = await import("../tests/support/database.ts");
+    await migratedDatabase(`file:${file}`);
     process.env.DATABASE_URL = `file:${file}`;
     const { prisma } = await import("../lib/db/client.ts");
     const { applyCardImport } = await import("../lib/db/card-import.ts");
@@ -34,7 +32,16 @@ export async function run(): Promise<string> {
     const keys = Array.from({ length: CARDS }, (_, i) => `restore-bench-${i}`);
     await applyCardImport(
       { scope: user.id, ownerId: user.id },
-      keys.map((key, i) => ({ key, kind: "basic", deckPath: ["Bench"], front: `Front ${i}`, back: `Back ${i}`, tags: [], source: { file: "bench.md", line: i + 1 }, noteKey: key })),
+      keys.map((key, i) => ({
+        key,
+        kind: "basic",
+        deckPath: ["Bench"],
+        front: `Front ${i}`,
+        back: `Back ${i}`,
+        tags: [],
+        source: { file: "bench.md", line: i + 1 },
+        noteKey: key,
+      })),
       ["bench.md"],
     );
     const text = JSON.stringify(generateBackup(keys, LOGS, new Date("2026-11-22T09:00:00Z")));
@@ -61,7 +68,9 @@ export async function run(): Promise<string> {
     const second = await restoreOnce();
     const logsAfter = await prisma.reviewLog.count({ where: { userId: user.id } });
     await prisma.$disconnect();
-    const load = loadavg().map((l) => l.toFixed(2)).join(", ");
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ");
 
     return [
       "## Backup restore, into SQLite",

@@ -1,4 +1,4 @@
-// Review, database side (issue 5): one learner with 50,000 cards and 500,000 review-log rows in
+// Review, database side: one learner with 50,000 cards and 500,000 review-log rows in
 // SQLite. Today's queue must build under 50 ms and a grade (state + log, one transaction) take
 // under 10 ms at the median. Runs in process, through the same lib/db functions the app calls.
 //
@@ -20,14 +20,19 @@ export async function run(): Promise<string> {
   const now = new Date();
   const seedStart = performance.now();
   const fixture = await buildReviewFixture({
-    learners: 1, cardsPerLearner: 50_000, studiedPerLearner: 45_000, duePerLearner: 400,
-    logsPerLearner: 500_000, decksPerLearner: 50, now,
+    learners: 1,
+    cardsPerLearner: 50_000,
+    studiedPerLearner: 45_000,
+    duePerLearner: 400,
+    logsPerLearner: 500_000,
+    decksPerLearner: 50,
+    now,
   });
   const seedMs = performance.now() - seedStart;
   try {
     process.env.DATABASE_URL = `file:${fixture.file}`;
     const { prisma } = await import("../lib/db/client.ts");
-    const { todaysQueue, loadSchedulerSettings, recordGrade, reviewStep } = await import("../lib/db/review/index.ts");
+    const { todaysQueue, loadSchedulerSettings, recordGrade, reviewScreenState } = await import("../lib/db/review/index.ts");
     const learner = fixture.learners[0]!;
     const user = { id: learner.id, email: learner.email, name: null, role: "learner" as const, timeZone: "UTC" };
     const settings = await loadSchedulerSettings(user.id);
@@ -43,16 +48,24 @@ export async function run(): Promise<string> {
     const stepMs: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = performance.now();
-      await reviewStep(user, null, now);
+      await reviewScreenState(user, null, now);
       stepMs.push(performance.now() - t);
     }
 
-    const dueCards = await prisma.cardState.findMany({ where: { userId: user.id, due: { lt: now } }, select: { cardId: true, version: true }, take: 300 });
+    const dueCards = await prisma.cardState.findMany({
+      where: { userId: user.id, due: { lt: now } },
+      select: { cardId: true, version: true },
+      take: 300,
+    });
     const gradeMs: number[] = [];
     let accepted = 0;
     for (const [i, card] of dueCards.entries()) {
       const t = performance.now();
-      const outcome = await recordGrade(user, { cardId: card.cardId, rating: i % 7 === 0 ? 1 : 3, version: card.version, clientReviewId: `bench-${i}`, durationMs: 3000 }, now);
+      const outcome = await recordGrade(
+        user,
+        { cardId: card.cardId, rating: i % 7 === 0 ? 1 : 3, version: card.version, clientReviewId: `bench-${i}`, durationMs: 3000 },
+        now,
+      );
       gradeMs.push(performance.now() - t);
       if (outcome.ok) accepted++;
     }

@@ -1,4 +1,4 @@
-// Review over HTTP against the production build on loopback (issue 5):
+// Review over HTTP against the production build on loopback:
 //  - the review page's first load for a learner with 50,000 cards and 500,000 log rows (< 300 ms),
 //  - the JavaScript the review page ships, gzipped (< 150 kB),
 //  - 20 learners grading at once for 60 s (p95 < 150 ms, no errors, one log row per accepted grade).
@@ -10,7 +10,7 @@ import { rmSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
-import Database from "better-sqlite3";
+import { withDatabase } from "../tests/support/database.ts";
 import { buildReviewFixture } from "./support/review-fixture.ts";
 import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
 import { pageJavaScript } from "./support/page-javascript.ts";
@@ -28,18 +28,29 @@ interface Step {
   card: { cardId: string; version: number } | null;
 }
 
-
 export async function run(): Promise<string> {
   ensureBuild();
   const now = new Date();
   const passwordHash = await bcrypt.hash(PASSWORD, 10);
   const big = await buildReviewFixture({
-    learners: 1, cardsPerLearner: 50_000, studiedPerLearner: 45_000, duePerLearner: 400, logsPerLearner: 500_000,
-    decksPerLearner: 50, passwordHash, now,
+    learners: 1,
+    cardsPerLearner: 50_000,
+    studiedPerLearner: 45_000,
+    duePerLearner: 400,
+    logsPerLearner: 500_000,
+    decksPerLearner: 50,
+    passwordHash,
+    now,
   });
   const crowd = await buildReviewFixture({
-    learners: LEARNERS, cardsPerLearner: 3_000, studiedPerLearner: 2_500, duePerLearner: 2_500, logsPerLearner: 5_000,
-    decksPerLearner: 10, passwordHash, now,
+    learners: LEARNERS,
+    cardsPerLearner: 3_000,
+    studiedPerLearner: 2_500,
+    duePerLearner: 2_500,
+    logsPerLearner: 5_000,
+    decksPerLearner: 10,
+    passwordHash,
+    now,
   });
   try {
     // First load of the review page, on the big collection.
@@ -77,7 +88,9 @@ export async function run(): Promise<string> {
         const t = performance.now();
         try {
           const response = await fetch(`${server.baseUrl}/api/review`, {
-            method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body),
+            method: "POST",
+            headers: { "content-type": "application/json", cookie },
+            body: JSON.stringify(body),
           });
           const json = (await response.json()) as Step;
           latencies.push(performance.now() - t);
@@ -103,7 +116,14 @@ export async function run(): Promise<string> {
             // A person reads, recalls and reveals before grading: 1 to 3 s a card here, quicker than
             // most people (Anki's own statistics put typical answers at several seconds).
             await new Promise((r) => setTimeout(r, thinkMs + ((n * 397 + i * 131) % thinkSpreadMs)));
-            const next = await post(cookie, { type: "grade", cardId: card.cardId, rating: n % 9 === 0 ? 1 : 3, version: card.version, clientReviewId: `${learner.id}-${n}`, durationMs: 4000 });
+            const next = await post(cookie, {
+              type: "grade",
+              cardId: card.cardId,
+              rating: n % 9 === 0 ? 1 : 3,
+              version: card.version,
+              clientReviewId: `${learner.id}-${n}`,
+              durationMs: 4000,
+            });
             n++;
             if (next) {
               accepted++;
@@ -116,11 +136,15 @@ export async function run(): Promise<string> {
     } finally {
       server.stop();
     }
-    const db = new Database(crowd.file, { readonly: true });
-    const logged = new Map(
-      (db.prepare(`SELECT userId, COUNT(*) AS n FROM "ReviewLog" WHERE clientReviewId IS NOT NULL GROUP BY userId`).all() as Array<{ userId: string; n: number }>).map((r) => [r.userId, r.n]),
+    const counted = await withDatabase(
+      `file:${crowd.file}`,
+      (db) =>
+        db.all<{ userId: string; n: number }>(
+          `SELECT userId, COUNT(*) AS n FROM "ReviewLog" WHERE clientReviewId IS NOT NULL GROUP BY userId`,
+        ),
+      { readonly: true },
     );
-    db.close();
+    const logged = new Map(counted.map((r) => [r.userId, Number(r.n)]));
     const exact = crowd.learners.every((l) => (logged.get(l.id) ?? 0) === (acceptedBy.get(l.id) ?? 0));
     const totalLogged = [...logged.values()].reduce((a, b) => a + b, 0);
     const p95 = percentile(latencies, 95);

@@ -1,7 +1,7 @@
 // Scheduling core (lib/srs) benchmarks: today's queue over 50,000 cards (target < 50 ms), grading
 // and previews, statistics over 500,000 review-log rows, the CSV export, and optimizing FSRS-6
 // parameters from 100,000 simulated reviews (target < 5 s). Pure functions on in-memory data: the
-// database round trips are measured by the lead's benchmarks.
+// database round trips are measured by bench/review-db.ts and bench/review-http.ts.
 
 import { availableParallelism, cpus, loadavg } from "node:os";
 import {
@@ -122,10 +122,25 @@ export async function run(): Promise<string> {
     state: random() < 0.8 ? 2 : 1,
     scheduledDays: Math.floor(random() * 60),
   }));
-  const forecast = time(() => dueForecast(cards.map((c) => ({ state: c.state?.state ?? null, due: c.state?.due ?? NOW, scheduledDays: c.state?.scheduledDays, suspended: c.suspended })), NOW, ZONE));
+  const forecast = time(() =>
+    dueForecast(
+      cards.map((c) => ({
+        state: c.state?.state ?? null,
+        due: c.state?.due ?? NOW,
+        scheduledDays: c.state?.scheduledDays,
+        suspended: c.suspended,
+      })),
+      NOW,
+      ZONE,
+    ),
+  );
   const heatmap = time(() => reviewsPerDay(logs, NOW, ZONE));
   const retention = time(() => trueRetention(logs, NOW, ZONE));
-  const csv = time(() => reviewsToCsv(logs.map((l, i) => ({ cardId: `card-${i % 50_000}`, review: l.review, rating: l.rating, state: l.state, durationMs: 4000 }))));
+  const csv = time(() =>
+    reviewsToCsv(
+      logs.map((l, i) => ({ cardId: `card-${i % 50_000}`, review: l.review, rating: l.rating, state: l.state, durationMs: 4000 })),
+    ),
+  );
 
   // Optimizer: 100,000 reviews of a simulated learner over one year.
   const generated = time(() => simulateReviews({ totalReviews: 100_000, seed: 11 }));

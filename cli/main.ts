@@ -1,12 +1,26 @@
+import { loadEnvFiles } from "../lib/load-env-files.ts";
 import { CliUsageError, type CliCommand, type CliIO } from "./command.ts";
+
+// The same .env.local and .env the app and setup read, before any command module (and so anything
+// that reads the environment, such as the database client) is loaded.
+loadEnvFiles();
 
 // Each command module is loaded only when it is asked for, so `--help` stays fast and one
 // command's dependencies never slow another.
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   // Commands register here, one line each: name -> summary and lazy loader.
-  import: { summary: "Import notes (Markdown, Logseq, Obsidian, .zip) as decks of cards", load: async () => (await import("./commands/import.ts")).default },
-  eval: { summary: "evaluate IAM request case(s) (JSON file or -) and print decisions as JSON", load: async () => (await import("./commands/eval.ts")).evalCommand },
-  scenario: { summary: "answer a scenario's questions (YAML/JSON file or -) with the evaluator and print them as JSON", load: async () => (await import("./commands/scenario.ts")).scenarioCommand },
+  import: {
+    summary: "Import notes (Markdown, Logseq, Obsidian, .zip) as decks of cards",
+    load: async () => (await import("./commands/import.ts")).default,
+  },
+  eval: {
+    summary: "evaluate IAM request case(s) (JSON file or -) and print decisions as JSON",
+    load: async () => (await import("./commands/eval.ts")).evalCommand,
+  },
+  scenario: {
+    summary: "answer a scenario's questions (YAML/JSON file or -) with the evaluator and print them as JSON",
+    load: async () => (await import("./commands/scenario.ts")).scenarioCommand,
+  },
 };
 
 function helpText(): string {

@@ -1,6 +1,7 @@
 // The environment, read once and validated. Defaults make the embedded setup (SQLite under data/)
 // work with no configuration at all.
 import { z } from "zod";
+import { fieldIssues } from "./errors/index.ts";
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
@@ -40,7 +41,9 @@ export function env(): Env {
   if (!cached) {
     const result = EnvSchema.safeParse(process.env);
     if (!result.success) {
-      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      const problems = fieldIssues(result.error)
+        .map((issue) => issue.message)
+        .join("; ");
       throw new Error(`Invalid environment: ${problems}`);
     }
     cached = result.data;

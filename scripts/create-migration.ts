@@ -1,10 +1,9 @@
 // Usage: npm run db:migration:create -- <name>
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql from the change to prisma/schema.prisma.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { diffSchemaAgainstMigrations } from "../lib/db/migrations/run.ts";
+import { migrationAuthoring } from "../lib/db/engine/tools.node.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const migrationsDir = join(root, "prisma", "migrations");
@@ -16,22 +15,17 @@ if (!/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const scratch = await mkdtemp(join(tmpdir(), "iam-recall-migration-"));
-try {
-  const sql = await diffSchemaAgainstMigrations(`file:${join(scratch, "scratch.db")}`, migrationsDir, schemaPath);
-  if (!/\S/.test(sql.replace(/^--.*$/gm, "")) || /This is an empty migration/.test(sql)) {
-    console.log("The schema matches the migrations: nothing to create.");
-  } else {
-    const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-    const dir = join(migrationsDir, `${stamp}_${name}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "migration.sql"), sql);
-    const lockPath = join(migrationsDir, "migration_lock.toml");
-    if (!existsSync(lockPath)) {
-      await writeFile(lockPath, '# Written by scripts/create-migration.ts; keep it in version control.\nprovider = "sqlite"\n');
-    }
-    console.log(`created ${join("prisma", "migrations", `${stamp}_${name}`, "migration.sql")}`);
+const sql = await migrationAuthoring("sqlite").diffSchemaAgainstMigrations(migrationsDir, schemaPath);
+if (!/\S/.test(sql.replace(/^--.*$/gm, "")) || /This is an empty migration/.test(sql)) {
+  console.log("The schema matches the migrations: nothing to create.");
+} else {
+  const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const dir = join(migrationsDir, `${stamp}_${name}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "migration.sql"), sql);
+  const lockPath = join(migrationsDir, "migration_lock.toml");
+  if (!existsSync(lockPath)) {
+    await writeFile(lockPath, '# Written by scripts/create-migration.ts; keep it in version control.\nprovider = "sqlite"\n');
   }
-} finally {
-  await rm(scratch, { recursive: true, force: true });
+  console.log(`created ${join("prisma", "migrations", `${stamp}_${name}`, "migration.sql")}`);
 }

@@ -2,8 +2,8 @@
 // Safe to run again: migrations already applied are skipped, and importing unchanged starter
 // notes and scenarios writes nothing.
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { loadEnvFiles } from "../lib/load-env-files.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -22,21 +22,16 @@ function ensureAuthSecret(): void {
 async function main(): Promise<number> {
   ensureAuthSecret();
   const { env } = await import("../lib/env.ts");
-  const { databasePathProblem, sqliteFilePath } = await import("../lib/db/database-path.ts");
-  const databaseUrl = env().DATABASE_URL;
-  const problem = databasePathProblem(databaseUrl, { mustExist: false });
+  const { databaseTools } = await import("../lib/db/engine/tools.node.ts");
+  const database = databaseTools(env().DATABASE_URL);
+  const problem = database.problem({ mustExist: false });
   if (problem) {
     console.error(`setup: ${problem}`);
     return 1;
   }
-  const file = sqliteFilePath(databaseUrl);
-  mkdirSync(dirname(file), { recursive: true });
-
-  const { applyMigrations } = await import("../lib/db/migrations/run.ts");
-  const applied = await applyMigrations(`file:${file}`, join(root, "prisma", "migrations"));
+  const applied = await database.applyMigrations(join(root, "prisma", "migrations"));
   console.log(applied.length ? `setup: applied migrations ${applied.join(", ")}` : "setup: database schema is up to date");
-  const { useWriteAheadLog } = await import("../lib/db/sqlite/journal.ts");
-  useWriteAheadLog(file);
+  await database.tune();
 
   // The starter decks are kept in step with seeds/ on every setup: unchanged cards are left alone,
   // changed ones updated in place (learners' history stays), vanished ones suspended.
@@ -48,17 +43,22 @@ async function main(): Promise<number> {
       .map((name) => ({ path: `${prefix}${name}`, text: readFileSync(join(root, "seeds", folder, name), "utf8") }));
   const notes = await importNoteFiles({ files: readFolder("notes", /\.md$/) });
   const scenarios = await importScenarioFiles({ files: readFolder("scenarios", /\.(ya?ml|json)$/, "scenarios/") });
-  for (const [what, summary] of [["notes", notes], ["scenarios", scenarios]] as const) {
-    console.log(`setup: starter ${what}: ${summary.created} new, ${summary.updated} updated, ${summary.suspended} suspended, ${summary.unchanged} unchanged cards from ${summary.files} files`);
+  for (const [what, summary] of [
+    ["notes", notes],
+    ["scenarios", scenarios],
+  ] as const) {
+    console.log(
+      `setup: starter ${what}: ${summary.created} new, ${summary.updated} updated, ${summary.suspended} suspended, ${summary.unchanged} unchanged cards from ${summary.files} files`,
+    );
     for (const p of summary.problems) console.error(`setup: ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message}`);
   }
   if (notes.problems.length || scenarios.problems.length) return 1;
-  console.log(`setup: ready (${file})`);
+  console.log(`setup: ready (${database.location})`);
   return 0;
 }
 
 if (!existsSync(join(root, "node_modules"))) {
-  console.error("setup: run npm ci first");
+  console.error("setup: run npm install first");
   process.exit(1);
 }
 process.exitCode = await main();

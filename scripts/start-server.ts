@@ -34,6 +34,10 @@ const server = createServer((request, response) => {
   );
   void handle(request, response);
 });
+// Idle keep-alive connections outlive the clients' own idle timeouts (undici's is 4 s), so a
+// client never sends a request on a socket the server is closing at that instant.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, values.hostname, () => {
   const address = server.address();
   const shown = typeof address === "object" && address ? `${values.hostname ?? "localhost"}:${address.port}` : String(address);

@@ -16,7 +16,11 @@ export async function joinClassAction(_previous: JoinState, formData: FormData):
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const joined = await joinClass(user, parsed.data.code);
   if (!joined.ok) {
-    return { fieldErrors: { code: [joined.code === "own_class" ? "You teach this class." : "No class has this code. Check it with your instructor."] } };
+    return {
+      fieldErrors: {
+        code: [joined.code === "own_class" ? "You teach this class." : "No class has this code. Check it with your instructor."],
+      },
+    };
   }
   redirect(`/classes/${joined.classId}`);
 }

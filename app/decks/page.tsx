@@ -9,7 +9,10 @@ export default async function DecksPage() {
   const user = await requireUser("/decks");
   const { end } = learnerDay(new Date(), user.timeZone);
   const decks = await listDecksWithCounts(user, end);
-  const totals = decks.reduce((t, d) => ({ newCount: t.newCount + d.newCount, dueCount: t.dueCount + d.dueCount }), { newCount: 0, dueCount: 0 });
+  const totals = decks.reduce((t, d) => ({ newCount: t.newCount + d.newCount, dueCount: t.dueCount + d.dueCount }), {
+    newCount: 0,
+    dueCount: 0,
+  });
   return (
     <>
       <div className="page-head">
@@ -19,10 +22,18 @@ export default async function DecksPage() {
             Today: {totals.dueCount} due, {totals.newCount} new across {decks.length} {decks.length === 1 ? "deck" : "decks"}.
           </p>
         </div>
-        {decks.length > 0 && <Link className="button" href="/review">Study all</Link>}
+        {decks.length > 0 && (
+          <Link className="button" href="/review">
+            Study all
+          </Link>
+        )}
       </div>
       {decks.length === 0 ? (
-        <div className="panel"><p>No decks yet. <Link href="/import">Import your notes</Link> to make some.</p></div>
+        <div className="panel">
+          <p>
+            No decks yet. <Link href="/import">Import your notes</Link> to make some.
+          </p>
+        </div>
       ) : (
         <ul className="deck-list" aria-label="Decks">
           {decks.map((deck) => {
@@ -30,16 +41,26 @@ export default async function DecksPage() {
             return (
               <li key={deck.id} className="panel deck-item" data-testid="deck">
                 <div>
-                  <Link className="deck-name" href={`/decks/${deck.id}`}>{deck.name}</Link>
+                  <Link className="deck-name" href={`/decks/${deck.id}`}>
+                    {deck.name}
+                  </Link>
                   {parent && <div className="deck-path">{parent}</div>}
                   {deck.starter && <span className="badge">starter</span>}
                 </div>
                 <div className="deck-counts">
-                  <span className="count new"><strong>{deck.newCount}</strong>new</span>
-                  <span className="count due"><strong>{deck.dueCount}</strong>due</span>
-                  <span className="count"><strong>{deck.cards}</strong>cards</span>
+                  <span className="count new">
+                    <strong>{deck.newCount}</strong>new
+                  </span>
+                  <span className="count due">
+                    <strong>{deck.dueCount}</strong>due
+                  </span>
+                  <span className="count">
+                    <strong>{deck.cards}</strong>cards
+                  </span>
                 </div>
-                <Link className="button secondary small" href={`/review?deck=${deck.id}`} aria-label={`Study ${deck.name}`}>Study</Link>
+                <Link className="button secondary small" href={`/review?deck=${deck.id}`} aria-label={`Study ${deck.name}`}>
+                  Study
+                </Link>
               </li>
             );
           })}

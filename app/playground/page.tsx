@@ -10,8 +10,8 @@ export default function PlaygroundPage() {
     <>
       <h1>Policy playground</h1>
       <p className="muted">
-        Edit the policies and the request: the decision, the statement that decides it and the explanation follow as you type,
-        computed in your browser by the same evaluator the cards use. Share the state with its link, or keep it as a scenario card.
+        Edit the policies and the request: the decision, the statement that decides it and the explanation follow as you type, computed in
+        your browser by the same evaluator the cards use. Share the state with its link, or keep it as a scenario card.
       </p>
       <Playground />
     </>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { readableDeckPath } from "@/lib/db/decks.ts";
-import { reviewStep } from "@/lib/db/review/index.ts";
+import { reviewScreenState } from "@/lib/db/review/index.ts";
 import { ReviewSession } from "@/components/review/review-session.tsx";
 
 export const metadata = { title: "Review" };
@@ -12,11 +12,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requireUser(deckId ? `/review?deck=${encodeURIComponent(deckId)}` : "/review");
   const title = deckId ? await readableDeckPath(user, deckId) : "All decks";
   if (!title) notFound();
-  const step = await reviewStep(user, deckId, new Date());
+  const screen = await reviewScreenState(user, deckId, new Date());
   return (
     <>
       <h1 className="visually-hidden">Review: {title}</h1>
-      <ReviewSession initial={step} deckId={deckId} />
+      <ReviewSession initial={screen} deckId={deckId} />
     </>
   );
 }

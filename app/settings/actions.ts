@@ -3,13 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/index.ts";
 import { saveDeckOverrides, saveGeneralSettings } from "@/lib/db/settings.ts";
-import { formatPath, type FieldIssue } from "@/lib/srs/index.ts";
-import {
-  DECK_FIELDS,
-  GENERAL_FIELDS,
-  type DeckOverridesState,
-  type GeneralSettingsState,
-} from "@/components/settings/settings-types.ts";
+import { formatJsonPath, type FieldIssue } from "@/lib/errors/index.ts";
+import { DECK_FIELDS, GENERAL_FIELDS, type DeckOverridesState, type GeneralSettingsState } from "@/components/settings/settings-types.ts";
 import { fieldErrors, numberText, optional, stepsText, text } from "./form-input.ts";
 
 const GeneralForm = z.object({
@@ -63,9 +58,10 @@ export async function saveDeckOverridesAction(_previous: DeckOverridesState, for
   if (!parsed.success) return { deckId, values, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { deckId: id, ...overrides } = parsed.data;
   const saved = await saveDeckOverrides(user, id, clear ? null : overrides);
-  if (!saved.ok && "notFound" in saved) return { deckId, values, fieldErrors: { deckId: ["There is no such deck in your library or the starter decks."] } };
+  if (!saved.ok && "notFound" in saved)
+    return { deckId, values, fieldErrors: { deckId: ["There is no such deck in your library or the starter decks."] } };
   if (!saved.ok) {
-    const errors = fieldErrors(saved.issues, DECK_FIELDS, formatPath(["decks", id]));
+    const errors = fieldErrors(saved.issues, DECK_FIELDS, formatJsonPath(["decks", id], "(root)"));
     return { deckId, values, fieldErrors: errors, formError: leftover(saved.issues, errors) };
   }
   revalidatePath("/settings");

@@ -1,7 +1,7 @@
 // Turns the settings forms' text into settings values, and validation issues back into per-field
 // messages. The ranges themselves are checked once, by lib/srs's settings schema.
 import { z } from "zod";
-import type { FieldIssue } from "@/lib/srs/index.ts";
+import type { FieldIssue } from "@/lib/errors/index.ts";
 
 /** A number typed into a text field; NaN is refused here so the range checks see numbers only. */
 export const numberText = z

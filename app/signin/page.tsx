@@ -13,7 +13,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="panel narrow">
       <h1>Sign in</h1>
-      {params.signedOut && <p className="muted" role="status">You are signed out.</p>}
+      {params.signedOut && (
+        <p className="muted" role="status">
+          You are signed out.
+        </p>
+      )}
       <SignInForm next={next} />
       <OAuthButtons providers={enabledOAuthProviders()} next={next} />
       <p className="muted" style={{ marginTop: "1rem" }}>

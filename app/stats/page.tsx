@@ -17,15 +17,23 @@ export default async function StatsPage() {
       <div className="page-head">
         <h1>Statistics</h1>
         <div className={styles.exports}>
-          <a className="button secondary small" href="/api/export/reviews" download>Reviews CSV</a>
-          <a className="button secondary small" href="/api/export/backup" download>Backup</a>
+          <a className="button secondary small" href="/api/export/reviews" download>
+            Reviews CSV
+          </a>
+          <a className="button secondary small" href="/api/export/backup" download>
+            Backup
+          </a>
         </div>
       </div>
-      <p className="muted">Days run from 4 a.m. to 4 a.m. in {stats.timeZone} (<Link href="/settings">change</Link>). {stats.totalReviews} reviews in all.</p>
+      <p className="muted">
+        Days run from 4 a.m. to 4 a.m. in {stats.timeZone} (<Link href="/settings">change</Link>). {stats.totalReviews} reviews in all.
+      </p>
       <div className={styles.grid}>
         <ForecastChart days={stats.forecast} />
         <StateChart counts={stats.states} />
-        <div className={styles.wide}><ReviewHeatmap days={stats.reviewsPerDay} /></div>
+        <div className={styles.wide}>
+          <ReviewHeatmap days={stats.reviewsPerDay} />
+        </div>
         <RetentionChart id="retention-weeks" unit="week" periods={stats.retention.weeks} desiredRetention={stats.desiredRetention} />
         <RetentionChart id="retention-months" unit="month" periods={stats.retention.months} desiredRetention={stats.desiredRetention} />
       </div>

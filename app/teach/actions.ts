@@ -8,7 +8,9 @@ export interface CreateClassState {
   fieldErrors: { name?: string[] };
 }
 
-const ClassForm = z.object({ name: z.string().trim().min(1, { error: "Give the class a name." }).max(120, { error: "At most 120 characters." }) });
+const ClassForm = z.object({
+  name: z.string().trim().min(1, { error: "Give the class a name." }).max(120, { error: "At most 120 characters." }),
+});
 
 export async function createClassAction(_previous: CreateClassState, formData: FormData): Promise<CreateClassState> {
   const instructor = await requireRole(["instructor", "admin"], "/teach");

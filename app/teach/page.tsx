@@ -13,13 +13,19 @@ export default async function TeachPage() {
   return (
     <>
       <h1>Your classes</h1>
-      {classes.length === 0 ? <p className="muted">No classes yet. Create one, then share its join link with your learners.</p> : (
+      {classes.length === 0 ? (
+        <p className="muted">No classes yet. Create one, then share its join link with your learners.</p>
+      ) : (
         <ul className="deck-list" aria-label="Classes">
           {classes.map((c) => (
             <li key={c.id} className="panel deck-item">
-              <Link className="deck-name" href={`/teach/classes/${c.id}`}>{c.name}</Link>
+              <Link className="deck-name" href={`/teach/classes/${c.id}`}>
+                {c.name}
+              </Link>
               <span className="badge">code {formatJoinCode(c.joinCode)}</span>
-              <span className="muted">{c._count.members} learners · {c._count.quizzes} quizzes</span>
+              <span className="muted">
+                {c._count.members} learners · {c._count.quizzes} quizzes
+              </span>
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 // log spread over them in time order. Used by the restore benchmark and the end-to-end tests,
 // which need files of a given number of log rows or a given size.
 import { BACKUP_FORMAT, BACKUP_VERSION, DEFAULT_SETTINGS } from "../../lib/srs/index.ts";
-import { mulberry32 } from "./random.ts";
+import { floats, mulberry32 } from "../../lib/random/index.ts";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 /** `cardKeys` as the backup names them ("starter:<key>" for starter cards). Dates as JSON strings. */
 export function generateBackup(cardKeys: readonly string[], logCount: number, now: Date, seed = 11): Record<string, unknown> {
   if (cardKeys.length === 0) throw new Error("a generated backup needs at least one card key");
-  const rand = mulberry32(seed);
+  const rand = floats(mulberry32(seed));
   const start = now.getTime() - 365 * DAY;
   const step = Math.max(1, Math.floor((365 * DAY) / Math.max(1, logCount)));
   const reviewLogs = [];
@@ -48,7 +48,14 @@ export function generateBackup(cardKeys: readonly string[], logCount: number, no
       buriedUntil: null,
     };
   }
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings: DEFAULT_SETTINGS, cardStates, reviewLogs };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    settings: DEFAULT_SETTINGS,
+    cardStates,
+    reviewLogs,
+  };
 }
 
 /** Log rows that make a backup of about `bytes` of JSON (a generated row takes about 245 bytes). */

@@ -6,7 +6,6 @@ import { freePort } from "../../tests/e2e/support/ports.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
-
 /** Builds the app unless a build is already there (BENCH_REBUILD=1 forces one). */
 export function ensureBuild(): void {
   if (process.env.BENCH_REBUILD !== "1" && existsSync(join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
@@ -25,7 +24,13 @@ export async function startServer(databaseFile: string): Promise<RunningServer> 
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${databaseFile}`, AUTH_SECRET: "bench-only-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${databaseFile}`,
+      AUTH_SECRET: "bench-only-secret-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () => {

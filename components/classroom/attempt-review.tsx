@@ -2,7 +2,13 @@ import type { PaperQuestion } from "@/lib/classroom/index.ts";
 import { Markdown } from "./markdown.tsx";
 
 /** After submitting, when the instructor allows: each question with the learner's choice, the right one and why. */
-export function AttemptReview({ questions, answers }: { questions: PaperQuestion[]; answers: Map<string, { choice: string[]; correct: boolean | null }> }) {
+export function AttemptReview({
+  questions,
+  answers,
+}: {
+  questions: PaperQuestion[];
+  answers: Map<string, { choice: string[]; correct: boolean | null }>;
+}) {
   return (
     <ol className="quiz-questions">
       {questions.map((q, i) => {
@@ -10,17 +16,28 @@ export function AttemptReview({ questions, answers }: { questions: PaperQuestion
         const chosen = new Set(answer?.choice ?? []);
         return (
           <li key={q.questionId} className="panel quiz-question" data-testid="reviewed-question">
-            <p><strong>Question {i + 1}</strong> <span className={answer?.correct ? "mark-right" : "mark-wrong"}>{answer?.correct ? "✓ right" : "✗ missed"}</span></p>
+            <p>
+              <strong>Question {i + 1}</strong>{" "}
+              <span className={answer?.correct ? "mark-right" : "mark-wrong"}>{answer?.correct ? "✓ right" : "✗ missed"}</span>
+            </p>
             <Markdown text={q.prompt} />
             <ul className="option-preview">
               {q.options.map((o) => (
                 <li key={o.id} className={o.correct ? "correct" : chosen.has(o.id) ? "wrong" : undefined}>
                   ({o.id}) <Markdown className="inline-md" text={o.text} />
-                  {chosen.has(o.id) ? " ← your answer" : ""}{o.correct ? " ✓" : ""}
+                  {chosen.has(o.id) ? " ← your answer" : ""}
+                  {o.correct ? " ✓" : ""}
                 </li>
               ))}
             </ul>
-            {q.explanation ? <details open={!answer?.correct}><summary>Explanation</summary><Markdown text={q.explanation} /></details> : <p className="muted">Answer: {q.answer}</p>}
+            {q.explanation ? (
+              <details open={!answer?.correct}>
+                <summary>Explanation</summary>
+                <Markdown text={q.explanation} />
+              </details>
+            ) : (
+              <p className="muted">Answer: {q.answer}</p>
+            )}
           </li>
         );
       })}

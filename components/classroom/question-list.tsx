@@ -1,4 +1,4 @@
-import type { QuestionChoice } from "@/lib/classroom/index.ts";
+import type { Choice } from "@/lib/classroom/index.ts";
 import { Markdown } from "./markdown.tsx";
 
 interface Question {
@@ -12,23 +12,38 @@ interface Question {
 }
 
 /** The quiz's questions in order, with the controls to reorder, weigh and remove them. */
-export function QuestionList({ quizId, questions, locked, edit }: { quizId: string; questions: Question[]; locked: boolean; edit: (data: FormData) => Promise<void> }) {
+export function QuestionList({
+  quizId,
+  questions,
+  locked,
+  edit,
+}: {
+  quizId: string;
+  questions: Question[];
+  locked: boolean;
+  edit: (data: FormData) => Promise<void>;
+}) {
   if (questions.length === 0) return <p className="muted">No questions yet: add cards or scenarios below.</p>;
   return (
     <ol className="question-list" aria-label="Questions">
       {questions.map((q, i) => {
-        const options = JSON.parse(q.options) as QuestionChoice[];
+        const options = JSON.parse(q.options) as Choice[];
         return (
           <li key={q.id} className="panel" data-testid="quiz-question">
             <p className="muted">
-              {q.kind === "scenario" ? "Scenario" : "Card"}{q.template ? " · template (names vary per learner)" : ""} · {q.points} point{q.points === 1 ? "" : "s"}
+              {q.kind === "scenario" ? "Scenario" : "Card"}
+              {q.template ? " · template (names vary per learner)" : ""} · {q.points} point{q.points === 1 ? "" : "s"}
             </p>
             <details>
               <summary>Question {i + 1}</summary>
               <Markdown text={q.prompt} />
             </details>
             <ul className="option-preview">
-              {options.map((o) => <li key={o.id} className={o.correct ? "correct" : undefined}>({o.id}) <Markdown className="inline-md" text={o.text} /></li>)}
+              {options.map((o) => (
+                <li key={o.id} className={o.correct ? "correct" : undefined}>
+                  ({o.id}) <Markdown className="inline-md" text={o.text} />
+                </li>
+              ))}
             </ul>
             {locked ? null : (
               <div className="question-tools">
@@ -37,15 +52,45 @@ export function QuestionList({ quizId, questions, locked, edit }: { quizId: stri
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="intent" value="points" />
                   <label htmlFor={`points-${q.id}`}>Points</label>
-                  <input id={`points-${q.id}`} name="points" type="number" min={0} max={100} defaultValue={q.points} className="points-input" />
-                  <button className="button small secondary" type="submit">Set</button>
+                  <input
+                    id={`points-${q.id}`}
+                    name="points"
+                    type="number"
+                    min={0}
+                    max={100}
+                    defaultValue={q.points}
+                    className="points-input"
+                  />
+                  <button className="button small secondary" type="submit">
+                    Set
+                  </button>
                 </form>
                 <form action={edit} className="inline-form">
                   <input type="hidden" name="quizId" value={quizId} />
                   <input type="hidden" name="questionId" value={q.id} />
-                  <button className="button small secondary" name="intent" value="up" type="submit" disabled={i === 0} aria-label={`Move question ${i + 1} up`}>↑</button>
-                  <button className="button small secondary" name="intent" value="down" type="submit" disabled={i === questions.length - 1} aria-label={`Move question ${i + 1} down`}>↓</button>
-                  <button className="button small secondary" name="intent" value="remove" type="submit">Remove</button>
+                  <button
+                    className="button small secondary"
+                    name="intent"
+                    value="up"
+                    type="submit"
+                    disabled={i === 0}
+                    aria-label={`Move question ${i + 1} up`}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    className="button small secondary"
+                    name="intent"
+                    value="down"
+                    type="submit"
+                    disabled={i === questions.length - 1}
+                    aria-label={`Move question ${i + 1} down`}
+                  >
+                    ↓
+                  </button>
+                  <button className="button small secondary" name="intent" value="remove" type="submit">
+                    Remove
+                  </button>
                 </form>
               </div>
             )}

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { FieldError } from "@/components/auth/field-error.tsx";
+import { FieldError } from "@/components/ui/field-error.tsx";
 import type { QuizSettingsState, QuizSettingsValues } from "./builder-types.ts";
 
 type Action = (state: QuizSettingsState, data: FormData) => Promise<QuizSettingsState>;
@@ -12,13 +12,22 @@ export function QuizSettingsForm({ action, current }: { action: Action; current:
   const text = (name: "title" | "timeLimitMinutes" | "opensAt" | "closesAt", label: string, type: string, hint?: string) => (
     <div className="field">
       <label htmlFor={`quiz-${name}`}>{label}</label>
-      <input id={`quiz-${name}`} name={name} type={type} defaultValue={v[name]} aria-invalid={e[name] ? true : undefined} aria-describedby={`quiz-${name}-error`} />
+      <input
+        id={`quiz-${name}`}
+        name={name}
+        type={type}
+        defaultValue={v[name]}
+        aria-invalid={e[name] ? true : undefined}
+        aria-describedby={`quiz-${name}-error`}
+      />
       {hint ? <span className="hint">{hint}</span> : null}
       <FieldError id={`quiz-${name}-error`} messages={e[name]} />
     </div>
   );
   const box = (name: "shuffle" | "showResults" | "published", label: string) => (
-    <label className="check"><input type="checkbox" name={name} defaultChecked={v[name]} /> {label}</label>
+    <label className="check">
+      <input type="checkbox" name={name} defaultChecked={v[name]} /> {label}
+    </label>
   );
   return (
     <form action={formAction} noValidate key={state.savedAt ?? 0}>
@@ -33,8 +42,12 @@ export function QuizSettingsForm({ action, current }: { action: Action; current:
         {box("showResults", "Learners see their score and the explanations after submitting")}
         {box("published", "Published: learners in the class can see and take it")}
       </div>
-      <button className="button" type="submit" disabled={pending}>Save settings</button>
-      <p className="muted" aria-live="polite">{state.savedAt ? "Saved." : ""}</p>
+      <button className="button" type="submit" disabled={pending}>
+        Save settings
+      </button>
+      <p className="muted" aria-live="polite">
+        {state.savedAt ? "Saved." : ""}
+      </p>
     </form>
   );
 }

@@ -22,7 +22,11 @@ interface Refusal {
 
 /** What the server's refusal says, for the learner; statuses that retrying could change give null. */
 async function refusalOf(response: Response): Promise<Refusal | null> {
-  if (response.status === 401) return { message: "You are signed out. Sign in again and reload this page: answers not yet sent are kept on this device.", final: true };
+  if (response.status === 401)
+    return {
+      message: "You are signed out. Sign in again and reload this page: answers not yet sent are kept on this device.",
+      final: true,
+    };
   if (![403, 404, 409, 415].includes(response.status)) return null;
   const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
   const message = typeof body?.error === "string" ? body.error : "The server refused this quiz's answers.";
@@ -41,7 +45,9 @@ function clock(ms: number): string {
 export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   const router = useRouter();
   const { attemptId } = attempt;
-  const [choices, setChoices] = useState<Record<string, string[]>>(() => Object.fromEntries(Object.entries(attempt.saved).map(([q, a]) => [q, a.choice])));
+  const [choices, setChoices] = useState<Record<string, string[]>>(() =>
+    Object.fromEntries(Object.entries(attempt.saved).map(([q, a]) => [q, a.choice])),
+  );
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -76,7 +82,8 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
         let response: Response;
         try {
           response = await fetch("/api/classroom/answers", {
-            method: "POST", headers: { "content-type": "application/json" },
+            method: "POST",
+            headers: { "content-type": "application/json" },
             body: JSON.stringify({ attemptId, questionId, choice: answer.choice, revision: answer.revision }),
           });
         } catch {
@@ -101,6 +108,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
       if (failed && !retryTimer.current) {
         retryTimer.current = setTimeout(() => {
           retryTimer.current = null;
+          // eslint-disable-next-line react-hooks/immutability -- the retry runs from a timer, after flush exists
           void flush();
         }, RETRY_MS);
       }
@@ -127,6 +135,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
     writeOutbox(attemptId, box);
     const restored = Object.entries(box.pending);
     if (restored.length > 0) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's outbox is only readable in the browser, after hydration
       setChoices((c) => ({ ...c, ...Object.fromEntries(restored.map(([q, a]) => [q, a.choice])) }));
       void flush();
     }
@@ -141,7 +150,11 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   const choose = (questionId: string, optionId: string, multiple: boolean) => {
     if (refused.current) return;
     const current = choices[questionId] ?? [];
-    const next = multiple ? (current.includes(optionId) ? current.filter((id) => id !== optionId) : [...current, optionId].sort()) : [optionId];
+    const next = multiple
+      ? current.includes(optionId)
+        ? current.filter((id) => id !== optionId)
+        : [...current, optionId].sort()
+      : [optionId];
     setChoices({ ...choices, [questionId]: next });
     const box = outbox.current;
     box.revision += 1;
@@ -197,29 +210,59 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
   }, [attempt.deadline, submit]);
 
   const unanswered = attempt.questions.filter((q) => (choices[q.questionId] ?? []).length === 0).length;
-  const status = refusal?.message ?? { saved: "All answers saved", saving: "Saving…", offline: "Not connected: your answers are kept on this device and sent when you reconnect", refused: "" }[saveState];
+  const status =
+    refusal?.message ??
+    {
+      saved: "All answers saved",
+      saving: "Saving…",
+      offline: "Not connected: your answers are kept on this device and sent when you reconnect",
+      refused: "",
+    }[saveState];
   const locked = submitting || refusal !== null;
   const final = refusal?.final === true;
 
   return (
     <div className="quiz-taker">
       <div className="quiz-bar">
-        <p className={`save-state save-${saveState === "refused" ? "closed" : saveState}`} role={refusal ? "alert" : "status"} aria-live="polite" data-testid="save-state">{status}</p>
-        {left !== null ? <p className="quiz-clock" aria-label="Time left" data-testid="time-left">{clock(left)}</p> : null}
+        <p
+          className={`save-state save-${saveState === "refused" ? "closed" : saveState}`}
+          role={refusal ? "alert" : "status"}
+          aria-live="polite"
+          data-testid="save-state"
+        >
+          {status}
+        </p>
+        {left !== null ? (
+          <p className="quiz-clock" aria-label="Time left" data-testid="time-left">
+            {clock(left)}
+          </p>
+        ) : null}
       </div>
       <ol className="quiz-questions">
         {attempt.questions.map((q, i) => (
           <li key={q.questionId} className="panel quiz-question" data-testid="take-question">
             <fieldset>
-              <legend>Question {i + 1} <span className="muted">· {q.points} point{q.points === 1 ? "" : "s"}{q.multiple ? " · choose all that apply" : ""}</span></legend>
+              <legend>
+                Question {i + 1}{" "}
+                <span className="muted">
+                  · {q.points} point{q.points === 1 ? "" : "s"}
+                  {q.multiple ? " · choose all that apply" : ""}
+                </span>
+              </legend>
               <div className="card-face" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
               <div className="quiz-options">
                 {q.options.map((o) => {
                   const checked = (choices[q.questionId] ?? []).includes(o.id);
                   return (
                     <label key={o.id} className={`quiz-option${checked ? " chosen" : ""}`}>
-                      <input type={q.multiple ? "checkbox" : "radio"} name={`q-${q.questionId}`} value={o.id} checked={checked}
-                        onChange={() => choose(q.questionId, o.id, q.multiple)} disabled={locked} />
+                      <input
+                        type={q.multiple ? "checkbox" : "radio"}
+                        name={`q-${q.questionId}`}
+                        value={o.id}
+                        checked={checked}
+                        onChange={() => choose(q.questionId, o.id, q.multiple)}
+                        disabled={locked}
+                      />
                       <span className="option-text" dangerouslySetInnerHTML={{ __html: o.html }} />
                     </label>
                   );
@@ -230,17 +273,30 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
         ))}
       </ol>
       <div className="quiz-submit">
-        {message ? <p className="form-error" role="alert">{message}</p> : null}
+        {message ? (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        ) : null}
         {confirming ? (
           <>
-            <p>{unanswered > 0 ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. ` : ""}You cannot change your answers after submitting.</p>
+            <p>
+              {unanswered > 0 ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. ` : ""}You cannot change your
+              answers after submitting.
+            </p>
             <div className="actions-row">
-              <button className="button" type="button" onClick={() => void submit()} disabled={submitting || final}>Submit now</button>
-              <button className="button secondary" type="button" onClick={() => setConfirming(false)} disabled={submitting}>Keep working</button>
+              <button className="button" type="button" onClick={() => void submit()} disabled={submitting || final}>
+                Submit now
+              </button>
+              <button className="button secondary" type="button" onClick={() => setConfirming(false)} disabled={submitting}>
+                Keep working
+              </button>
             </div>
           </>
         ) : (
-          <button className="button full" type="button" onClick={() => setConfirming(true)} disabled={submitting || final}>Submit answers</button>
+          <button className="button full" type="button" onClick={() => setConfirming(true)} disabled={submitting || final}>
+            Submit answers
+          </button>
         )}
       </div>
     </div>

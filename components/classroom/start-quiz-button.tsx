@@ -22,8 +22,14 @@ export function StartQuizButton({ quizId }: { quizId: string }) {
   };
   return (
     <>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
-      <button className="button full" type="button" onClick={() => void start()} disabled={busy}>Start quiz</button>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button className="button full" type="button" onClick={() => void start()} disabled={busy}>
+        Start quiz
+      </button>
     </>
   );
 }

@@ -8,7 +8,9 @@ export async function SiteHeader() {
     <header className="site-header">
       <div className="inner">
         <Link className="brand" href={user ? "/decks" : "/"}>
-          <span className="brand-mark" aria-hidden="true">IAM</span>
+          <span className="brand-mark" aria-hidden="true">
+            IAM
+          </span>
           IAM Recall
         </Link>
         <nav className="site-nav" aria-label="Main">
@@ -22,9 +24,13 @@ export async function SiteHeader() {
               {user.role === "instructor" || user.role === "admin" ? <Link href="/teach">Teach</Link> : null}
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <Link href="/settings">Settings</Link>
-              <span className="who" data-testid="signed-in-as">{user.name ?? user.email}</span>
+              <span className="who" data-testid="signed-in-as">
+                {user.name ?? user.email}
+              </span>
               <form action={signOutAction}>
-                <button className="linklike" type="submit">Sign out</button>
+                <button className="linklike" type="submit">
+                  Sign out
+                </button>
               </form>
             </>
           ) : (

@@ -1,12 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { KIND_LABELS, POLICY_KINDS, REPEATABLE_KINDS, type PolicyDraft, type PolicyKind } from "@/lib/playground/types.ts";
+import { KIND_LABELS, POLICY_KINDS, REPEATABLE_KINDS, type PolicyDraft, type PolicyKind } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 const statement = (kind: PolicyKind) =>
   kind === "resource"
-    ? { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::my_bucket/*" }
+    ? {
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: "s3:GetObject",
+        Resource: "arn:aws:s3:::my_bucket/*",
+      }
     : { Effect: "Allow", Action: "*", Resource: "*" };
 
 /** A starting document for a new policy of the kind: an SCP or boundary that allows all, so adding one changes nothing until edited. */

@@ -2,7 +2,7 @@
 
 import type { MouseEvent } from "react";
 import type { Decision } from "@/lib/iam/index.ts";
-import type { PlaygroundOutcome } from "@/lib/playground/evaluate-state.ts";
+import type { PlaygroundOutcome } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 export const DECISION_WORDS: Record<Decision, string> = {
@@ -39,7 +39,9 @@ export function DecisionPanel({ outcome }: { outcome: PlaygroundOutcome }) {
           </p>
           {result.deciding.length > 0 ? (
             <div>
-              <h3 style={{ fontSize: "0.95rem", margin: "0 0 0.3rem" }}>{result.decision === "allowed" ? "Allowed by" : "Deciding statement"}</h3>
+              <h3 style={{ fontSize: "0.95rem", margin: "0 0 0.3rem" }}>
+                {result.decision === "allowed" ? "Allowed by" : "Deciding statement"}
+              </h3>
               <ul className={styles.deciding} data-testid="deciding">
                 {result.deciding.map((d) => (
                   <li key={`${d.policyIndex}-${d.statementIndex}`}>
@@ -54,11 +56,16 @@ export function DecisionPanel({ outcome }: { outcome: PlaygroundOutcome }) {
               </ul>
             </div>
           ) : (
-            <p className="muted" style={{ margin: 0 }}>No statement allows this request.</p>
+            <p className="muted" style={{ margin: 0 }}>
+              No statement allows this request.
+            </p>
           )}
           {result.missingContextValues.length > 0 ? (
             <p className="muted" style={{ margin: 0 }}>
-              Conditions asked for context keys the request does not carry: {result.missingContextValues.map((k) => <code key={k}>{k} </code>)}
+              Conditions asked for context keys the request does not carry:{" "}
+              {result.missingContextValues.map((k) => (
+                <code key={k}>{k} </code>
+              ))}
             </p>
           ) : null}
           <div>

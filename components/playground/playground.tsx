@@ -1,10 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { createEvaluator } from "@/lib/playground/evaluate-state.ts";
-import { DEFAULT_PRESET, type Preset } from "@/lib/playground/presets.ts";
-import type { PlaygroundState, PolicyDraft, RequestDraft } from "@/lib/playground/types.ts";
-import { decodeState, encodeState } from "@/lib/playground/url-state.ts";
+import {
+  createEvaluator,
+  decodeState,
+  DEFAULT_PRESET,
+  encodeState,
+  type PlaygroundState,
+  type PolicyDraft,
+  type Preset,
+  type RequestDraft,
+} from "@/lib/playground/index.ts";
 import { AddPolicy } from "./add-policy.tsx";
 import { DecisionPanel, outcomeSummary } from "./decision-panel.tsx";
 import { PolicyEditor, type Band } from "./policy-editor.tsx";
@@ -26,7 +32,10 @@ declare global {
 const NO_BANDS: readonly Band[] = [];
 
 function sameBands(a: readonly Band[], b: readonly Band[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.tone === b[i]!.tone && x.lines.start === b[i]!.lines.start && x.lines.end === b[i]!.lines.end);
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.tone === b[i]!.tone && x.lines.start === b[i]!.lines.start && x.lines.end === b[i]!.lines.end)
+  );
 }
 
 export function Playground() {
@@ -35,7 +44,7 @@ export function Playground() {
   const [linkError, setLinkError] = useState<string | null>(null);
   // Set once the page is interactive and any shared state is open (tests and the benchmark wait on it).
   const [ready, setReady] = useState(false);
-  const evaluator = useMemo(createEvaluator, []);
+  const evaluator = useMemo(() => createEvaluator(), []);
   // Evaluated in the same render as the keystroke: parsing is cached per policy text and a case
   // evaluates in a few milliseconds even throttled, so a debounce or a deferred second render
   // would only add latency (measured in bench/playground.ts).
@@ -72,6 +81,7 @@ export function Playground() {
       }
     };
     load();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- ready means the URL's shared state was read, which only the browser can do
     setReady(true);
     window.addEventListener("hashchange", load);
     return () => window.removeEventListener("hashchange", load);
@@ -97,14 +107,18 @@ export function Playground() {
     [change],
   );
   const onName = useCallback(
-    (index: number, name: string) => change((s) => ({ ...s, policies: s.policies.map((p, i) => (i === index ? { ...p, name } : p)) }), performance.now()),
+    (index: number, name: string) =>
+      change((s) => ({ ...s, policies: s.policies.map((p, i) => (i === index ? { ...p, name } : p)) }), performance.now()),
     [change],
   );
   const onRemove = useCallback(
     (index: number) => change((s) => ({ ...s, policies: s.policies.filter((_, i) => i !== index) }), performance.now()),
     [change],
   );
-  const onAdd = useCallback((draft: PolicyDraft) => change((s) => ({ ...s, policies: [...s.policies, draft] }), performance.now()), [change]);
+  const onAdd = useCallback(
+    (draft: PolicyDraft) => change((s) => ({ ...s, policies: [...s.policies, draft] }), performance.now()),
+    [change],
+  );
   const onRequest = useCallback((request: RequestDraft, at: number) => change((s) => ({ ...s, request }), at), [change]);
   const onPreset = useCallback(
     (p: Preset) => {
@@ -130,10 +144,14 @@ export function Playground() {
       list.push({ lines: d.lines, tone: d.effect === "Allow" ? "allow" : "deny" });
       byPolicy.set(d.policyIndex, list);
     }
+    // The previous bands are a cache, not state: reusing an unchanged policy's bands keeps its
+    // editor from repainting on every keystroke elsewhere.
     for (const [index, list] of byPolicy) {
+      // eslint-disable-next-line react-hooks/refs -- a cache read, see above
       const before = previousBands.current.get(index);
       if (before && sameBands(before, list)) byPolicy.set(index, before);
     }
+    // eslint-disable-next-line react-hooks/refs -- a cache write, see above
     previousBands.current = byPolicy;
     return byPolicy;
   }, [outcome]);
@@ -170,7 +188,12 @@ export function Playground() {
         </div>
         <div className={styles.bar} aria-hidden="true" data-testid="decision-bar">
           <span>{outcome.result ? summary.split(",")[0]?.replace(/\.$/, "") : "No decision: see the errors"}</span>
-          <button type="button" className="linklike" tabIndex={-1} onClick={() => document.getElementById("decision")?.scrollIntoView({ behavior: "smooth" })}>
+          <button
+            type="button"
+            className="linklike"
+            tabIndex={-1}
+            onClick={() => document.getElementById("decision")?.scrollIntoView({ behavior: "smooth" })}
+          >
             Why?
           </button>
         </div>

@@ -1,10 +1,7 @@
 "use client";
 
 import { memo, type CSSProperties, type ChangeEvent } from "react";
-import type { PolicyCheck } from "@/lib/playground/check-policy.ts";
-import type { LineRange } from "@/lib/playground/lines.ts";
-import { lineCount } from "@/lib/playground/lines.ts";
-import { KIND_LABELS, REPEATABLE_KINDS, type PolicyDraft } from "@/lib/playground/types.ts";
+import { KIND_LABELS, lineCount, REPEATABLE_KINDS, type LineRange, type PolicyCheck, type PolicyDraft } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 export interface Band {

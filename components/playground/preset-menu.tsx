@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { PRESETS, type Preset } from "@/lib/playground/presets.ts";
+import { PRESETS, type Preset } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 export function PresetMenu({ current, onLoad }: { current: Preset | null; onLoad(preset: Preset): void }) {

@@ -1,7 +1,6 @@
 "use client";
 
-import type { RequestField } from "@/lib/playground/evaluate-state.ts";
-import type { ContextRow, RequestDraft } from "@/lib/playground/types.ts";
+import type { ContextRow, RequestDraft, RequestField } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 interface Props {
@@ -11,7 +10,12 @@ interface Props {
 }
 
 const FIELDS: { field: Exclude<RequestField, "context">; label: string; hint: string; wide?: boolean }[] = [
-  { field: "principal", label: "Principal", hint: 'A user, role or role session ARN, an account id, a service, or "anonymous".', wide: true },
+  {
+    field: "principal",
+    label: "Principal",
+    hint: 'A user, role or role session ARN, an account id, a service, or "anonymous".',
+    wide: true,
+  },
   { field: "resource", label: "Resource", hint: "The resource ARN.", wide: true },
   { field: "action", label: "Action", hint: "service:Action, e.g. s3:GetObject." },
   { field: "resourceAccount", label: "Resource account", hint: "Optional: the account that owns the resource (S3 ARNs do not say)." },
@@ -39,7 +43,9 @@ export function RequestForm({ request, problems, onChange }: Props) {
                 spellCheck={false}
                 inputMode={field === "resourceAccount" ? "numeric" : undefined}
               />
-              <span className="hint" id={`request-${field}-hint`}>{hint}</span>
+              <span className="hint" id={`request-${field}-hint`}>
+                {hint}
+              </span>
               {problem ? (
                 <p className="field-error" id={`request-${field}-problem`}>
                   {problem}
@@ -62,7 +68,12 @@ export function RequestForm({ request, problems, onChange }: Props) {
                   aria-label={`Context key ${i + 1}`}
                   placeholder="aws:SourceIp"
                   value={row.key}
-                  onChange={(e) => setRows(request.context.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)), e.nativeEvent.timeStamp)}
+                  onChange={(e) =>
+                    setRows(
+                      request.context.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)),
+                      e.nativeEvent.timeStamp,
+                    )
+                  }
                   autoComplete="off"
                   autoCapitalize="off"
                   spellCheck={false}
@@ -71,7 +82,12 @@ export function RequestForm({ request, problems, onChange }: Props) {
                   aria-label={`Value of context key ${i + 1}`}
                   placeholder="192.0.2.10"
                   value={row.value}
-                  onChange={(e) => setRows(request.context.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)), e.nativeEvent.timeStamp)}
+                  onChange={(e) =>
+                    setRows(
+                      request.context.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)),
+                      e.nativeEvent.timeStamp,
+                    )
+                  }
                   autoComplete="off"
                   autoCapitalize="off"
                   spellCheck={false}
@@ -80,7 +96,12 @@ export function RequestForm({ request, problems, onChange }: Props) {
                   type="button"
                   className="button secondary small"
                   aria-label={`Remove context key ${row.key || i + 1}`}
-                  onClick={(e) => setRows(request.context.filter((_, j) => j !== i), e.timeStamp)}
+                  onClick={(e) =>
+                    setRows(
+                      request.context.filter((_, j) => j !== i),
+                      e.timeStamp,
+                    )
+                  }
                 >
                   ✕
                 </button>
@@ -90,7 +111,11 @@ export function RequestForm({ request, problems, onChange }: Props) {
         ) : null}
         {problems.context ? <p className="field-error">{problems.context}</p> : null}
         <div>
-          <button type="button" className="button secondary small" onClick={(e) => setRows([...request.context, { key: "", value: "" }], e.timeStamp)}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={(e) => setRows([...request.context, { key: "", value: "" }], e.timeStamp)}
+          >
             Add a context key
           </button>
         </div>

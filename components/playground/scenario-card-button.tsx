@@ -1,21 +1,20 @@
 "use client";
 
-// "Make a scenario card": the playground's state as a scenario document, posted to the endpoint the
-// review side owns (POST /api/scenario-cards, body { scenario }). Kept in this one component so the
-// endpoint's answers can be wired here and nowhere else.
+// "Make a scenario card": the playground's state as a scenario document, posted to
+// POST /api/scenario-cards. The body and the answers follow the endpoint's contract
+// (lib/contracts/scenario-cards.ts), which the route validates with.
 
 import { useState } from "react";
-import type { PlaygroundState } from "@/lib/playground/types.ts";
-import { buildScenario } from "@/lib/playground/scenario.ts";
+import type { ScenarioCardRequest, ScenarioCardResponse } from "@/lib/contracts/index.ts";
+import { buildScenario, type PlaygroundState } from "@/lib/playground/index.ts";
 import styles from "./playground.module.css";
 
 type Status = { tone: "info" | "ok" | "error"; text: string; signIn?: boolean } | null;
 
-async function messageOf(response: Response): Promise<string | undefined> {
+/** The answer's body, or undefined when it is not the JSON the contract promises. */
+async function answerOf(response: Response): Promise<ScenarioCardResponse | undefined> {
   try {
-    const body = (await response.json()) as { error?: unknown; message?: unknown };
-    const text = body.error ?? body.message;
-    return typeof text === "string" ? text : undefined;
+    return (await response.json()) as ScenarioCardResponse;
   } catch {
     return undefined;
   }
@@ -34,22 +33,30 @@ export function ScenarioCardButton({ state }: { state: PlaygroundState }) {
     setBusy(true);
     setStatus({ tone: "info", text: "Saving…" });
     try {
+      const request: ScenarioCardRequest = { scenario: built.scenario };
       const response = await fetch("/api/scenario-cards", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenario: built.scenario }),
+        body: JSON.stringify(request),
         // Signed out, the proxy answers with a redirect to the sign-in page: that is a 401 here.
         redirect: "manual",
       });
-      const notes = built.notes.length ? ` ${built.notes.join(" ")}` : "";
-      if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
+      if (response.type === "opaqueredirect" || response.status === 401) {
         setStatus({ tone: "error", text: "Sign in to save scenario cards.", signIn: true });
-      } else if (response.ok) {
-        const created = ((await response.json().catch(() => ({}))) as { created?: unknown }).created;
-        setStatus({ tone: "ok", text: created === 0 ? `This scenario is already among your cards.${notes}` : `Saved as scenario cards in Scenarios › Playground.${notes}` });
+        return;
       }
-      else if (response.status === 404) setStatus({ tone: "error", text: "Saving scenario cards is not available yet." });
-      else setStatus({ tone: "error", text: (await messageOf(response)) ?? `The card was not saved (HTTP ${response.status}).` });
+      const answer = await answerOf(response);
+      const notes = built.notes.length ? ` ${built.notes.join(" ")}` : "";
+      if (response.ok && answer && "ok" in answer) {
+        const deck = answer.deckPath.join(" › ");
+        setStatus({
+          tone: "ok",
+          text: answer.created === 0 ? `This scenario is already among your cards.${notes}` : `Saved as scenario cards in ${deck}.${notes}`,
+        });
+      } else {
+        const refusal = answer && "error" in answer ? answer.error : undefined;
+        setStatus({ tone: "error", text: refusal ?? `The card was not saved (HTTP ${response.status}).` });
+      }
     } catch {
       setStatus({ tone: "error", text: "The card was not saved: the server could not be reached." });
     } finally {
@@ -62,7 +69,12 @@ export function ScenarioCardButton({ state }: { state: PlaygroundState }) {
       <button type="button" className="button" onClick={save} disabled={busy}>
         Make a scenario card
       </button>
-      <p className={styles.status} role="status" data-testid="scenario-status" style={status?.tone === "error" ? { color: "var(--danger)" } : undefined}>
+      <p
+        className={styles.status}
+        role="status"
+        data-testid="scenario-status"
+        style={status?.tone === "error" ? { color: "var(--danger)" } : undefined}
+      >
         {status?.text}
         {status?.signIn ? (
           <>

@@ -1,34 +1,36 @@
 "use client";
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { RATING_NAMES, type Rating, type ReviewError, type ReviewStep } from "./review-types.ts";
+import type { ReviewAction } from "@/lib/contracts/index.ts";
+import { RATINGS, RATING_NAMES, type Rating, type ReviewError, type ReviewScreenState } from "./review-types.ts";
 
-const RATINGS: Rating[] = [1, 2, 3, 4];
-
-type Action =
-  | { type: "grade"; cardId: string; rating: Rating; version: number; clientReviewId: string; durationMs: number }
-  | { type: "undo"; reviewLogId: string }
-  | { type: "suspend" | "bury"; cardId: string; version: number }
-  | { type: "next" };
+/** An action as the screen sends it; the deck it is studying is added to every request. */
+type Action = ReviewAction extends infer Each ? (Each extends unknown ? Omit<Each, "deckId"> : never) : never;
 
 function newReviewId(): string {
   return crypto.randomUUID();
 }
 
-export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId: string | null }) {
-  const [step, setStep] = useState<ReviewStep>(initial);
+export function ReviewSession({ initial, deckId }: { initial: ReviewScreenState; deckId: string | null }) {
+  const [screen, setScreen] = useState<ReviewScreenState>(initial);
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const shownAt = useRef(performance.now());
+  // When the card on screen was first shown in this browser; set after mount, since a clock read
+  // while rendering would be the server's on the first card.
+  const shownAt = useRef<number | null>(null);
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
   // One id per showing of a card: a retried or doubled grade request carries the same one.
   const reviewId = useRef(newReviewId());
   const revealButton = useRef<HTMLButtonElement>(null);
   const answerHeading = useRef<HTMLDivElement>(null);
 
-  const card = step.card;
+  const card = screen.card;
 
-  const show = useCallback((next: ReviewStep) => {
-    setStep(next);
+  const show = useCallback((next: ReviewScreenState) => {
+    setScreen(next);
     setRevealed(false);
     shownAt.current = performance.now();
     reviewId.current = newReviewId();
@@ -46,12 +48,16 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
               headers: { "content-type": "application/json" },
               body: JSON.stringify({ ...action, deckId }),
             });
-            const body = (await response.json()) as ReviewStep | ReviewError;
+            const body = (await response.json()) as ReviewScreenState | ReviewError;
             if ("error" in body) {
               setMessage(body.error);
               if (body.code === "stale") {
-                const fresh = await fetch("/api/review", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "next", deckId }) });
-                if (fresh.ok) show((await fresh.json()) as ReviewStep);
+                const fresh = await fetch("/api/review", {
+                  method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body: JSON.stringify({ type: "next", deckId }),
+                });
+                if (fresh.ok) show((await fresh.json()) as ReviewScreenState);
               }
               return;
             }
@@ -81,16 +87,16 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
         rating,
         version: card.version,
         clientReviewId: reviewId.current,
-        durationMs: Math.round(performance.now() - shownAt.current),
+        durationMs: Math.round(performance.now() - (shownAt.current ?? performance.now())),
       });
     },
     [card, revealed, busy, send],
   );
 
   const undo = useCallback(() => {
-    if (!step.undo || busy) return;
-    void send({ type: "undo", reviewLogId: step.undo.reviewLogId });
-  }, [step.undo, busy, send]);
+    if (!screen.undo || busy) return;
+    void send({ type: "undo", reviewLogId: screen.undo.reviewLogId });
+  }, [screen.undo, busy, send]);
 
   const reveal = useCallback(() => {
     if (!card || revealed) return;
@@ -128,26 +134,49 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
     return () => window.removeEventListener("keydown", onKey);
   }, [revealed, reveal, grade, undo]);
 
-  const { counts } = step;
+  const { counts } = screen;
   return (
     <div className="review">
       <div className="review-bar">
         <p className="review-progress" aria-label="Left today" data-testid="progress">
-          <span className="count-learning" title="Learning">{counts.learning}</span>
-          <span className="count-review" title="Review">{counts.review}</span>
-          <span className="count-new" title="New">{counts.new}</span>
-          <span className="visually-hidden">{counts.learning} learning, {counts.review} to review, {counts.new} new left today</span>
+          <span className="count-learning" title="Learning">
+            {counts.learning}
+          </span>
+          <span className="count-review" title="Review">
+            {counts.review}
+          </span>
+          <span className="count-new" title="New">
+            {counts.new}
+          </span>
+          <span className="visually-hidden">
+            {counts.learning} learning, {counts.review} to review, {counts.new} new left today
+          </span>
         </p>
-        <button className="button secondary small" type="button" onClick={undo} disabled={!step.undo || busy} aria-keyshortcuts="Control+Z">
+        <button
+          className="button secondary small"
+          type="button"
+          onClick={undo}
+          disabled={!screen.undo || busy}
+          aria-keyshortcuts="Control+Z"
+        >
           Undo
         </button>
       </div>
 
-      <div aria-live="polite" className="review-message">{message && <p className="form-error" role="alert">{message}</p>}</div>
+      <div aria-live="polite" className="review-message">
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+      </div>
 
       {card ? (
         <article className="panel review-card" aria-label="Card" data-testid="review-card" data-card-id={card.cardId}>
-          <p className="card-meta">{card.deckPath}{card.isNew ? " · new" : ""}</p>
+          <p className="card-meta">
+            {card.deckPath}
+            {card.isNew ? " · new" : ""}
+          </p>
           <div className="card-face" data-testid="front" dangerouslySetInnerHTML={{ __html: card.frontHtml }} />
           <div aria-live="polite">
             {revealed && (
@@ -162,12 +191,14 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
       ) : (
         <div className="panel review-done" data-testid="review-done">
           <h2>Done for now</h2>
-          {step.nextLearningAt ? (
-            <p>A learning card comes back at {new Date(step.nextLearningAt).toLocaleTimeString()}.</p>
+          {screen.nextLearningAt ? (
+            <p>A learning card comes back at {new Date(screen.nextLearningAt).toLocaleTimeString()}.</p>
           ) : (
             <p>You have finished today&apos;s cards. Come back tomorrow.</p>
           )}
-          <a className="button secondary" href="/decks">Back to decks</a>
+          <Link className="button secondary" href="/decks">
+            Back to decks
+          </Link>
         </div>
       )}
 
@@ -180,20 +211,47 @@ export function ReviewSession({ initial, deckId }: { initial: ReviewStep; deckId
           ) : (
             <div className="grades" role="group" aria-label="How well did you remember?">
               {RATINGS.map((rating) => (
-                <button key={rating} type="button" className={`button grade grade-${rating}`} disabled={busy}
-                  onClick={() => grade(rating)} aria-keyshortcuts={String(rating)} data-testid={`grade-${rating}`}>
+                <button
+                  key={rating}
+                  type="button"
+                  className={`button grade grade-${rating}`}
+                  disabled={busy}
+                  onClick={() => grade(rating)}
+                  aria-keyshortcuts={String(rating)}
+                  data-testid={`grade-${rating}`}
+                >
                   <span className="grade-interval">{card.intervals[rating]}</span>
                   <span className="grade-name">{RATING_NAMES[rating]}</span>
-                  <kbd className="grade-key" aria-hidden="true">{rating}</kbd>
+                  <kbd className="grade-key" aria-hidden="true">
+                    {rating}
+                  </kbd>
                 </button>
               ))}
             </div>
           )}
           <div className="card-tools">
-            <button className="linklike" type="button" disabled={busy} onClick={() => send({ type: "bury", cardId: card.cardId, version: card.version })}>Bury until tomorrow</button>
-            <button className="linklike" type="button" disabled={busy} onClick={() => send({ type: "suspend", cardId: card.cardId, version: card.version })}>Suspend</button>
-            <a className="linklike" href={`/cards/${card.cardId}`}>Card info</a>
-            <a className="linklike" href={`/cards/${card.cardId}/edit`}>Edit</a>
+            <button
+              className="linklike"
+              type="button"
+              disabled={busy}
+              onClick={() => send({ type: "bury", cardId: card.cardId, version: card.version })}
+            >
+              Bury until tomorrow
+            </button>
+            <button
+              className="linklike"
+              type="button"
+              disabled={busy}
+              onClick={() => send({ type: "suspend", cardId: card.cardId, version: card.version })}
+            >
+              Suspend
+            </button>
+            <a className="linklike" href={`/cards/${card.cardId}`}>
+              Card info
+            </a>
+            <a className="linklike" href={`/cards/${card.cardId}/edit`}>
+              Edit
+            </a>
           </div>
         </div>
       )}

@@ -28,7 +28,12 @@ export function BackupPanel() {
       return setOutcome({ kind: "refused", error: "Choose a backup file first.", issues: [], more: 0 });
     }
     if (file.size > MAX_BACKUP_BYTES) {
-      return setOutcome({ kind: "refused", error: `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`, issues: [], more: 0 });
+      return setOutcome({
+        kind: "refused",
+        error: `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`,
+        issues: [],
+        more: 0,
+      });
     }
     setOutcome({ kind: "working" });
     try {
@@ -49,10 +54,16 @@ export function BackupPanel() {
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Export and backup</h2>
-      <p className="muted">Your reviews as CSV in the columns the FSRS optimizer reads, or everything (settings, card states, review history) as a JSON backup.</p>
+      <p className="muted">
+        Your reviews as CSV in the columns the FSRS optimizer reads, or everything (settings, card states, review history) as a JSON backup.
+      </p>
       <div className={styles.actions}>
-        <a className="button secondary" href="/api/export/reviews" download>Download reviews (CSV)</a>
-        <a className="button secondary" href="/api/export/backup" download>Download backup (JSON)</a>
+        <a className="button secondary" href="/api/export/reviews" download>
+          Download reviews (CSV)
+        </a>
+        <a className="button secondary" href="/api/export/backup" download>
+          Download backup (JSON)
+        </a>
       </div>
       <form onSubmit={restore} aria-labelledby="restore-heading" className={`stack ${styles.restore}`}>
         <h3 id="restore-heading">Restore a backup</h3>
@@ -61,16 +72,24 @@ export function BackupPanel() {
           <label htmlFor="backup-file">Backup file</label>
           <input id="backup-file" className={styles.file} name="backup" type="file" accept="application/json,.json" />
         </div>
-        <button className="button" type="submit" disabled={outcome.kind === "working"}>{outcome.kind === "working" ? "Restoring…" : "Restore backup"}</button>
+        <button className="button" type="submit" disabled={outcome.kind === "working"}>
+          {outcome.kind === "working" ? "Restoring…" : "Restore backup"}
+        </button>
       </form>
       <div aria-live="polite" data-testid="restore-status">
-        {outcome.kind === "restored" && <p className={styles.saved} role="status">Backup restored: {outcome.cards} cards and {outcome.reviews} reviews.</p>}
+        {outcome.kind === "restored" && (
+          <p className={styles.saved} role="status">
+            Backup restored: {outcome.cards} cards and {outcome.reviews} reviews.
+          </p>
+        )}
         {outcome.kind === "refused" && (
           <div className="form-error" role="alert">
             <p className={styles.flush}>{outcome.error}</p>
             {outcome.issues.length > 0 && (
               <ul className={styles.issues}>
-                {outcome.issues.map((issue) => <li key={issue}>{issue}</li>)}
+                {outcome.issues.map((issue) => (
+                  <li key={issue}>{issue}</li>
+                ))}
                 {outcome.more > 0 && <li>…and {outcome.more} more</li>}
               </ul>
             )}

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { saveDeckOverridesAction } from "@/app/settings/actions.ts";
-import { FieldError } from "@/components/auth/field-error.tsx";
+import { FieldError } from "@/components/ui/field-error.tsx";
 import type { DeckField, DeckOverridesState } from "./settings-types.ts";
 import styles from "./settings.module.css";
 
@@ -41,17 +41,39 @@ export function DeckOverridesForm({ decks, overrides, defaults }: Props) {
   return (
     <form action={action} noValidate aria-labelledby="deck-heading">
       <h2 id="deck-heading">Per-deck settings</h2>
-      <p className="muted">A deck can have its own retention, limits and steps; empty fields use your settings above.
-        {configured.length > 0 && <> Decks with their own settings: {configured.map((d) => d.path).join(", ")}.</>}</p>
+      <p className="muted">
+        A deck can have its own retention, limits and steps; empty fields use your settings above.
+        {configured.length > 0 && <> Decks with their own settings: {configured.map((d) => d.path).join(", ")}.</>}
+      </p>
       <div aria-live="polite">
-        {state.formError && state.deckId === deckId && <p className="form-error" role="alert">{state.formError}</p>}
-        {state.savedAt && state.deckId === deckId && <p className={styles.saved} role="status">Deck settings saved.</p>}
+        {state.formError && state.deckId === deckId && (
+          <p className="form-error" role="alert">
+            {state.formError}
+          </p>
+        )}
+        {state.savedAt && state.deckId === deckId && (
+          <p className={styles.saved} role="status">
+            Deck settings saved.
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="deckId">Deck</label>
-        <select id="deckId" name="deckId" className={styles.select} value={deckId} onChange={(e) => setDeckId(e.target.value)} aria-describedby="deckId-error">
+        <select
+          id="deckId"
+          name="deckId"
+          className={styles.select}
+          value={deckId}
+          onChange={(e) => setDeckId(e.target.value)}
+          aria-describedby="deckId-error"
+        >
           <option value="">Choose a deck…</option>
-          {decks.map((d) => <option key={d.id} value={d.id}>{d.path}{overrides[d.id] ? " (own settings)" : ""}</option>)}
+          {decks.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.path}
+              {overrides[d.id] ? " (own settings)" : ""}
+            </option>
+          ))}
         </select>
         <FieldError id="deckId-error" messages={errors.deckId} />
       </div>
@@ -63,16 +85,29 @@ export function DeckOverridesForm({ decks, overrides, defaults }: Props) {
             {(["desiredRetention", "newPerDay", "reviewsPerDay", "learningSteps", "relearningSteps"] as const).map((field) => (
               <div className="field" key={field}>
                 <label htmlFor={`deck-${field}`}>{LABELS[field]}</label>
-                <input id={`deck-${field}`} name={field} inputMode={field.endsWith("Steps") ? "text" : "decimal"}
-                  defaultValue={typed[field] ?? shown(deck[field])} placeholder={shown(defaults[field])} autoComplete="off"
-                  aria-invalid={errors[field] ? true : undefined} aria-describedby={`deck-${field}-error`} />
+                <input
+                  id={`deck-${field}`}
+                  name={field}
+                  inputMode={field.endsWith("Steps") ? "text" : "decimal"}
+                  defaultValue={typed[field] ?? shown(deck[field])}
+                  placeholder={shown(defaults[field])}
+                  autoComplete="off"
+                  aria-invalid={errors[field] ? true : undefined}
+                  aria-describedby={`deck-${field}-error`}
+                />
                 <FieldError id={`deck-${field}-error`} messages={errors[field]} />
               </div>
             ))}
           </div>
           <div className={styles.actions}>
-            <button className="button" type="submit" name="intent" value="save">{pending ? "Saving…" : "Save deck settings"}</button>
-            {overrides[deckId] && <button className="button secondary" type="submit" name="intent" value="clear">Use my settings for this deck</button>}
+            <button className="button" type="submit" name="intent" value="save">
+              {pending ? "Saving…" : "Save deck settings"}
+            </button>
+            {overrides[deckId] && (
+              <button className="button secondary" type="submit" name="intent" value="clear">
+                Use my settings for this deck
+              </button>
+            )}
           </div>
         </fieldset>
       )}

@@ -33,10 +33,24 @@ function Fits({ before, after }: { before: ModelFit; after: ModelFit }) {
   return (
     <table className={styles.fits}>
       <caption className="visually-hidden">How well each set of parameters predicts your reviews (smaller is better)</caption>
-      <thead><tr><th scope="col">Measure</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          <th scope="col">Before</th>
+          <th scope="col">After</th>
+        </tr>
+      </thead>
       <tbody>
-        <tr><th scope="row">Log loss</th><td>{fmt(before.logLoss)}</td><td className={after.logLoss < before.logLoss ? styles.better : undefined}>{fmt(after.logLoss)}</td></tr>
-        <tr><th scope="row">RMSE</th><td>{fmt(before.rmse)}</td><td className={after.rmse < before.rmse ? styles.better : undefined}>{fmt(after.rmse)}</td></tr>
+        <tr>
+          <th scope="row">Log loss</th>
+          <td>{fmt(before.logLoss)}</td>
+          <td className={after.logLoss < before.logLoss ? styles.better : undefined}>{fmt(after.logLoss)}</td>
+        </tr>
+        <tr>
+          <th scope="row">RMSE</th>
+          <td>{fmt(before.rmse)}</td>
+          <td className={after.rmse < before.rmse ? styles.better : undefined}>{fmt(after.rmse)}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -51,7 +65,12 @@ export function OptimizePanel({ optimized }: { optimized: boolean }) {
     abort.current = new AbortController();
     setStatus({ kind: "running", done: 0, total: 0 });
     try {
-      const response = await fetch("/api/optimize", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}", signal: abort.current.signal });
+      const response = await fetch("/api/optimize", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+        signal: abort.current.signal,
+      });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         return setStatus({ kind: "failed", message: body?.error ?? `The server answered ${response.status}.` });
@@ -64,7 +83,8 @@ export function OptimizePanel({ optimized }: { optimized: boolean }) {
       }
       setStatus({ kind: "failed", message: "The connection closed before the optimizer finished." });
     } catch (error) {
-      if (!abort.current?.signal.aborted) setStatus({ kind: "failed", message: error instanceof Error ? error.message : "The request failed." });
+      if (!abort.current?.signal.aborted)
+        setStatus({ kind: "failed", message: error instanceof Error ? error.message : "The request failed." });
     }
   }
 
@@ -74,20 +94,31 @@ export function OptimizePanel({ optimized }: { optimized: boolean }) {
     <section aria-labelledby="optimize-heading">
       <h2 id="optimize-heading">Optimize my parameters</h2>
       <p className="muted">
-        Fits the 21 FSRS parameters to your own review history. The new ones are used only if they predict your grades
-        better than the current {optimized ? "(already optimized)" : "(default)"} ones.
+        Fits the 21 FSRS parameters to your own review history. The new ones are used only if they predict your grades better than the
+        current {optimized ? "(already optimized)" : "(default)"} ones.
       </p>
-      <button className="button" type="button" onClick={run} disabled={running}>{running ? "Optimizing…" : "Optimize my parameters"}</button>
+      <button className="button" type="button" onClick={run} disabled={running}>
+        {running ? "Optimizing…" : "Optimize my parameters"}
+      </button>
       <div aria-live="polite" data-testid="optimize-status">
         {running && (
           <div className="stack">
-            <label htmlFor="optimize-progress" className="muted">{percent === null ? "Preparing your reviews…" : `Training: ${percent}%`}</label>
+            <label htmlFor="optimize-progress" className="muted">
+              {percent === null ? "Preparing your reviews…" : `Training: ${percent}%`}
+            </label>
             <progress id="optimize-progress" className={styles.progress} max={100} {...(percent === null ? {} : { value: percent })} />
           </div>
         )}
-        {status.kind === "failed" && <p className="form-error" role="alert">{status.message}</p>}
+        {status.kind === "failed" && (
+          <p className="form-error" role="alert">
+            {status.message}
+          </p>
+        )}
         {status.kind === "done" && status.result.tooFewReviews && (
-          <p>Not enough history yet: {status.result.needed} more {status.result.needed === 1 ? "review" : "reviews"} on a later day than the card&apos;s previous review are needed (you have {status.result.items}).</p>
+          <p>
+            Not enough history yet: {status.result.needed} more {status.result.needed === 1 ? "review" : "reviews"} on a later day than the
+            card&apos;s previous review are needed (you have {status.result.items}).
+          </p>
         )}
         {status.kind === "done" && !status.result.tooFewReviews && (
           <>

@@ -9,6 +9,4 @@ export type { ModelFit };
 export type OptimizeSummary = OptimizeResult & { applied: boolean };
 
 export type OptimizeEvent =
-  | { type: "progress"; done: number; total: number }
-  | { type: "result"; result: OptimizeSummary }
-  | { type: "error"; message: string };
+  { type: "progress"; done: number; total: number } | { type: "result"; result: OptimizeSummary } | { type: "error"; message: string };

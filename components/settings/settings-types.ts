@@ -1,7 +1,14 @@
 // What the settings forms send back from their server actions.
 
 export const GENERAL_FIELDS = [
-  "desiredRetention", "newPerDay", "reviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval", "fuzz", "timeZone",
+  "desiredRetention",
+  "newPerDay",
+  "reviewsPerDay",
+  "learningSteps",
+  "relearningSteps",
+  "maximumInterval",
+  "fuzz",
+  "timeZone",
 ] as const;
 export type GeneralField = (typeof GENERAL_FIELDS)[number];
 

@@ -34,11 +34,27 @@ export function ChartFigure({ id, title, summary, children, table, legend }: Pro
         <table>
           <caption>{table.caption}</caption>
           <thead>
-            <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {table.rows.map((row, i) => (
-              <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell}</td>
+                  ),
+                )}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -48,12 +64,31 @@ export function ChartFigure({ id, title, summary, children, table, legend }: Pro
 }
 
 /** The <svg> element every chart draws in: scales with its box, announced as one image. */
-export function ChartSvg({ id, label, description, width, height, className, children }: {
-  id: string; label: string; description: string; width: number; height: number; className?: string; children: ReactNode;
+export function ChartSvg({
+  id,
+  label,
+  description,
+  width,
+  height,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  description: string;
+  width: number;
+  height: number;
+  className?: string;
+  children: ReactNode;
 }) {
   return (
-    <svg className={`${styles.svg} ${className ?? ""}`} viewBox={`0 0 ${width} ${height}`} role="img"
-      aria-labelledby={`${id}-title ${id}-svgdesc`} preserveAspectRatio="xMidYMid meet">
+    <svg
+      className={`${styles.svg} ${className ?? ""}`}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-svgdesc`}
+      preserveAspectRatio="xMidYMid meet"
+    >
       <title id={`${id}-title`}>{label}</title>
       <desc id={`${id}-svgdesc`}>{description}</desc>
       {children}
@@ -68,7 +103,8 @@ export function Legend({ items }: { items: ReadonlyArray<{ label: string; classN
       {items.map((item) => (
         <li key={item.label}>
           <span className={`${styles.swatch} ${item.className}`} aria-hidden="true" />
-          {item.label}{item.value !== undefined && <strong> {item.value}</strong>}
+          {item.label}
+          {item.value !== undefined && <strong> {item.value}</strong>}
         </li>
       ))}
     </ul>

@@ -27,20 +27,31 @@ export function ForecastChart({ days }: { days: ForecastDay[] }) {
   const week = days.slice(0, 7).reduce((sum, d) => sum + d.total, 0);
   const busiest = days.reduce<ForecastDay | undefined>((best, d) => (!best || d.total > best.total ? d : best), undefined);
   const label = `Due forecast, next ${days.length} days`;
-  const description = total === 0
-    ? "Bar chart: no studied cards fall due in the next 30 days."
-    : `Bar chart of cards due each day: ${days[0]?.total ?? 0} today, ${week} in the next 7 days, ${total} in ${days.length} days; busiest day ${busiest ? `${shortDate(busiest.date)} with ${busiest.total}` : "none"}.`;
+  const description =
+    total === 0
+      ? "Bar chart: no studied cards fall due in the next 30 days."
+      : `Bar chart of cards due each day: ${days[0]?.total ?? 0} today, ${week} in the next 7 days, ${total} in ${days.length} days; busiest day ${busiest ? `${shortDate(busiest.date)} with ${busiest.total}` : "none"}.`;
 
   return (
     <ChartFigure
       id="forecast"
       title="Due in the next 30 days"
-      summary={<>
-        <span>Today <strong>{days[0]?.total ?? 0}</strong></span>
-        <span>Tomorrow <strong>{days[1]?.total ?? 0}</strong></span>
-        <span>Next 7 days <strong>{week}</strong></span>
-        <span>Per day <strong>{(total / Math.max(1, days.length)).toFixed(1)}</strong></span>
-      </>}
+      summary={
+        <>
+          <span>
+            Today <strong>{days[0]?.total ?? 0}</strong>
+          </span>
+          <span>
+            Tomorrow <strong>{days[1]?.total ?? 0}</strong>
+          </span>
+          <span>
+            Next 7 days <strong>{week}</strong>
+          </span>
+          <span>
+            Per day <strong>{(total / Math.max(1, days.length)).toFixed(1)}</strong>
+          </span>
+        </>
+      }
       legend={<Legend items={SERIES.map((s) => ({ label: s.label, className: s.className }))} />}
       table={{
         caption: "Cards due per day over the next 30 days (overdue cards count today)",
@@ -52,7 +63,9 @@ export function ForecastChart({ days }: { days: ForecastDay[] }) {
         {(Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max]).map((tick) => (
           <g key={tick}>
             <line className={tick === 0 ? styles.axis : styles.gridLine} x1={LEFT} x2={W - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text x={LEFT - 5} y={y(tick) + 4} textAnchor="end">{tick}</text>
+            <text x={LEFT - 5} y={y(tick) + 4} textAnchor="end">
+              {tick}
+            </text>
           </g>
         ))}
         {days.map((d, i) => {
@@ -74,11 +87,13 @@ export function ForecastChart({ days }: { days: ForecastDay[] }) {
             </g>
           );
         })}
-        {days.map((d, i) => (i % 7 === 0 ? (
-          <text key={d.date} x={i === 0 ? LEFT : LEFT + i * pitch + pitch / 2} y={H - 8} textAnchor={i === 0 ? "start" : "middle"}>
-            {i === 0 ? "Today" : shortDate(d.date)}
-          </text>
-        ) : null))}
+        {days.map((d, i) =>
+          i % 7 === 0 ? (
+            <text key={d.date} x={i === 0 ? LEFT : LEFT + i * pitch + pitch / 2} y={H - 8} textAnchor={i === 0 ? "start" : "middle"}>
+              {i === 0 ? "Today" : shortDate(d.date)}
+            </text>
+          ) : null,
+        )}
       </ChartSvg>
     </ChartFigure>
   );

@@ -44,14 +44,25 @@ function Weeks({ cells, fromWeek, toWeek, y0, max }: { cells: Cell[]; fromWeek: 
   return (
     <g>
       {["Mon", "Wed", "Fri"].map((day, i) => (
-        <text key={day} x={LEFT - 4} y={y0 + TOP + (i * 2) * PITCH + CELL - 1} textAnchor="end">{day}</text>
+        <text key={day} x={LEFT - 4} y={y0 + TOP + i * 2 * PITCH + CELL - 1} textAnchor="end">
+          {day}
+        </text>
       ))}
       {monthLabels(shown).map((c) => (
-        <text key={`m-${c.date}`} x={x(c.week)} y={y0 + TOP - 4}>{shortMonth(c.date)}</text>
+        <text key={`m-${c.date}`} x={x(c.week)} y={y0 + TOP - 4}>
+          {shortMonth(c.date)}
+        </text>
       ))}
       {shown.map((c) => (
-        <rect key={c.date} x={x(c.week)} y={y0 + TOP + c.weekday * PITCH} width={CELL} height={CELL} rx={2}
-          className={`${LEVELS[level(c.count, max)]} ${c === last ? styles.today : ""}`}>
+        <rect
+          key={c.date}
+          x={x(c.week)}
+          y={y0 + TOP + c.weekday * PITCH}
+          width={CELL}
+          height={CELL}
+          rx={2}
+          className={`${LEVELS[level(c.count, max)]} ${c === last ? styles.today : ""}`}
+        >
           <title>{`${fullDate(c.date)}: ${c.count} ${c.count === 1 ? "review" : "reviews"}`}</title>
         </rect>
       ))}
@@ -68,9 +79,10 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
   const studied = days.filter((d) => d.count > 0).length;
   const busiest = days.reduce<DayCount | undefined>((best, d) => (!best || d.count > best.count ? d : best), undefined);
   const label = "Reviews per day over the past year";
-  const description = total === 0
-    ? "Calendar heatmap: no reviews in the past year."
-    : `Calendar heatmap, one square per day, darker for more reviews: ${total} reviews on ${studied} of ${days.length} days; busiest day ${busiest ? `${fullDate(busiest.date)} with ${busiest.count}` : "none"}.`;
+  const description =
+    total === 0
+      ? "Calendar heatmap: no reviews in the past year."
+      : `Calendar heatmap, one square per day, darker for more reviews: ${total} reviews on ${studied} of ${days.length} days; busiest day ${busiest ? `${fullDate(busiest.date)} with ${busiest.count}` : "none"}.`;
 
   // Months, for the table: a year of single days is too long to listen to.
   const months = new Map<string, { reviews: number; studied: number }>();
@@ -87,16 +99,30 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
     <ChartFigure
       id="heatmap"
       title="Reviews per day, past year"
-      summary={<>
-        <span>Reviews <strong>{total}</strong></span>
-        <span>Days studied <strong>{studied}</strong> of {days.length}</span>
-        <span>Streak <strong>{streak(days)}</strong> {streak(days) === 1 ? "day" : "days"}</span>
-        <span>Per studied day <strong>{studied ? (total / studied).toFixed(1) : "0"}</strong></span>
-      </>}
-      legend={<Legend items={LEVELS.map((className, i) => ({
-        className,
-        label: i === 0 ? "None" : `up to ${Math.ceil((max * i) / 4)}`,
-      }))} />}
+      summary={
+        <>
+          <span>
+            Reviews <strong>{total}</strong>
+          </span>
+          <span>
+            Days studied <strong>{studied}</strong> of {days.length}
+          </span>
+          <span>
+            Streak <strong>{streak(days)}</strong> {streak(days) === 1 ? "day" : "days"}
+          </span>
+          <span>
+            Per studied day <strong>{studied ? (total / studied).toFixed(1) : "0"}</strong>
+          </span>
+        </>
+      }
+      legend={
+        <Legend
+          items={LEVELS.map((className, i) => ({
+            className,
+            label: i === 0 ? "None" : `up to ${Math.ceil((max * i) / 4)}`,
+          }))}
+        />
+      }
       table={{
         caption: "Reviews per month over the past year",
         columns: ["Month", "Reviews", "Days studied"],
@@ -104,12 +130,24 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
       }}
     >
       {/* Wide screens get the year in one strip; phones get two half-year strips stacked. */}
-      <ChartSvg id="heatmap-wide" className={styles.wideOnly} label={label} description={description}
-        width={LEFT + weeks * PITCH} height={blockH}>
+      <ChartSvg
+        id="heatmap-wide"
+        className={styles.wideOnly}
+        label={label}
+        description={description}
+        width={LEFT + weeks * PITCH}
+        height={blockH}
+      >
         <Weeks cells={cells} fromWeek={0} toWeek={weeks} y0={0} max={max} />
       </ChartSvg>
-      <ChartSvg id="heatmap-narrow" className={styles.narrowOnly} label={label} description={description}
-        width={LEFT + half * PITCH} height={2 * blockH + 6}>
+      <ChartSvg
+        id="heatmap-narrow"
+        className={styles.narrowOnly}
+        label={label}
+        description={description}
+        width={LEFT + half * PITCH}
+        height={2 * blockH + 6}
+      >
         <Weeks cells={cells} fromWeek={0} toWeek={half} y0={0} max={max} />
         <Weeks cells={cells} fromWeek={half} toWeek={weeks} y0={blockH + 6} max={max} />
       </ChartSvg>

@@ -17,19 +17,36 @@ const share = (n: number, total: number) => (total === 0 ? "0%" : `${Math.round(
 
 export function StateChart({ counts }: { counts: StateCounts }) {
   const total = counts.total;
-  let x = 0;
-  const description = total === 0
-    ? "Stacked bar: no cards in your decks yet."
-    : `Stacked bar of your ${total} cards by state: ${STATES.map((s) => `${counts[s.key]} ${s.label.toLowerCase()}`).join(", ")}.`;
+  // Each segment starts where the ones before it end.
+  const widths = STATES.map((s) => (total === 0 ? 0 : (counts[s.key] / total) * W));
+  const starts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+  const description =
+    total === 0
+      ? "Stacked bar: no cards in your decks yet."
+      : `Stacked bar of your ${total} cards by state: ${STATES.map((s) => `${counts[s.key]} ${s.label.toLowerCase()}`).join(", ")}.`;
   return (
     <ChartFigure
       id="states"
       title="Cards by state"
-      summary={<>
-        <span>Cards <strong>{total}</strong></span>
-        <span>Studied <strong>{share(total - counts.new - counts.suspended, total)}</strong></span>
-      </>}
-      legend={<Legend items={STATES.map((s) => ({ label: s.label, className: s.className, value: `${counts[s.key]} (${share(counts[s.key], total)})` }))} />}
+      summary={
+        <>
+          <span>
+            Cards <strong>{total}</strong>
+          </span>
+          <span>
+            Studied <strong>{share(total - counts.new - counts.suspended, total)}</strong>
+          </span>
+        </>
+      }
+      legend={
+        <Legend
+          items={STATES.map((s) => ({
+            label: s.label,
+            className: s.className,
+            value: `${counts[s.key]} (${share(counts[s.key], total)})`,
+          }))}
+        />
+      }
       table={{
         caption: "Cards in each state",
         columns: ["State", "Cards", "Share"],
@@ -38,15 +55,18 @@ export function StateChart({ counts }: { counts: StateCounts }) {
     >
       <ChartSvg id="states-svg" label="Cards by state" description={description} width={W} height={H}>
         {total === 0 && <rect className={styles.empty} x={0} y={4} width={W} height={H - 8} rx={6} />}
-        <clipPath id="states-clip"><rect x={0} y={4} width={W} height={H - 8} rx={6} /></clipPath>
+        <clipPath id="states-clip">
+          <rect x={0} y={4} width={W} height={H - 8} rx={6} />
+        </clipPath>
         <g clipPath="url(#states-clip)">
-          {STATES.map((s) => {
+          {STATES.map((s, i) => {
             const n = counts[s.key];
             if (n === 0 || total === 0) return null;
-            const w = (n / total) * W;
-            const rect = <rect key={s.key} className={s.className} x={x} y={4} width={Math.max(1.5, w)} height={H - 8}><title>{`${s.label}: ${n}`}</title></rect>;
-            x += w;
-            return rect;
+            return (
+              <rect key={s.key} className={s.className} x={starts[i]} y={4} width={Math.max(1.5, widths[i]!)} height={H - 8}>
+                <title>{`${s.label}: ${n}`}</title>
+              </rect>
+            );
           })}
         </g>
       </ChartSvg>

@@ -6,7 +6,10 @@ import { plainAddress } from "../http/forwarded-headers.ts";
  * the last entry is the one that proxy appended, as earlier ones may be the client's own invention.
  */
 export function clientAddress(headers: Headers): string {
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const nearest = entries.at(-1);
   return nearest ? plainAddress(nearest) : "unknown";
 }

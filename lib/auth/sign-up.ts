@@ -5,7 +5,12 @@ import { emailField } from "./email.ts";
 export const MIN_PASSWORD_LENGTH = 10;
 
 export const SignUpSchema = z.object({
-  name: z.string().trim().max(80, { error: "Keep your name under 80 characters." }).optional().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(80, { error: "Keep your name under 80 characters." })
+    .optional()
+    .transform((v) => v || null),
   email: emailField("Enter a valid email address, like you@example.com."),
   password: z
     .string()

@@ -3,7 +3,7 @@
 // The stored deadline alone is not enough: an instructor can close, unpublish or remove a learner
 // after the attempt started, and those changes must count from the moment they are made.
 
-import { quizWindow } from "./schedule.ts";
+import { quizWindowState } from "./quiz-window.ts";
 
 /**
  * How long past the deadline an answer is still taken. The page sends each choice as it is made,
@@ -91,7 +91,7 @@ export function submitRefusal(state: AttemptState): AttemptRefusal | null {
  * class they belong to); any other quiz is answered as if it did not exist, before this is asked.
  */
 export function startRefusal(quiz: { opensAt: Date | null; closesAt: Date | null }, now: Date): AttemptRefusal | null {
-  const window = quizWindow(quiz, now);
+  const window = quizWindowState(quiz, now);
   if (window === "upcoming") return { code: "not_open", message: `This quiz opens at ${formatUtc(quiz.opensAt!)}.` };
   if (window === "closed") return { code: "closed", message: `This quiz closed at ${formatUtc(quiz.closesAt!)}.` };
   return null;

@@ -2,8 +2,9 @@
 // backs of other cards in the same deck. The distractors and their order follow from the card ids,
 // so the same card in the same deck always makes the same question.
 
+import { DomainError } from "../errors/index.ts";
 import { seededShuffle } from "./random.ts";
-import type { QuestionChoice, QuestionDraft } from "./types.ts";
+import type { Choice, QuizQuestionDraft } from "./types.ts";
 
 export interface DeckCard {
   id: string;
@@ -17,8 +18,11 @@ export const CARD_QUESTION_OPTIONS = 4;
 
 const normalised = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
-export class CardQuestionError extends Error {
-  readonly code = "CARD_QUESTION";
+/** A card that cannot be asked as multiple choice, said so the instructor knows which card and why. */
+export class CardQuestionError extends DomainError<"CARD_QUESTION"> {
+  constructor(message: string) {
+    super("CARD_QUESTION", message);
+  }
 }
 
 /** Only cards with a plain answer on the back can be asked as multiple choice. */
@@ -26,7 +30,7 @@ export function canAskCard(card: Pick<DeckCard, "kind" | "back">): boolean {
   return card.kind === "basic" && card.back.trim().length > 0;
 }
 
-export function cardQuestion(card: DeckCard, deckCards: readonly DeckCard[]): QuestionDraft {
+export function cardQuestion(card: DeckCard, deckCards: readonly DeckCard[]): QuizQuestionDraft {
   if (!canAskCard(card)) throw new CardQuestionError("Only basic cards with an answer on the back can be asked as multiple choice.");
   const right = normalised(card.back);
   const seen = new Set([right]);
@@ -44,6 +48,6 @@ export function cardQuestion(card: DeckCard, deckCards: readonly DeckCard[]): Qu
   }
   if (distractors.length === 0) throw new CardQuestionError("The deck has no other answers to offer as distractors.");
   const texts = seededShuffle([card.back.trim(), ...distractors], `options:${card.id}`);
-  const options: QuestionChoice[] = texts.map((text, i) => ({ id: String.fromCharCode(97 + i), text, correct: normalised(text) === right }));
+  const options: Choice[] = texts.map((text, i) => ({ id: String.fromCharCode(97 + i), text, correct: normalised(text) === right }));
   return { kind: "card", prompt: card.front, options, answer: card.back.trim(), explanation: "" };
 }

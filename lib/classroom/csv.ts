@@ -18,8 +18,12 @@ export function resultsCsv(results: QuizResults): string {
   results.questions.forEach((q, i) => header.push(`q${i + 1}_answer`, `q${i + 1}_points`));
   const rows = results.learners.map((l) => {
     const cells: Array<string | number | null> = [
-      l.learner.name ?? "", l.learner.email, l.submittedAt ? "submitted" : "in progress",
-      l.submittedAt ? l.submittedAt.toISOString() : null, l.score, l.maxScore,
+      l.learner.name ?? "",
+      l.learner.email,
+      l.submittedAt ? "submitted" : "in progress",
+      l.submittedAt ? l.submittedAt.toISOString() : null,
+      l.score,
+      l.maxScore,
     ];
     for (const q of results.questions) {
       const mark = l.marks[q.questionId];

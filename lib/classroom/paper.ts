@@ -3,9 +3,17 @@
 // learner's own. The paper is stored with the attempt, so saving, scoring and showing results read
 // one fixed thing even if the quiz or its decks change later.
 
-import { scenarioNames } from "../quiz/index.ts";
-import { hashString, seededShuffle } from "./random.ts";
-import { playScenario, scenarioQuestionDraft, scenarioSeed, singleQuestionSource, type PlayOptions, type PlayedScenario } from "./scenario-question.ts";
+import { scenarioNames } from "../scenarios/index.ts";
+import { cyrb32 } from "../random/index.ts";
+import { seededShuffle } from "./random.ts";
+import {
+  playScenario,
+  quizDraftOfScenarioQuestion,
+  scenarioSeed,
+  singleQuestionSource,
+  type PlayOptions,
+  type PlayedScenario,
+} from "./scenario-question.ts";
 import type { Paper, PaperQuestion, QuizQuestionInput } from "./types.ts";
 import { variantNames, variantSeed } from "./variants.ts";
 
@@ -19,9 +27,17 @@ export interface PaperOptions {
 
 function asIs(q: QuizQuestionInput): PaperQuestion {
   return {
-    questionId: q.id, kind: q.kind, points: q.points, prompt: q.prompt, options: q.options,
-    multiple: q.options.filter((o) => o.correct).length > 1, answer: q.answer, explanation: q.explanation,
-    cardId: q.cardId, reviewSource: null, names: {},
+    questionId: q.id,
+    kind: q.kind,
+    points: q.points,
+    prompt: q.prompt,
+    options: q.options,
+    multiple: q.options.filter((o) => o.correct).length > 1,
+    answer: q.answer,
+    explanation: q.explanation,
+    cardId: q.cardId,
+    reviewSource: null,
+    names: {},
   };
 }
 
@@ -35,10 +51,11 @@ export function buildPaper(questions: readonly QuizQuestionInput[], options: Pap
     if (!played) {
       const catalogue = options.catalogues?.get(q.scenarioSource);
       const base = playScenario(q.scenarioSource, { now: q.playedAt, seed: scenarioSeed(options.quizId), catalogue });
-      const names = q.template ? variantNames(scenarioNames(base.scenario.document), `${seed}:${hashString(q.scenarioSource)}`) : {};
-      played = Object.keys(names).length > 0
-        ? playScenario(q.scenarioSource, { now: q.playedAt, seed: scenarioSeed(options.quizId), catalogue, names })
-        : base;
+      const names = q.template ? variantNames(scenarioNames(base.scenario.document), `${seed}:${cyrb32(q.scenarioSource)}`) : {};
+      played =
+        Object.keys(names).length > 0
+          ? playScenario(q.scenarioSource, { now: q.playedAt, seed: scenarioSeed(options.quizId), catalogue, names })
+          : base;
       plays.set(key, played);
     }
     return played;
@@ -47,18 +64,30 @@ export function buildPaper(questions: readonly QuizQuestionInput[], options: Pap
   const paper = questions.map((q): PaperQuestion => {
     if (q.kind !== "scenario" || q.scenarioSource === null) return asIs(q);
     const played = playFor({ ...q, scenarioSource: q.scenarioSource });
-    const draft = scenarioQuestionDraft(played, q.scenarioQuestion);
+    const draft = quizDraftOfScenarioQuestion(played, q.scenarioQuestion);
     const names = q.template ? Object.fromEntries(scenarioNames(played.scenario.document).map((n) => [n.key, n.value])) : {};
     const reviewSource = singleQuestionSource(played.scenario, q.scenarioQuestion);
     // A variant that no longer yields options (it should not: names do not change a question's
     // shape) falls back to the reference version rather than losing the question.
     if (!draft) return { ...asIs(q), reviewSource };
-    return { ...asIs(q), prompt: draft.prompt, options: draft.options, multiple: draft.options.filter((o) => o.correct).length > 1, answer: draft.answer, explanation: draft.explanation, reviewSource, names };
+    return {
+      ...asIs(q),
+      prompt: draft.prompt,
+      options: draft.options,
+      multiple: draft.options.filter((o) => o.correct).length > 1,
+      answer: draft.answer,
+      explanation: draft.explanation,
+      reviewSource,
+      names,
+    };
   });
 
   if (!options.shuffle) return { questions: paper };
   const order = seededShuffle(paper, `order:${options.quizId}:${options.learnerId}`);
   return {
-    questions: order.map((q) => ({ ...q, options: seededShuffle(q.options, `options:${options.quizId}:${options.learnerId}:${q.questionId}`) })),
+    questions: order.map((q) => ({
+      ...q,
+      options: seededShuffle(q.options, `options:${options.quizId}:${options.learnerId}:${q.questionId}`),
+    })),
   };
 }

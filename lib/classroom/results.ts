@@ -1,14 +1,14 @@
 // The class's results for one quiz: per question (how many right, the most common wrong answers)
 // and per learner. Built from the answer rows alone, so 200 learners x 30 questions is one pass.
 
-import type { QuestionChoice } from "./types.ts";
+import type { Choice } from "./types.ts";
 
 export interface ResultQuestion {
   id: string;
   position: number;
   points: number;
   /** The instructor's reference options, to name the wrong answers. */
-  options: QuestionChoice[];
+  options: Choice[];
 }
 
 export interface ResultAnswer {
@@ -65,7 +65,11 @@ export interface QuizResults {
 /** How many wrong answers are listed per question. */
 export const WRONG_ANSWERS_SHOWN = 3;
 
-export function summariseResults(questions: readonly ResultQuestion[], attempts: readonly ResultAttempt[], answers: readonly ResultAnswer[]): QuizResults {
+export function summariseResults(
+  questions: readonly ResultQuestion[],
+  attempts: readonly ResultAttempt[],
+  answers: readonly ResultAnswer[],
+): QuizResults {
   const submittedIds = new Set(attempts.filter((a) => a.submittedAt).map((a) => a.id));
   const byQuestion = new Map(questions.map((q) => [q.id, { answered: 0, correct: 0, wrong: new Map<string, WrongAnswer>() }]));
   const byAttempt = new Map(attempts.map((a) => [a.id, { marks: {} as Record<string, boolean>, choices: {} as Record<string, string[]> }]));
@@ -101,12 +105,21 @@ export function summariseResults(questions: readonly ResultQuestion[], attempts:
       .sort((a, b) => a.position - b.position)
       .map((q) => {
         const stats = byQuestion.get(q.id)!;
-        const wrong = [...stats.wrong.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, WRONG_ANSWERS_SHOWN);
+        const wrong = [...stats.wrong.values()]
+          .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+          .slice(0, WRONG_ANSWERS_SHOWN);
         return { questionId: q.id, position: q.position, points: q.points, answered: stats.answered, correct: stats.correct, wrong };
       }),
     learners: [...attempts]
       .sort((a, b) => (a.learner.name ?? a.learner.email).localeCompare(b.learner.name ?? b.learner.email))
-      .map((a) => ({ attemptId: a.id, learner: a.learner, submittedAt: a.submittedAt, score: a.score, maxScore: a.maxScore, ...byAttempt.get(a.id)! })),
+      .map((a) => ({
+        attemptId: a.id,
+        learner: a.learner,
+        submittedAt: a.submittedAt,
+        score: a.score,
+        maxScore: a.maxScore,
+        ...byAttempt.get(a.id)!,
+      })),
     submitted: scored.length,
     averageScore: scored.length ? scored.reduce((sum, a) => sum + (a.score ?? 0), 0) / scored.length : null,
   };

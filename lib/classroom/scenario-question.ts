@@ -1,5 +1,5 @@
-// Scenario questions for a quiz: the scenario is played by lib/quiz (which asks lib/iam), and each of
-// its questions becomes a multiple-choice question with the computed options, answer and
+// Scenario questions for a quiz: the scenario is played by lib/scenarios (which asks lib/iam), and
+// each of its questions becomes a multiple-choice question with the computed options, answer and
 // explanation. A variant is the same scenario with other names, played again: its answers are
 // computed, never edited by hand.
 
@@ -9,28 +9,30 @@ import {
   renameScenario,
   renderScenarioCard,
   type AnsweredScenario,
-  type AnswerOptions,
+  type AnswerScenarioOptions,
   type Scenario,
-} from "../quiz/index.ts";
-import type { QuestionDraft } from "./types.ts";
+} from "../scenarios/index.ts";
+import type { QuizQuestionDraft } from "./types.ts";
 
 export interface PlayOptions {
   /** When the scenario is played (the fictional clock its STS calls read). */
   now: string;
   seed: string;
-  catalogue?: AnswerOptions["catalogue"];
+  catalogue?: AnswerScenarioOptions["catalogue"];
   /** New values for declared names (a learner's variant). */
   names?: Record<string, string>;
 }
 
 export interface PlayedScenario {
   scenario: Scenario;
+  /** Every scenario question, answered by the engine. */
   answered: AnsweredScenario;
-  questions: QuestionDraft[];
+  /** The scenario questions that can be asked as multiple choice, as quiz questions. */
+  quizQuestions: QuizQuestionDraft[];
 }
 
-/** The scenario question as a quiz question; undefined when it has no options to choose from. */
-function draftOf(answered: AnsweredScenario, index: number): QuestionDraft | undefined {
+/** A scenario question as a quiz question; undefined when it has no options to choose from. */
+function draftOf(answered: AnsweredScenario, index: number): QuizQuestionDraft | undefined {
   const question = answered.questions[index];
   if (!question?.options || question.options.length < 2) return undefined;
   // The options are shown as buttons, so the prompt is rendered without its option list.
@@ -52,11 +54,11 @@ function draftOf(answered: AnsweredScenario, index: number): QuestionDraft | und
 export function playScenario(source: string, options: PlayOptions): PlayedScenario {
   const parsed = parseScenario(source);
   const scenario = options.names && Object.keys(options.names).length > 0 ? renameScenario(parsed, options.names) : parsed;
-  const answerOptions: AnswerOptions = { now: options.now, seed: options.seed };
+  const answerOptions: AnswerScenarioOptions = { now: options.now, seed: options.seed };
   if (options.catalogue) answerOptions.catalogue = options.catalogue;
   const answered = answerScenario(scenario, answerOptions);
-  const questions = answered.questions.map((_, i) => draftOf(answered, i));
-  return { scenario, answered, questions: questions.filter((q): q is QuestionDraft => q !== undefined) };
+  const drafts = answered.questions.map((_, i) => draftOf(answered, i));
+  return { scenario, answered, quizQuestions: drafts.filter((q): q is QuizQuestionDraft => q !== undefined) };
 }
 
 /** Index of every scenario question that can be asked as multiple choice. */
@@ -64,8 +66,8 @@ export function askableQuestions(answered: AnsweredScenario): number[] {
   return answered.questions.flatMap((q, i) => (q.options && q.options.length >= 2 ? [i] : []));
 }
 
-/** The draft of one scenario question, by its index in the scenario. */
-export function scenarioQuestionDraft(played: PlayedScenario, index: number): QuestionDraft | undefined {
+/** The quiz question made of one scenario question, by its index in the scenario. */
+export function quizDraftOfScenarioQuestion(played: PlayedScenario, index: number): QuizQuestionDraft | undefined {
   return draftOf(played.answered, index);
 }
 

@@ -19,7 +19,10 @@ export interface AttemptScore {
 }
 
 export function isCorrectChoice(options: readonly { id: string; correct: boolean }[], choice: readonly string[]): boolean {
-  const right = options.filter((o) => o.correct).map((o) => o.id).sort();
+  const right = options
+    .filter((o) => o.correct)
+    .map((o) => o.id)
+    .sort();
   const chosen = [...new Set(choice)].sort();
   return right.length > 0 && right.length === chosen.length && right.every((id, i) => id === chosen[i]);
 }

@@ -1,18 +1,16 @@
-// The shapes shared by the builder, the paper a learner gets, scoring and results.
+// The shapes shared by the builder, the paper a learner gets, scoring and results. A question here
+// is a quiz question (an item on a quiz paper); a scenario's own questions are lib/scenarios'
+// ScenarioQuestion, and both offer the same Choice.
+import type { Choice } from "../scenarios/index.ts";
 
-/** One choice of a multiple-choice question; text is Markdown. */
-export interface QuestionChoice {
-  id: string;
-  text: string;
-  correct: boolean;
-}
+export type { Choice };
 
-/** A question as the builder computes it: the instructor's reference version. */
-export interface QuestionDraft {
+/** A quiz question as the builder computes it: the instructor's reference version. */
+export interface QuizQuestionDraft {
   kind: "card" | "scenario";
   /** Markdown. */
   prompt: string;
-  options: QuestionChoice[];
+  options: Choice[];
   /** Markdown: the right answer in words. */
   answer: string;
   /** Markdown: why (empty for cards, whose back is the answer). */
@@ -20,7 +18,7 @@ export interface QuestionDraft {
 }
 
 /** A stored quiz question, as the paper builder reads it. */
-export interface QuizQuestionInput extends QuestionDraft {
+export interface QuizQuestionInput extends QuizQuestionDraft {
   id: string;
   points: number;
   cardId: string | null;
@@ -37,7 +35,7 @@ export interface PaperQuestion {
   kind: "card" | "scenario";
   points: number;
   prompt: string;
-  options: QuestionChoice[];
+  options: Choice[];
   /** More than one option is correct: the learner ticks all that apply. */
   multiple: boolean;
   answer: string;

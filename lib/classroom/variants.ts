@@ -2,14 +2,66 @@
 // accounts, chosen from the learner's and the quiz's ids, so two learners cannot swap answers and
 // a reload gives the same names. Names of other kinds (keys, policies, free text) keep their value.
 
-import type { ScenarioName } from "../quiz/index.ts";
-import { seededRandom } from "./random.ts";
+import type { ScenarioName } from "../scenarios/index.ts";
+import { classroomRandom } from "./random.ts";
 
-const PEOPLE = ["alice", "bilal", "chen", "dana", "emeka", "farah", "goran", "hana", "ivan", "jun", "kofi", "lena", "mateo", "noor", "olga", "priya", "quinn", "ravi", "sofia", "tariq", "uma", "viktor", "wen", "yara", "zane"];
-const ROLE_WORDS = ["Reporting", "Billing", "Ingest", "Audit", "Deploy", "Backup", "Analytics", "Payments", "Search", "Catalog", "Inventory", "Support"];
+const PEOPLE = [
+  "alice",
+  "bilal",
+  "chen",
+  "dana",
+  "emeka",
+  "farah",
+  "goran",
+  "hana",
+  "ivan",
+  "jun",
+  "kofi",
+  "lena",
+  "mateo",
+  "noor",
+  "olga",
+  "priya",
+  "quinn",
+  "ravi",
+  "sofia",
+  "tariq",
+  "uma",
+  "viktor",
+  "wen",
+  "yara",
+  "zane",
+];
+const ROLE_WORDS = [
+  "Reporting",
+  "Billing",
+  "Ingest",
+  "Audit",
+  "Deploy",
+  "Backup",
+  "Analytics",
+  "Payments",
+  "Search",
+  "Catalog",
+  "Inventory",
+  "Support",
+];
 const ROLE_SUFFIX = ["Role", "ServiceRole", "AppRole", "TaskRole"];
 const GROUPS = ["Developers", "Operators", "Auditors", "DataTeam", "Support", "Finance", "Platform", "Security"];
-const BUCKET_WORDS = ["orders", "invoices", "reports", "photos", "backups", "logs", "exports", "assets", "archive", "uploads", "metrics", "payroll"];
+const BUCKET_WORDS = [
+  "orders",
+  "invoices",
+  "reports",
+  "photos",
+  "backups",
+  "logs",
+  "exports",
+  "assets",
+  "archive",
+  "uploads",
+  "metrics",
+  "payroll",
+];
 const HEX = "0123456789abcdef";
 
 type Draw = () => number;
@@ -50,7 +102,7 @@ export function variantSeed(quizId: string, learnerId: string): string {
  * every original value, so no two names of a variant collide and no name survives by chance.
  */
 export function variantNames(names: readonly ScenarioName[], seed: string): Record<string, string> {
-  const random = seededRandom(seed);
+  const random = classroomRandom(seed);
   const taken = new Set(names.map((n) => n.value));
   const mapping: Record<string, string> = {};
   for (const name of names) {

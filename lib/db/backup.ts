@@ -1,17 +1,12 @@
 import "server-only";
-import {
-  createBackup,
-  formatPath,
-  parseBackupInSlices,
-  type Backup,
-  type FieldIssue,
-  type SchedulerSettings,
-} from "../srs/index.ts";
+import { formatJsonPath, type FieldIssue } from "../errors/index.ts";
+import { createBackup, parseBackupInSlices, type Backup, type SchedulerSettings } from "../srs/index.ts";
 import { prisma } from "./client.ts";
 import { claimRestore } from "./restore-lock.ts";
 import { loadSchedulerSettings } from "./review/settings.ts";
-import { readableScopes, STARTER_SCOPE } from "./scope.ts";
-import { restoreInTransaction, type CardRef } from "./sqlite/bulk-restore.ts";
+import { readableScopes, STARTER_SCOPE } from "./library-scope.ts";
+import { SCHEDULING_SELECT } from "./scheduling-state.ts";
+import { databaseEngine, type CardRef } from "./engine/index.ts";
 import type { SessionUser } from "./users.ts";
 
 // A card key is unique within its scope only, and a learner who imports the starter notes into
@@ -24,14 +19,20 @@ function backupKey(card: { scope: string; key: string }): string {
   return card.scope === STARTER_SCOPE ? `${STARTER_PREFIX}${card.key}` : card.key;
 }
 
-const stateColumns = {
-  due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true, learningSteps: true,
-  reps: true, lapses: true, state: true, lastReview: true, suspended: true, buriedUntil: true,
-} as const;
+const stateColumns = { ...SCHEDULING_SELECT, suspended: true, buriedUntil: true } as const;
 
 const logColumns = {
-  rating: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, lastElapsedDays: true,
-  scheduledDays: true, learningSteps: true, review: true, durationMs: true,
+  rating: true,
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  lastElapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  review: true,
+  durationMs: true,
 } as const;
 
 /** The learner's settings, card states and review log; nothing of anyone else's. */
@@ -61,7 +62,10 @@ export type RestoreResult = { ok: true; cards: number; reviews: number } | { ok:
 async function readableOverrides(user: SessionUser, settings: SchedulerSettings): Promise<SchedulerSettings> {
   const deckIds = Object.keys(settings.decks);
   if (deckIds.length === 0) return settings;
-  const readable = await prisma.deck.findMany({ where: { id: { in: deckIds }, scope: { in: readableScopes(user) } }, select: { id: true } });
+  const readable = await prisma.deck.findMany({
+    where: { id: { in: deckIds }, scope: { in: readableScopes(user) } },
+    select: { id: true },
+  });
   const keep = new Set(readable.map((d) => d.id));
   return { ...settings, decks: Object.fromEntries(Object.entries(settings.decks).filter(([id]) => keep.has(id))) };
 }
@@ -86,12 +90,17 @@ export async function restoreBackup(user: SessionUser, input: unknown, now = new
     const backup = parsed.value;
     const settings = await readableOverrides(user, backup.settings);
     const cards = new Map(Object.keys(backup.cardStates).map((key) => [key, cardRef(user, key)]));
-    const written = await restoreInTransaction({
-      userId: user.id, cards, states: backup.cardStates, logs: backup.reviewLogs, settingsJson: JSON.stringify(settings), now,
+    const written = await databaseEngine().bulkWrites.restoreInTransaction({
+      userId: user.id,
+      cards,
+      states: backup.cardStates,
+      logs: backup.reviewLogs,
+      settingsJson: JSON.stringify(settings),
+      now,
     });
     if (!written.ok) {
       const issues = written.missing.map((key) => {
-        const path = formatPath(["cardStates", key]);
+        const path = formatJsonPath(["cardStates", key], "(root)");
         return { path, message: `${path}: no card with this key in your library or the starter decks` };
       });
       return { ok: false, issues };

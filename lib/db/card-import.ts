@@ -1,19 +1,16 @@
 import "server-only";
-import type { CardDraft } from "../notes/types.ts";
-import { planImport, type ImportPlan } from "./import-plan.ts";
-import { importInTransaction, readStoredCards } from "./sqlite/bulk-import.ts";
+import type { CardDraft } from "../notes/index.ts";
+import { databaseEngine } from "./engine/index.ts";
+import { planImport, type ImportPlan, type ImportTarget } from "./import-plan.ts";
 
+export type { ImportTarget };
+
+/** What an import did, or would do, to the cards of its scope: the one shape for the web, the CLI and setup. */
 export interface ImportCounts {
   created: number;
   updated: number;
   suspended: number;
   unchanged: number;
-}
-
-export interface ImportTarget {
-  /** A user's id, or STARTER_SCOPE for the starter decks. */
-  scope: string;
-  ownerId: string | null;
 }
 
 function counts(plan: ImportPlan): ImportCounts {
@@ -22,7 +19,7 @@ function counts(plan: ImportPlan): ImportCounts {
 
 /** What importing these drafts would do, without writing anything. */
 export async function previewCardImport(target: ImportTarget, drafts: CardDraft[], files: string[]) {
-  const plan = planImport(await readStoredCards(target.scope), drafts, files);
+  const plan = planImport(await databaseEngine().bulkWrites.readStoredCards(target.scope), drafts, files);
   return { counts: counts(plan), plan };
 }
 
@@ -31,5 +28,5 @@ export async function previewCardImport(target: ImportTarget, drafts: CardDraft[
  * transaction: a failure leaves what was stored before untouched.
  */
 export async function applyCardImport(target: ImportTarget, drafts: CardDraft[], files: string[]): Promise<ImportCounts> {
-  return counts(await importInTransaction(target, (stored) => planImport(stored, drafts, files), new Date()));
+  return counts(await databaseEngine().bulkWrites.importInTransaction(target, (stored) => planImport(stored, drafts, files), new Date()));
 }

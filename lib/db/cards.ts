@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "./client.ts";
-import { readableScopes } from "./scope.ts";
+import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
 /** A card with the learner's own state and review history, or null when they may not read it. */
@@ -8,8 +8,17 @@ export async function findCardForLearner(user: SessionUser, cardId: string) {
   const card = await prisma.card.findFirst({
     where: { id: cardId, scope: { in: readableScopes(user) } },
     select: {
-      id: true, kind: true, front: true, back: true, tags: true, scope: true, sourceFile: true, sourceLine: true,
-      suspended: true, createdAt: true, deck: { select: { id: true, path: true } },
+      id: true,
+      kind: true,
+      front: true,
+      back: true,
+      tags: true,
+      scope: true,
+      sourceFile: true,
+      sourceLine: true,
+      suspended: true,
+      createdAt: true,
+      deck: { select: { id: true, path: true } },
     },
   });
   if (!card) return null;
@@ -18,7 +27,16 @@ export async function findCardForLearner(user: SessionUser, cardId: string) {
     prisma.reviewLog.findMany({
       where: { userId: user.id, cardId },
       orderBy: { review: "desc" },
-      select: { id: true, rating: true, state: true, review: true, durationMs: true, stability: true, difficulty: true, scheduledDays: true },
+      select: {
+        id: true,
+        rating: true,
+        state: true,
+        review: true,
+        durationMs: true,
+        stability: true,
+        difficulty: true,
+        scheduledDays: true,
+      },
     }),
   ]);
   return { card, state, history, editable: card.scope === user.id };

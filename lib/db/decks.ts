@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "./client.ts";
-import { readableScopes, STARTER_SCOPE } from "./scope.ts";
+import { readableScopes, STARTER_SCOPE } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
 export interface DeckSummary {
@@ -21,7 +21,11 @@ export async function listDecksWithCounts(user: SessionUser, dayEnd: Date): Prom
   const active = { scope: { in: scopes }, suspended: false };
   const studied = { userId: user.id, state: { not: 0 } };
   const [decks, totals, fresh, due] = await Promise.all([
-    prisma.deck.findMany({ where: { scope: { in: scopes } }, orderBy: { path: "asc" }, select: { id: true, path: true, name: true, scope: true } }),
+    prisma.deck.findMany({
+      where: { scope: { in: scopes } },
+      orderBy: { path: "asc" },
+      select: { id: true, path: true, name: true, scope: true },
+    }),
     prisma.card.groupBy({ by: ["deckId"], where: active, _count: { _all: true } }),
     prisma.card.groupBy({ by: ["deckId"], where: { ...active, states: { none: studied } }, _count: { _all: true } }),
     prisma.card.groupBy({
@@ -30,8 +34,7 @@ export async function listDecksWithCounts(user: SessionUser, dayEnd: Date): Prom
       _count: { _all: true },
     }),
   ]);
-  const countOf = (rows: Array<{ deckId: string; _count: { _all: number } }>) =>
-    new Map(rows.map((r) => [r.deckId, r._count._all]));
+  const countOf = (rows: Array<{ deckId: string; _count: { _all: number } }>) => new Map(rows.map((r) => [r.deckId, r._count._all]));
   const [totalBy, freshBy, dueBy] = [countOf(totals), countOf(fresh), countOf(due)];
   return decks.map((d) => ({
     id: d.id,

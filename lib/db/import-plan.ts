@@ -1,9 +1,18 @@
 // Decides what an import does to the cards already stored, without touching the database:
 // new keys are created, changed ones updated in place (their id, and so every learner's review
 // history, stays), and cards whose block left an imported file are suspended, never deleted.
-import type { CardDraft } from "../notes/types.ts";
+import { DECK_SEPARATOR, type CardDraft } from "../notes/index.ts";
 
-export const DECK_PATH_SEPARATOR = " › ";
+export interface ImportTarget {
+  /** A user's id, or STARTER_SCOPE for the starter decks. */
+  scope: string;
+  ownerId: string | null;
+}
+
+/** A deck's own name: the last name of its path. */
+export function deckName(path: string): string {
+  return path.split(DECK_SEPARATOR).at(-1) ?? path;
+}
 
 export interface StoredCard {
   id: string;
@@ -50,7 +59,7 @@ export function draftRowValues(draft: CardDraft): CardRowValues {
     noteKey: draft.noteKey,
     sourceFile: draft.source.file,
     sourceLine: draft.source.line,
-    deckPath: draft.deckPath.join(DECK_PATH_SEPARATOR),
+    deckPath: draft.deckPath.join(DECK_SEPARATOR),
   };
 }
 

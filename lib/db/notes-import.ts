@@ -1,10 +1,10 @@
 import "server-only";
 import { importPreview } from "../notes/index.ts";
 import type { CardDraft, ImportProblem, NoteFile } from "../notes/types.ts";
-import { scenarioDrafts } from "../quiz/index.ts";
+import { scenarioDrafts } from "../scenarios/index.ts";
 import { applyCardImport, type ImportCounts, type ImportTarget } from "./card-import.ts";
 import { prisma } from "./client.ts";
-import { STARTER_SCOPE } from "./scope.ts";
+import { STARTER_SCOPE } from "./library-scope.ts";
 
 export interface NoteImportSummary extends ImportCounts {
   problems: ImportProblem[];

@@ -4,15 +4,14 @@
 // database (a row per learner claimed with INSERT ... ON CONFLICT DO NOTHING, with an expiry), and
 // the two functions below are the only places that would change.
 import "server-only";
+import { DomainError } from "../errors/index.ts";
 
 const globalForRestores = globalThis as unknown as { iamRecallRestores?: Set<string> };
 const running = (globalForRestores.iamRecallRestores ??= new Set<string>());
 
-export class RestoreRunningError extends Error {
-  readonly code = "restore-running";
+export class RestoreRunningError extends DomainError<"restore-running"> {
   constructor() {
-    super("A restore is already running for your account; wait for it to finish, then try again if needed.");
-    this.name = "RestoreRunningError";
+    super("restore-running", "A restore is already running for your account; wait for it to finish, then try again if needed.");
   }
 }
 

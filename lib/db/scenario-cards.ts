@@ -1,11 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ImportProblem } from "../notes/types.ts";
-import { scenarioDrafts } from "../quiz/index.ts";
-import { applyCardImport, type ImportCounts } from "./card-import.ts";
+import { scenarioDrafts } from "../scenarios/index.ts";
+import type { ScenarioCardsSaved } from "../contracts/index.ts";
+import { applyCardImport } from "./card-import.ts";
 import type { SessionUser } from "./users.ts";
 
-export type SaveScenarioResult = ({ ok: true; deckPath: string[] } & ImportCounts) | { ok: false; problem: ImportProblem };
+/** Saved, the result is the endpoint's answer as the playground reads it. */
+export type SaveScenarioResult = ScenarioCardsSaved | { ok: false; problem: ImportProblem };
 
 /**
  * Saves a scenario written in the playground as scenario cards in the learner's own library. The

@@ -1,14 +1,9 @@
 import "server-only";
-import {
-  isValidTimeZone,
-  parseSettings,
-  type DeckOverrides,
-  type FieldIssue,
-  type SchedulerSettings,
-} from "../srs/index.ts";
+import { isValidTimeZone, parseSettings, type DeckOverrides, type SchedulerSettings } from "../srs/index.ts";
+import type { FieldIssue } from "../errors/index.ts";
 import { prisma } from "./client.ts";
 import { parseStoredSettings } from "./review/settings.ts";
-import { readableScopes } from "./scope.ts";
+import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
 export interface SettingsDeck {
@@ -60,7 +55,8 @@ async function updateSettings(
 
 /** Saves the learner-wide settings and time zone; per-deck overrides and parameters are kept. */
 export async function saveGeneralSettings(user: SessionUser, general: GeneralSettings, timeZone: string): Promise<SaveResult> {
-  if (!isValidTimeZone(timeZone)) return { ok: false, issues: [{ path: "timeZone", message: "timeZone: not a time zone this server knows" }] };
+  if (!isValidTimeZone(timeZone))
+    return { ok: false, issues: [{ path: "timeZone", message: "timeZone: not a time zone this server knows" }] };
   return updateSettings(user, (current) => ({ ...current, ...general }), { timeZone });
 }
 

@@ -18,9 +18,7 @@ export interface AttemptLimit {
   limit: number;
 }
 
-export type Reservation =
-  | { ok: true; ids: string[] }
-  | { ok: false; key: string; retryAt: Date };
+export type Reservation = { ok: true; ids: string[] } | { ok: false; key: string; retryAt: Date };
 
 /** Old rows serve no purpose; pruning as we go keeps the table small without a scheduler. */
 const KEEP_MS = 24 * 60 * 60 * 1000;

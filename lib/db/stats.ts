@@ -11,7 +11,7 @@ import {
 } from "../srs/index.ts";
 import { prisma } from "./client.ts";
 import { loadSchedulerSettings } from "./review/settings.ts";
-import { readableScopes } from "./scope.ts";
+import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
 export interface LearnerStats {

@@ -1,5 +1,7 @@
 import "server-only";
+import { DomainError } from "../errors/index.ts";
 import { prisma } from "./client.ts";
+import { isUniqueViolation } from "./unique-violation.ts";
 
 export type Role = "learner" | "instructor" | "admin";
 
@@ -29,14 +31,17 @@ export async function revokeSessions(id: string): Promise<void> {
   await prisma.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export class EmailTakenError extends Error {
-  readonly code = "EMAIL_TAKEN";
+export class EmailTakenError extends DomainError<"EMAIL_TAKEN"> {
+  constructor(email: string) {
+    super("EMAIL_TAKEN", `An account with ${email} already exists.`);
+  }
 }
 
 /**
- * Creates an account. The first account of an installation becomes its admin; the count and the
- * insert share one transaction so two first sign-ups cannot both become admin on SQLite, which
- * runs write transactions one at a time.
+ * Creates an account. The first account of an installation becomes its admin. That rests on the
+ * unique `User.firstAdmin` seat, not on the engine running writes one at a time: when two first
+ * sign-ups race, both see no users and both ask for the seat, the index lets one row have it, and
+ * the other account is created again as a learner.
  */
 export async function createUser(input: {
   email: string;
@@ -44,24 +49,34 @@ export async function createUser(input: {
   passwordHash: string | null;
   timeZone?: string;
 }): Promise<SessionUser> {
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const existing = await tx.user.count();
-      const user = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          passwordHash: input.passwordHash,
-          role: existing === 0 ? "admin" : "learner",
-          timeZone: input.timeZone ?? "UTC",
-        },
-        select: sessionUserSelect,
-      });
-      return { ...user, role: user.role as Role };
+  const create = async (asFirstAdmin: boolean): Promise<SessionUser> => {
+    const user = await prisma.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash: input.passwordHash,
+        role: asFirstAdmin ? "admin" : "learner",
+        firstAdmin: asFirstAdmin ? true : null,
+        timeZone: input.timeZone ?? "UTC",
+      },
+      select: sessionUserSelect,
     });
+    return { ...user, role: user.role as Role };
+  };
+  const asFirstAdmin = (await prisma.user.count()) === 0;
+  try {
+    return await create(asFirstAdmin);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new EmailTakenError(`An account with ${input.email} already exists.`);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Two indexes can refuse the row: the email's, or the admin seat another sign-up just took.
+    if (asFirstAdmin && !(await emailIsTaken(input.email))) {
+      try {
+        return await create(false);
+      } catch (retryError) {
+        if (!isUniqueViolation(retryError)) throw retryError;
+      }
+    }
+    throw new EmailTakenError(input.email);
   }
 }
 
@@ -85,14 +100,10 @@ export async function userForOAuthAccount(input: {
   if (linked) return { ...linked.user, role: linked.user.role as Role };
   // An account that already uses this email is not linked silently: whoever controls the provider
   // account would take over the password account (Auth.js refuses this by default too).
-  if (await emailIsTaken(input.email)) throw new EmailTakenError(`An account with ${input.email} already exists.`);
+  if (await emailIsTaken(input.email)) throw new EmailTakenError(input.email);
   const user = await createUser({ email: input.email, name: input.name, passwordHash: null });
   await prisma.account.create({
     data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId, type: input.type },
   });
   return user;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

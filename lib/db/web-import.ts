@@ -1,7 +1,7 @@
 import "server-only";
 import type { UploadPreview } from "../notes/index.ts";
 import type { ImportProblem } from "../notes/types.ts";
-import { applyCardImport, previewCardImport } from "./card-import.ts";
+import { applyCardImport, previewCardImport, type ImportCounts } from "./card-import.ts";
 import type { SessionUser } from "./users.ts";
 
 const SAMPLE_LIMIT = 200;
@@ -9,7 +9,7 @@ const SAMPLE_LIMIT = 200;
 export interface WebImportResult {
   applied: boolean;
   files: number;
-  counts: { created: number; updated: number; suspended: number; unchanged: number };
+  counts: ImportCounts;
   decks: string[];
   samples: {
     create: Array<{ deckPath: string; front: string }>;

@@ -8,7 +8,10 @@ import { readBodyWithin } from "./read-body-within.ts";
 export type BoundedJson = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
 
 /** The body as text, refused with 413 as soon as it passes `maxBytes` (a Content-Length is not trusted). */
-export async function readBoundedText(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
+export async function readBoundedText(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; status: 413; message: string }> {
   const body = await readBodyWithin(request, maxBytes);
   if (!body.ok) return { ok: false, status: 413, message: `The request body is over ${maxBytes} bytes.` };
   return { ok: true, text: new TextDecoder().decode(body.bytes) };
@@ -22,7 +25,8 @@ export function jsonNestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

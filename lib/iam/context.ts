@@ -2,7 +2,7 @@
 // case-insensitively (the policy variables page says key names are case-insensitive), so they are
 // stored lower-cased. Keys derived from the principal are added only when the request left them out.
 
-import { PolicyError } from "./errors.ts";
+import { childPath, PolicyError } from "./errors.ts";
 import { lowerCase, Memo } from "./memo.ts";
 import { describePrincipal, principalTypeValue, type PrincipalDescription } from "./principal.ts";
 import type { ContextValue, RequestInput } from "./types.ts";
@@ -55,7 +55,6 @@ export function noteMissing(context: RequestContext, key: string): void {
   context.missing.push(key);
 }
 
-
 const CANONICAL_KEYS: Record<string, string> = {
   "aws:principaltype": "aws:PrincipalType",
   "aws:principalaccount": "aws:PrincipalAccount",
@@ -85,11 +84,7 @@ export function parseTime(value: string | number): number {
   return Date.parse(text);
 }
 
-export function buildContext(
-  request: RequestInput,
-  principal: PrincipalDescription,
-  now: string | number | undefined,
-): RequestContext {
+export function buildContext(request: RequestInput, principal: PrincipalDescription, now: string | number | undefined): RequestContext {
   let ms: number | undefined;
   if (now !== undefined) {
     ms = parseTime(now);
@@ -103,7 +98,7 @@ export function buildContext(
         throw new PolicyError(
           "invalidRequest",
           "a context value must be a string or an array of strings",
-          `request.context[${JSON.stringify(key)}]`,
+          childPath("request.context", key),
         );
       }
     }

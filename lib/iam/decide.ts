@@ -5,12 +5,12 @@
 
 import { accountOfArn, parseArn } from "./arn.ts";
 import { buildContext, requestPrincipal, type RequestContext } from "./context.ts";
-import { PolicyError } from "./errors.ts";
+import { childPath, PolicyError } from "./errors.ts";
 import { explain, type Facts, type Reason } from "./explain.ts";
 import { makeCaller, type PrincipalMatch } from "./match/principal.ts";
 import { compilePolicy, type CompiledPolicy } from "./policy/compile.ts";
 import { readPolicyInput } from "./policy/input.ts";
-import type { ActionCatalogue, PolicyWarning } from "./policy/types.ts";
+import type { KnownActions, PolicyWarning } from "./policy/types.ts";
 import { isAccountIdentity, isSessionPrincipal } from "./principal.ts";
 import { statementApplies, type StatementRequest } from "./statement.ts";
 import type {
@@ -51,7 +51,8 @@ export interface CompiledCase {
 export type CaseInput = Omit<EvaluationInput, "request"> & { request?: RequestInput };
 
 export interface CompileOptions {
-  actionCatalogue?: ActionCatalogue;
+  /** The actions that exist, for unknown-action warnings (see ParseOptions). */
+  knownActions?: KnownActions;
 }
 
 function slot(type: PolicyType, policy: CompiledPolicy): PolicySlot {
@@ -83,14 +84,17 @@ export function compileCase(input: CaseInput, options: CompileOptions = {}): Com
     const outer = list(value, path);
     if (!outer) return null;
     return outer.map((level, i) =>
-      (list(level, `${path}[${i}]`) ?? []).map((p, j) => read(p as never, type, `${path}[${i}][${j}]`, `${type}[${i}][${j}]`)),
+      (list(level, childPath(path, i)) ?? []).map((p, j) => read(p as never, type, childPath(path, i, j), `${type}[${i}][${j}]`)),
     );
   };
   const compiled: CompiledCase = {
     identity: (list(input.identityPolicies, "identityPolicies") ?? []).map((p, i) =>
-      read(p as never, "identity", `identityPolicies[${i}]`, `identity[${i}]`),
+      read(p as never, "identity", childPath("identityPolicies", i), `identity[${i}]`),
     ),
-    boundary: input.permissionsBoundary === undefined ? null : read(input.permissionsBoundary, "permissionsBoundary", "permissionsBoundary", "permissionsBoundary"),
+    boundary:
+      input.permissionsBoundary === undefined
+        ? null
+        : read(input.permissionsBoundary, "permissionsBoundary", "permissionsBoundary", "permissionsBoundary"),
     session: input.sessionPolicy === undefined ? null : read(input.sessionPolicy, "session", "sessionPolicy", "sessionPolicy"),
     resource: input.resourcePolicy === undefined ? null : read(input.resourcePolicy, "resource", "resourcePolicy", "resourcePolicy"),
     scps: levels(input.scps, "scp", "scps"),
@@ -182,12 +186,19 @@ const ACTION_NAME = /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/;
 function checkRequest(request: RequestInput): void {
   if (typeof request !== "object" || request === null) throw new PolicyError("invalidRequest", "request must be an object", "request");
   if (typeof request.action !== "string" || !(request.action.indexOf(":") > 0) || !ACTION_NAME.test(request.action)) {
-    throw new PolicyError("invalidRequest", `action must look like "service:Action", not ${JSON.stringify(request.action)}`, "request.action");
+    throw new PolicyError(
+      "invalidRequest",
+      `action must look like "service:Action", not ${JSON.stringify(request.action)}`,
+      "request.action",
+    );
   }
   if (typeof request.resource !== "string" || request.resource === "") {
-    throw new PolicyError("invalidRequest", "resource must be a non-empty string (an ARN, or \"*\")", "request.resource");
+    throw new PolicyError("invalidRequest", 'resource must be a non-empty string (an ARN, or "*")', "request.resource");
   }
-  if (request.context !== undefined && (typeof request.context !== "object" || request.context === null || Array.isArray(request.context))) {
+  if (
+    request.context !== undefined &&
+    (typeof request.context !== "object" || request.context === null || Array.isArray(request.context))
+  ) {
     throw new PolicyError("invalidRequest", "context must be an object of key -> string or string[]", "request.context");
   }
 }
@@ -422,7 +433,10 @@ function describeTypes(facts: Facts): EvaluationResult["details"] {
   if (c.boundary) put("permissionsBoundary", facts.boundary);
   if (c.session) put("session", facts.session);
   if (c.resource) put("resource", facts.resource);
-  for (const [type, levelScans, given] of [["scp", facts.scps, c.scps], ["rcp", facts.rcps, c.rcps]] as const) {
+  for (const [type, levelScans, given] of [
+    ["scp", facts.scps, c.scps],
+    ["rcp", facts.rcps, c.rcps],
+  ] as const) {
     if (!given) continue;
     const all = levelScans ?? [];
     const denied = all.some((s) => s.denies.length > 0);

@@ -1,5 +1,7 @@
 // Errors the evaluator throws. Every problem in a policy or request names where it is, as a JSON
-// path, so a learner (or the CLI) can point at the exact element to fix.
+// path in lib/errors' one spelling, so a learner (or the CLI) can point at the exact element to fix.
+
+import { DomainError, formatJsonPath, joinJsonPath } from "../errors/index.ts";
 
 export type PolicyErrorCode =
   | "invalidJson"
@@ -17,31 +19,34 @@ export type PolicyErrorCode =
   | "invalidConditionValue"
   | "invalidRequest";
 
-export class PolicyError extends Error {
-  readonly code: PolicyErrorCode;
-  /** JSON path inside the policy (or request) of the offending element, e.g. `Statement[1].Effect`. */
-  readonly path: string;
+/** The path of a child of `parent`: an element name, a condition key or an array index. */
+export function childPath(parent: string, ...segments: (string | number)[]): string {
+  return joinJsonPath(parent, formatJsonPath(segments));
+}
+
+export class PolicyError extends DomainError<PolicyErrorCode> {
   /** The id of the policy, when it is known. */
   readonly policyId?: string;
 
   constructor(code: PolicyErrorCode, message: string, path: string, policyId?: string) {
-    super(message);
-    this.name = "PolicyError";
-    this.code = code;
-    this.path = path;
+    super(code, message, { path });
     if (policyId !== undefined) this.policyId = policyId;
   }
 
-  /** One line for people: where, then what. */
-  describe(): string {
+  /** JSON path inside the policy (or request) of the offending element, e.g. `Statement[1].Effect`. */
+  get path(): string {
+    return this.where.path ?? "";
+  }
+
+  /** One line for people: which policy and where in it, then what. */
+  override describe(): string {
     const where = [this.policyId, this.path].filter(Boolean).join(" at ");
     return where ? `${where}: ${this.message}` : this.message;
   }
 
   /** The same error seen from an enclosing document (e.g. a policy inside an evaluation case). */
   within(prefix: string, policyId?: string): PolicyError {
-    const path = this.path ? (this.path.startsWith("[") ? `${prefix}${this.path}` : `${prefix}.${this.path}`) : prefix;
-    return new PolicyError(this.code, this.message, path, policyId ?? this.policyId);
+    return new PolicyError(this.code, this.message, joinJsonPath(prefix, this.path), policyId ?? this.policyId);
   }
 }
 

@@ -112,7 +112,11 @@ export function explain(f: Facts): string[] {
     const where = f.sameAccount
       ? "the caller's own account, so the same-account rules apply"
       : `account ${f.resourceAccount}, a different account, so the cross-account rules apply: the resource policy and the caller's own policies must both allow`;
-    const basis = given ? "" : f.sameAccount && f.resourceAccount === f.principal.account ? " (the resource ARN names no other account)" : "";
+    const basis = given
+      ? ""
+      : f.sameAccount && f.resourceAccount === f.principal.account
+        ? " (the resource ARN names no other account)"
+        : "";
     steps.push(`The resource is in ${where}${basis}.`);
   }
   for (const type of f.ignored) {
@@ -130,16 +134,23 @@ export function explain(f: Facts): string[] {
   steps.push("Explicit deny: no Deny statement in any policy applies to this request.");
 
   // Steps 2 and 3: organization policies, level by level from the root.
-  for (const [type, scans] of [["rcp", f.rcps], ["scp", f.scps]] as const) {
+  for (const [type, scans] of [
+    ["rcp", f.rcps],
+    ["scp", f.scps],
+  ] as const) {
     if (!scans) continue;
     const name = type === "rcp" ? "Resource control policies (RCPs)" : "Service control policies (SCPs)";
     const failed = (type === "rcp" && f.reason === "rcpLevel") || (type === "scp" && f.reason === "scpLevel") ? f.failedLevel : undefined;
     if (failed !== undefined) {
-      steps.push(`${name}: level ${failed + 1} of ${scans.length} (counting from the organization root) has no Allow statement that applies. Every level must allow, so the request is implicitly denied.`);
+      steps.push(
+        `${name}: level ${failed + 1} of ${scans.length} (counting from the organization root) has no Allow statement that applies. Every level must allow, so the request is implicitly denied.`,
+      );
       steps.push("Decision: implicitly denied.");
       return steps;
     }
-    steps.push(`${name}: each of the ${scans.length} level(s) from the root down has an Allow that applies (${list(scans.map((s) => s.allows[0]!))}).`);
+    steps.push(
+      `${name}: each of the ${scans.length} level(s) from the root down has an Allow that applies (${list(scans.map((s) => s.allows[0]!))}).`,
+    );
   }
 
   const resource = f.resource;
@@ -177,29 +188,42 @@ export function explain(f: Facts): string[] {
         : "Session policy: it does not allow this action, so the session cannot use it (unless a resource policy names the session itself).",
     );
   } else if (f.principal.kind === "federated-user") {
-    steps.push("Session policy: none was passed to GetFederationToken, so the federated user session has no permissions of its own; only a resource policy naming the federated user (or \"*\") can grant access.");
+    steps.push(
+      'Session policy: none was passed to GetFederationToken, so the federated user session has no permissions of its own; only a resource policy naming the federated user (or "*") can grant access.',
+    );
   }
 
   const verdicts: Record<Exclude<Reason, "noPermissionNeeded" | "explicitDeny" | "rcpLevel" | "scpLevel">, string> = {
     resourceOnly: "Decision: allowed, by the resource-based policy alone (this caller has no identity-based policies).",
-    crossAccount: "Decision: allowed: cross-account access needs both the resource policy and the caller's own policies to allow, and both do.",
-    crossAccountNoResource: "Decision: implicitly denied: for cross-account access the resource policy in the resource's account must allow the caller, and it does not.",
-    resourceDirect: "Decision: allowed: within one account, a resource policy that names the caller itself (or \"*\") grants access even where identity-based policies, a permissions boundary or a session policy are silent.",
-    resourceRole: "Decision: allowed: the resource policy names the role, which grants access to its sessions as long as the permissions boundary and session policy do not implicitly deny it.",
-    resourceIssuer: "Decision: allowed: the resource policy names the IAM user behind the federated session, and the permissions boundary and session policy allow it too.",
+    crossAccount:
+      "Decision: allowed: cross-account access needs both the resource policy and the caller's own policies to allow, and both do.",
+    crossAccountNoResource:
+      "Decision: implicitly denied: for cross-account access the resource policy in the resource's account must allow the caller, and it does not.",
+    resourceDirect:
+      'Decision: allowed: within one account, a resource policy that names the caller itself (or "*") grants access even where identity-based policies, a permissions boundary or a session policy are silent.',
+    resourceRole:
+      "Decision: allowed: the resource policy names the role, which grants access to its sessions as long as the permissions boundary and session policy do not implicitly deny it.",
+    resourceIssuer:
+      "Decision: allowed: the resource policy names the IAM user behind the federated session, and the permissions boundary and session policy allow it too.",
     resourceAccount: "Decision: allowed: the resource policy delegates to the account's IAM policies, and they allow it.",
-    resourcePolicyRequired: "Decision: implicitly denied: a role trust policy or KMS key policy must allow the principal itself, and it does not.",
+    resourcePolicyRequired:
+      "Decision: implicitly denied: a role trust policy or KMS key policy must allow the principal itself, and it does not.",
     rootOwnAccount: "Decision: allowed: the root user has full access to its own account's resources unless something denies it.",
     identity: "Decision: allowed by the identity-based policies (within the limits of any permissions boundary and session policy).",
     noAllow: "Decision: implicitly denied: no policy allows this request, and AWS denies by default.",
-    boundary: "Decision: implicitly denied: the permissions boundary does not allow the action, and a boundary sets the maximum permissions.",
-    session: "Decision: implicitly denied: the session policy does not allow the action, and a session policy limits what the session can do.",
-    federatedNoSession: "Decision: implicitly denied: a federated user session without a session policy has no permissions, and no resource policy names it directly.",
+    boundary:
+      "Decision: implicitly denied: the permissions boundary does not allow the action, and a boundary sets the maximum permissions.",
+    session:
+      "Decision: implicitly denied: the session policy does not allow the action, and a session policy limits what the session can do.",
+    federatedNoSession:
+      "Decision: implicitly denied: a federated user session without a session policy has no permissions, and no resource policy names it directly.",
   };
   const reason = f.reason as keyof typeof verdicts;
   steps.push(verdicts[reason]);
   if (f.missing && f.missing.length > 0) {
-    steps.push(`Context keys that conditions asked for but the request did not give: ${f.missing.join(", ")}. A missing key fails a condition unless the operator is negated, ends in IfExists, is Null, or uses ForAllValues.`);
+    steps.push(
+      `Context keys that conditions asked for but the request did not give: ${f.missing.join(", ")}. A missing key fails a condition unless the operator is negated, ends in IfExists, is Null, or uses ForAllValues.`,
+    );
   }
   return steps;
 }

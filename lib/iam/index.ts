@@ -7,24 +7,12 @@ import type { EvaluationInput, EvaluationResult } from "./types.ts";
 export type * from "./types.ts";
 export { PolicyError, type PolicyErrorCode } from "./errors.ts";
 export { parsePolicy, type ParseOptions } from "./policy/parse.ts";
-export type {
-  ActionCatalogue,
-  ParsedPolicy,
-  ParsedPrincipal,
-  ParsedStatement,
-  PolicyVersion,
-  PolicyWarning,
-} from "./policy/types.ts";
+export type { KnownActions, ParsedPolicy, ParsedPrincipal, ParsedStatement, PolicyVersion, PolicyWarning } from "./policy/types.ts";
 export { isParsedPolicy } from "./policy/input.ts";
 export { matchesAction } from "./match/action.ts";
 export { matchesResource } from "./match/resource.ts";
 export { parseArn, accountOfArn, type Arn } from "./arn.ts";
-export {
-  describePrincipal,
-  principalTypeValue,
-  type PrincipalDescription,
-  type PrincipalKind,
-} from "./principal.ts";
+export { describePrincipal, principalTypeValue, type PrincipalDescription, type PrincipalKind } from "./principal.ts";
 export { principalContextKeys } from "./context.ts";
 export { casePolicies } from "./case-policies.ts";
 export {
@@ -36,7 +24,7 @@ export {
   type CompiledCase,
   type CompileOptions,
 } from "./decide.ts";
-export { parseOperator, BASE_OPERATORS, type OperatorSpec } from "./conditions/operators.ts";
+export { parseOperator, type OperatorSpec } from "./conditions/operators.ts";
 
 /**
  * Evaluates one request with its policies (raw JSON text, objects, named or pre-parsed). For many

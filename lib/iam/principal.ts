@@ -35,12 +35,7 @@ export interface PrincipalDescription {
   roleArn?: string;
 }
 
-const WEB_IDENTITY_PROVIDERS = new Set([
-  "cognito-identity.amazonaws.com",
-  "accounts.google.com",
-  "graph.facebook.com",
-  "www.amazon.com",
-]);
+const WEB_IDENTITY_PROVIDERS = new Set(["cognito-identity.amazonaws.com", "accounts.google.com", "graph.facebook.com", "www.amazon.com"]);
 
 /** Describes a principal string; undefined when it is none of the forms AWS uses. */
 export function describePrincipal(principal: string): PrincipalDescription | undefined {

@@ -62,13 +62,7 @@ export interface EvaluationInput {
 
 export type Decision = "allowed" | "explicitDeny" | "implicitDeny";
 
-export type PolicyType =
-  | "identity"
-  | "resource"
-  | "permissionsBoundary"
-  | "session"
-  | "scp"
-  | "rcp";
+export type PolicyType = "identity" | "resource" | "permissionsBoundary" | "session" | "scp" | "rcp";
 
 export interface MatchedStatement {
   policyType: PolicyType;

@@ -83,9 +83,3 @@ export function resolveTemplate(template: Template, context: RequestContext): st
   }
   return out;
 }
-
-/** The context keys a piece of policy text refers to. */
-export function templateKeys(value: string | Template): string[] {
-  if (typeof value === "string") return [];
-  return value.parts.filter((p): p is VariablePart => typeof p !== "string").map((p) => p.key);
-}

@@ -33,6 +33,10 @@ export interface ImportPreview {
   importedFiles: string[];
 }
 
+/**
+ * Joins a deck path's names into one line. The same text is what people read and what a Deck row
+ * stores as its path (lib/db), so the upload preview names a deck exactly as the stored deck will.
+ */
 export const DECK_SEPARATOR = " › ";
 
 export function importPreview(files: readonly NoteFile[], options: PreviewOptions = {}): ImportPreview {

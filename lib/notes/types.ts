@@ -13,7 +13,7 @@ export interface SourceRef {
   line: number;
 }
 
-/** "scenario" cards hold a scenario document; their faces are computed by lib/quiz when shown. */
+/** "scenario" cards hold a scenario document; their faces are computed by lib/scenarios when shown. */
 export type CardKind = "basic" | "cloze" | "scenario";
 
 export interface CardDraft {

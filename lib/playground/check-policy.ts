@@ -25,9 +25,7 @@ export interface EditorProblem {
   lines: LineRange;
 }
 
-export type PolicyCheck =
-  | { ok: true; parsed: ParsedPolicy; statementLines: LineRange[] }
-  | { ok: false; problem: EditorProblem };
+export type PolicyCheck = { ok: true; parsed: ParsedPolicy; statementLines: LineRange[] } | { ok: false; problem: EditorProblem };
 
 function statementLines(value: unknown, spans: ReadonlyMap<string, Span>, starts: number[]): LineRange[] {
   const statement = (value as { Statement?: unknown }).Statement;
@@ -46,7 +44,10 @@ export function checkPolicy(text: string, kind: PolicyKind, id: string): PolicyC
   const located = parseLocated(text);
   if (!located.ok) {
     const position = positionAt(starts, located.error.offset);
-    return { ok: false, problem: { code: "syntax", message: located.error.message, position, lines: { start: position.line, end: position.line } } };
+    return {
+      ok: false,
+      problem: { code: "syntax", message: located.error.message, position, lines: { start: position.line, end: position.line } },
+    };
   }
   try {
     const parsed = parsePolicy(located.value as Record<string, unknown>, { id, kind: POLICY_TYPE[kind] });

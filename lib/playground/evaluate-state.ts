@@ -2,7 +2,16 @@
 // broken the decision, the statements that decided (with their lines in the editors) and the
 // explanation. Runs on every keystroke in the browser, so policies are parsed once per text.
 
-import { compileCase, describePrincipal, evaluateParsed, PolicyError, type ContextValue, type Decision, type ParsedPolicy, type RequestInput } from "../iam/index.ts";
+import {
+  compileCase,
+  describePrincipal,
+  evaluateParsed,
+  PolicyError,
+  type ContextValue,
+  type Decision,
+  type ParsedPolicy,
+  type RequestInput,
+} from "../iam/index.ts";
 import { memoizedChecker, type PolicyCheck } from "./check-policy.ts";
 import type { LineRange } from "./lines.ts";
 import { KIND_LABELS, REPEATABLE_KINDS, type ContextRow, type PlaygroundState, type PolicyDraft } from "./types.ts";
@@ -59,7 +68,10 @@ export function contextOf(rows: readonly ContextRow[]): Record<string, ContextVa
   for (const row of rows) {
     const key = row.key.trim();
     if (!key) continue;
-    const values = row.value.split(",").map((v) => v.trim()).filter((v, i, all) => v !== "" || all.length === 1);
+    const values = row.value
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v, i, all) => v !== "" || all.length === 1);
     const before = context[key];
     const merged = before === undefined ? values : [...(Array.isArray(before) ? before : [before]), ...values];
     context[key] = merged.length === 1 ? merged[0]! : merged;
@@ -80,7 +92,8 @@ function checkRequest(request: RequestInput): Partial<Record<RequestField, strin
   const problems: Partial<Record<RequestField, string>> = {};
   if (!request.principal) problems.principal = 'Enter a principal: an ARN, an account id, a service, or "anonymous".';
   else if (!describePrincipal(request.principal)) {
-    problems.principal = 'This is not a principal AWS knows: use a user, role or session ARN, an account id, a service such as ec2.amazonaws.com, or "anonymous".';
+    problems.principal =
+      'This is not a principal AWS knows: use a user, role or session ARN, an account id, a service such as ec2.amazonaws.com, or "anonymous".';
   }
   if (request.resourceAccount !== undefined && !/^\d{12}$/.test(request.resourceAccount)) {
     problems.resourceAccount = "An account id is twelve digits.";

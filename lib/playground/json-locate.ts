@@ -3,6 +3,8 @@
 // column of a syntax error, and the span of any element a PolicyError names by JSON path
 // (`Statement[1].Condition.StringEquals`), to mark the offending lines.
 
+import { formatJsonPath, joinJsonPath } from "../errors/index.ts";
+
 /** Offsets into the text: `start` inclusive, `end` exclusive. */
 export interface Span {
   start: number;
@@ -14,12 +16,13 @@ export interface JsonSyntaxError {
   offset: number;
 }
 
-export type LocatedJson =
-  | { ok: true; value: unknown; spans: Map<string, Span> }
-  | { ok: false; error: JsonSyntaxError };
+export type LocatedJson = { ok: true; value: unknown; spans: Map<string, Span> } | { ok: false; error: JsonSyntaxError };
 
 class SyntaxFailure extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -42,7 +45,8 @@ class Parser {
     if (this.i >= this.text.length) throw new SyntaxFailure("The text is empty: a policy is a JSON object, { ... }", 0);
     const value = this.value("");
     this.skipSpace();
-    if (this.i < this.text.length) throw new SyntaxFailure(`Unexpected ${describeChar(this.text[this.i])} after the end of the JSON value`, this.i);
+    if (this.i < this.text.length)
+      throw new SyntaxFailure(`Unexpected ${describeChar(this.text[this.i])} after the end of the JSON value`, this.i);
     return value;
   }
 
@@ -63,10 +67,16 @@ class Parser {
     else if (ch === "[") value = this.array(path);
     else if (ch === '"') value = this.string();
     else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) value = this.number();
-    else if (this.text.startsWith("true", this.i)) (value = true), (this.i += 4);
-    else if (this.text.startsWith("false", this.i)) (value = false), (this.i += 5);
-    else if (this.text.startsWith("null", this.i)) (value = null), (this.i += 4);
-    else if (ch === "'") throw new SyntaxFailure("Strings use double quotes (\") in JSON, not single quotes", this.i);
+    else if (this.text.startsWith("true", this.i)) {
+      value = true;
+      this.i += 4;
+    } else if (this.text.startsWith("false", this.i)) {
+      value = false;
+      this.i += 5;
+    } else if (this.text.startsWith("null", this.i)) {
+      value = null;
+      this.i += 4;
+    } else if (ch === "'") throw new SyntaxFailure('Strings use double quotes (") in JSON, not single quotes', this.i);
     else throw new SyntaxFailure(`Expected a value but found ${describeChar(ch)}`, this.i);
     this.spans.set(path, { start, end: this.i });
     return value;
@@ -98,7 +108,7 @@ class Parser {
       if (this.text[this.i] !== ":") throw new SyntaxFailure(`Expected ':' after the property name "${key}"`, this.i);
       this.i++;
       this.skipSpace();
-      const childPath = path === "" ? key : `${path}.${key}`;
+      const childPath = joinJsonPath(path, formatJsonPath([key]));
       const value = this.value(childPath);
       // As JSON.parse does: "__proto__" is an ordinary key, never the object's prototype.
       if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });

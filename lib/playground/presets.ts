@@ -105,7 +105,12 @@ export const PRESETS: readonly Preset[] = [
               Resource: "arn:aws:s3:::my-company",
               Condition: { StringLike: { "s3:prefix": ["home/${aws:username}/*"] } },
             },
-            { Sid: "AllowAllS3ActionsInUserFolder", Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::my-company/home/${aws:username}/*"] },
+            {
+              Sid: "AllowAllS3ActionsInUserFolder",
+              Effect: "Allow",
+              Action: ["s3:*"],
+              Resource: ["arn:aws:s3:::my-company/home/${aws:username}/*"],
+            },
           ]),
         },
       ],

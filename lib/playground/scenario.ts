@@ -1,10 +1,10 @@
-// The playground's state as a scenario document (docs/scenarios.md, lib/quiz/schema.ts): the caller
+// The playground's state as a scenario document (docs/scenarios.md, lib/scenarios/schema.ts): the caller
 // becomes a user or role in its account, the policies are attached where their kind says, the
 // request is the one step, and the questions ask whether it is allowed and which policy decides.
 // The scenario engine computes the answers again from this document, never from the playground's.
 
 import { describePrincipal, parseArn } from "../iam/index.ts";
-import type { CallerSpec, ScenarioDocument } from "../quiz/index.ts";
+import type { CallerSpec, ScenarioDocument } from "../scenarios/index.ts";
 import { contextOf, policyNames } from "./evaluate-state.ts";
 import type { PlaygroundState, PolicyKind } from "./types.ts";
 
@@ -48,7 +48,11 @@ export function buildScenario(state: PlaygroundState): BuiltScenario {
 
   const { principal, action, resource, resourceAccount } = state.request;
   const who = describePrincipal(principal.trim());
-  if (!who) return { ok: false, problem: "The principal is not one a scenario can name: use an IAM user, role or role session ARN, root, a service or anonymous." };
+  if (!who)
+    return {
+      ok: false,
+      problem: "The principal is not one a scenario can name: use an IAM user, role or role session ARN, root, a service or anonymous.",
+    };
   const accountId = who.account ?? (resourceAccount.trim() || parseArn(resource.trim())?.account || "111122223333");
   const account: Account = { id: accountId };
   if (boundary) account.managedPolicies = { [boundary.name]: boundary.document };
@@ -59,7 +63,12 @@ export function buildScenario(state: PlaygroundState): BuiltScenario {
   switch (who.kind) {
     case "user":
       account.users = [
-        { name: who.name!, ...(who.path && who.path !== "/" ? { path: who.path } : {}), policies: identity, ...(boundary ? { boundary: boundary.name } : {}) },
+        {
+          name: who.name!,
+          ...(who.path && who.path !== "/" ? { path: who.path } : {}),
+          policies: identity,
+          ...(boundary ? { boundary: boundary.name } : {}),
+        },
       ];
       as = { user: who.name! };
       if (session) notes.push("The session policy is left out: an IAM user's own requests carry none.");
@@ -73,7 +82,10 @@ export function buildScenario(state: PlaygroundState): BuiltScenario {
           name: roleName,
           ...(who.path && who.path !== "/" ? { path: who.path } : {}),
           // Trusting the account lets the scenario's own helper user assume the role for a session policy.
-          trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole" }] },
+          trustPolicy: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole" }],
+          },
           policies: identity,
           ...(boundary ? { boundary: boundary.name } : {}),
         },
@@ -85,13 +97,24 @@ export function buildScenario(state: PlaygroundState): BuiltScenario {
         account.users = [
           {
             name: helper,
-            policies: { AssumeRole: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${accountId}:role/${roleName}` }] } },
+            policies: {
+              AssumeRole: {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${accountId}:role/${roleName}` }],
+              },
+            },
           },
         ];
         steps.push({
           id: SESSION_STEP,
           label: `${helper} assumes ${roleName} with the session policy`,
-          sts: { call: "AssumeRole", as: { user: helper }, RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: sessionName, Policy: session.document },
+          sts: {
+            call: "AssumeRole",
+            as: { user: helper },
+            RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
+            RoleSessionName: sessionName,
+            Policy: session.document,
+          },
         });
         as = { session: SESSION_STEP };
       } else {
@@ -110,7 +133,10 @@ export function buildScenario(state: PlaygroundState): BuiltScenario {
       as = { anonymous: true };
       break;
     default:
-      return { ok: false, problem: "Scenario cards from the playground support IAM users, roles and role sessions, root, services and anonymous callers." };
+      return {
+        ok: false,
+        problem: "Scenario cards from the playground support IAM users, roles and role sessions, root, services and anonymous callers.",
+      };
   }
   if ((who.kind === "service" || who.kind === "anonymous") && Object.keys(identity).length > 0) {
     notes.push("The identity policies are left out: they belong to no one in this request.");

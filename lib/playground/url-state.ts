@@ -10,7 +10,10 @@ const VERSION = "v1";
 export const LIMITS = { policies: 16, textChars: 20_000, contextRows: 50, fieldChars: 2_048, inflatedBytes: 512 * 1024 };
 
 type PolicyTuple = [kind: PolicyKind, name: string, text: string];
-type WireState = [policies: PolicyTuple[], request: [principal: string, action: string, resource: string, resourceAccount: string, context: [string, string][]]];
+type WireState = [
+  policies: PolicyTuple[],
+  request: [principal: string, action: string, resource: string, resourceAccount: string, context: [string, string][]],
+];
 
 export type DecodedState = { ok: true; state: PlaygroundState } | { ok: false; error: string };
 
@@ -56,7 +59,11 @@ function readWire(wire: unknown): PlaygroundState {
   const drafts = list(policies, "the policy list", LIMITS.policies).map((entry, i): PolicyDraft => {
     const [kind, name, body] = list(entry, `policy ${i + 1}`, 3);
     if (!POLICY_KINDS.includes(kind as PolicyKind)) throw new Broken(`policy ${i + 1} has an unknown kind`);
-    return { kind: kind as PolicyKind, name: text(name, `the name of policy ${i + 1}`), text: text(body, `policy ${i + 1}`, LIMITS.textChars) };
+    return {
+      kind: kind as PolicyKind,
+      name: text(name, `the name of policy ${i + 1}`),
+      text: text(body, `policy ${i + 1}`, LIMITS.textChars),
+    };
   });
   for (const single of ["resource", "boundary", "session"] as const) {
     if (drafts.filter((d) => d.kind === single).length > 1) throw new Broken(`it holds more than one ${single} policy`);
@@ -87,7 +94,8 @@ export function decodeState(fragment: string): DecodedState {
     return { ok: false, error: "This link is not a playground link this version understands (it should start with #v1.)." };
   }
   const bytes = fromBase64Url(raw.slice(dot + 1));
-  if (!bytes || bytes.length === 0) return { ok: false, error: "This link is broken: its data has characters a link cannot carry, or was cut short." };
+  if (!bytes || bytes.length === 0)
+    return { ok: false, error: "This link is broken: its data has characters a link cannot carry, or was cut short." };
   let json: string;
   try {
     const out = inflateSync(bytes, { out: new Uint8Array(LIMITS.inflatedBytes + 1) });

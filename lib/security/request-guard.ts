@@ -11,6 +11,7 @@
 
 export interface RequestRefusal {
   status: 403 | 415;
+  code: "cross_origin" | "unsupported_media_type";
   message: string;
 }
 
@@ -19,7 +20,7 @@ export function refuseCrossOrigin(request: Request): RequestRefusal | null {
   const site = request.headers.get("sec-fetch-site");
   // "none" is a navigation the user started (typed URL, bookmark): not another site's doing.
   if (site !== null && site !== "same-origin" && site !== "none") {
-    return { status: 403, message: `Refused: the request came from another site (Sec-Fetch-Site: ${site}).` };
+    return { status: 403, code: "cross_origin", message: `Refused: the request came from another site (Sec-Fetch-Site: ${site}).` };
   }
   const origin = request.headers.get("origin");
   if (origin === null) return null;
@@ -31,7 +32,7 @@ export function refuseCrossOrigin(request: Request): RequestRefusal | null {
     // "null" (sandboxed frames, file: pages) and garbage are refused below.
   }
   if (host === null || originHost !== host) {
-    return { status: 403, message: `Refused: the request came from ${origin}, not from this app.` };
+    return { status: 403, code: "cross_origin", message: `Refused: the request came from ${origin}, not from this app.` };
   }
   return null;
 }
@@ -41,7 +42,11 @@ export function refuseNonJson(request: Request): RequestRefusal | null {
   const type = request.headers.get("content-type") ?? "";
   const essence = type.split(";")[0]?.trim().toLowerCase();
   if (essence === "application/json") return null;
-  return { status: 415, message: `The body must be sent as application/json (got ${type || "no Content-Type"}).` };
+  return {
+    status: 415,
+    code: "unsupported_media_type",
+    message: `The body must be sent as application/json (got ${type || "no Content-Type"}).`,
+  };
 }
 
 /** Both checks for a JSON endpoint, the origin first. */

@@ -51,7 +51,11 @@ export function learnerCalendar(from: Date, to: Date, timeZone: string, rollover
     // Time-zone lookups are slow, and most weeks have no daylight-saving change: if a learner
     // day starts exactly 7 x 24 h after this 24-hour day, every day in between is 24 h long.
     const weekLater = start + WEEK * DAY_MS;
-    if (end === start + DAY_MS && weekLater <= last && learnerDay(new Date(weekLater), timeZone, rolloverHour).start.getTime() === weekLater) {
+    if (
+      end === start + DAY_MS &&
+      weekLater <= last &&
+      learnerDay(new Date(weekLater), timeZone, rolloverHour).start.getTime() === weekLater
+    ) {
       for (let k = 1; k < WEEK; k++) {
         bounds.push(start + k * DAY_MS);
         dates.push(addDays(date, k));

@@ -12,6 +12,41 @@ export function assertStateCode(state: number): State {
   throw new RangeError(`Unknown card state ${state}: expected 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)`);
 }
 
+/** The fields of a SchedulingState, which are also the CardState columns that hold it. */
+export const SCHEDULING_FIELDS = [
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "state",
+  "lastReview",
+] as const satisfies ReadonlyArray<keyof SchedulingState>;
+
+// A field added to SchedulingState and forgotten in the list above fails to compile here.
+type MissingField = Exclude<keyof SchedulingState, (typeof SCHEDULING_FIELDS)[number]>;
+const everyField: MissingField extends never ? true : MissingField = true;
+void everyField;
+
+/** The scheduling fields of a row that carries more (a CardState row: version, burial, ids). */
+export function schedulingStateOf(row: SchedulingState): SchedulingState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview,
+  };
+}
+
 export function toFsrsCard(state: SchedulingState, cardId = ""): SeededCard {
   return {
     due: new Date(state.due.getTime()),

@@ -69,11 +69,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** The start and end (exclusive) of the learner's day that contains `now`. */
-export function learnerDay(
-  now: Date,
-  timeZone: string,
-  rolloverHour = DEFAULT_ROLLOVER_HOUR,
-): { start: Date; end: Date } {
+export function learnerDay(now: Date, timeZone: string, rolloverHour = DEFAULT_ROLLOVER_HOUR): { start: Date; end: Date } {
   const local = wallClock(now, timeZone);
   // Calendar arithmetic on a UTC date avoids month and year edge cases.
   const today = new Date(Date.UTC(local.year, local.month - 1, local.day));

@@ -6,12 +6,7 @@
 // This module loads a native addon: import it from server code only (`@/lib/srs/optimize.ts`),
 // never through `@/lib/srs/index.ts`, which browser bundles may use.
 
-import {
-  computeParameters,
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-} from "@open-spaced-repetition/binding";
+import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 import { ConvertStepUnitToMinutes, default_w, type StepUnit } from "ts-fsrs";
 import { trainingData, type OptimizerLog, type TrainingData } from "./optimizer-data.ts";
 import type { LearningStep } from "./settings.ts";

@@ -146,7 +146,8 @@ function classify(candidates: readonly QueueCandidate[], now: number, dayEnd: nu
     nextLearningDue: Number.POSITIVE_INFINITY,
     positioned: false,
   };
-  for (let from = 0; from < n; from += CHUNK) classifyRange(candidates, from, Math.min(n, from + CHUNK), now, dayEnd, learnAheadUntil, groups);
+  for (let from = 0; from < n; from += CHUNK)
+    classifyRange(candidates, from, Math.min(n, from + CHUNK), now, dayEnd, learnAheadUntil, groups);
   return groups;
 }
 

@@ -16,14 +16,14 @@ import {
 import { fromFsrsCard, fromFsrsLog, toFsrsCard, toFsrsLog, type SeededCard } from "./card.ts";
 import { intervalUntil } from "./intervals.ts";
 import type { CardSettings } from "./settings.ts";
-import { GRADE_NAMES, isGrade, type Grade, type ReviewLogValues, type SchedulingState } from "./types.ts";
+import { RATING_NAMES, isRating, type Rating, type ReviewLogValues, type SchedulingState } from "./types.ts";
 
 const DAY_MS = 86_400_000;
 
 export interface GradePreview {
-  rating: Grade;
+  rating: Rating;
   /** "Again", "Hard", "Good" or "Easy". */
-  name: (typeof GRADE_NAMES)[Grade];
+  name: (typeof RATING_NAMES)[Rating];
   /** The card's state if this grade is given now. */
   next: SchedulingState;
   /** The wait until the card is due again, e.g. "10m", "3d", "2.1mo". */
@@ -84,31 +84,20 @@ function cardFor(state: SchedulingState | null, now: Date, cardId: string): Seed
 }
 
 /** What each grade would do to the card now: the next state and the interval to print on the button. */
-export function previewGrades(
-  state: SchedulingState | null,
-  now: Date,
-  settings: CardSettings,
-  cardId: string,
-): GradePreviews {
+export function previewGrades(state: SchedulingState | null, now: Date, settings: CardSettings, cardId: string): GradePreviews {
   checkNow(now);
   const record = schedulerFor(settings).repeat(cardFor(state, now, cardId), now);
-  const preview = (rating: Grade): GradePreview => {
+  const preview = (rating: Rating): GradePreview => {
     const { card } = record[rating];
-    return { rating, name: GRADE_NAMES[rating], next: fromFsrsCard(card), interval: intervalUntil(card.due, now) };
+    return { rating, name: RATING_NAMES[rating], next: fromFsrsCard(card), interval: intervalUntil(card.due, now) };
   };
   return [preview(1), preview(2), preview(3), preview(4)];
 }
 
 /** Applies a grade: the card's next state and the values of the review log row to append. */
-export function gradeCard(
-  state: SchedulingState | null,
-  rating: Grade,
-  now: Date,
-  settings: CardSettings,
-  cardId: string,
-): GradeResult {
+export function gradeCard(state: SchedulingState | null, rating: Rating, now: Date, settings: CardSettings, cardId: string): GradeResult {
   checkNow(now);
-  if (!isGrade(rating)) throw new RangeError(`Unknown rating ${String(rating)}: expected 1 (Again) to 4 (Easy)`);
+  if (!isRating(rating)) throw new RangeError(`Unknown rating ${String(rating)}: expected 1 (Again) to 4 (Easy)`);
   const { card, log } = schedulerFor(settings).next(cardFor(state, now, cardId), now, rating);
   return { next: fromFsrsCard(card), log: fromFsrsLog(log) };
 }

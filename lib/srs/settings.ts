@@ -12,9 +12,7 @@ export type LearningStep = string;
 
 const STEP_PATTERN = /^[1-9]\d{0,4}[mhd]$/;
 
-const step = z
-  .string()
-  .regex(STEP_PATTERN, { error: 'must be a whole number followed by m, h or d, like "1m", "6h" or "1d"' });
+const step = z.string().regex(STEP_PATTERN, { error: 'must be a whole number followed by m, h or d, like "1m", "6h" or "1d"' });
 
 const steps = z.array(step).max(10, { error: "at most 10 steps" });
 

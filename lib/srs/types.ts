@@ -5,13 +5,18 @@
 export const CardStateCode = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
 export type CardStateCode = (typeof CardStateCode)[keyof typeof CardStateCode];
 
-/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-export const Grade = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
-export type Grade = (typeof Grade)[keyof typeof Grade];
-export const GRADES = [1, 2, 3, 4] as const satisfies readonly Grade[];
-export const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const satisfies Record<Grade, string>;
+/**
+ * The learner's answer to a card: 1 Again, 2 Hard, 3 Good, 4 Easy. "Rating" is the field's word: the
+ * FSRS papers, Anki, the ReviewLog.rating column and ts-fsrs's own `Rating` enum all use it. ts-fsrs
+ * names this 1-4 subset `Grade` only to leave out its `Manual` (0), which this app never records, so
+ * the one name here is Rating. Grading is the act; a rating is the answer it records.
+ */
+export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
+export type Rating = (typeof Rating)[keyof typeof Rating];
+export const RATINGS = [1, 2, 3, 4] as const satisfies readonly Rating[];
+export const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const satisfies Record<Rating, string>;
 
-export function isGrade(value: unknown): value is Grade {
+export function isRating(value: unknown): value is Rating {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 

@@ -1,4 +1,4 @@
-// Issue 10, item 9: an email is at most 254 characters; deep JSON is refused before it is parsed.
+// Bounded input: an email is at most 254 characters; deep JSON is refused before it is parsed.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { SignInSchema } from "@/lib/auth/credentials.ts";

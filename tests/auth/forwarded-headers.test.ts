@@ -1,4 +1,4 @@
-// Issue 10, items 5 and 10: which X-Forwarded-* values the app believes.
+// Which X-Forwarded-* values the app believes (TRUSTED_PROXY), for the sign-in limits and HTTPS.
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/auth/client-address.ts";
 import { rewriteForwardedHeaders, type HeaderRecord } from "@/lib/http/forwarded-headers.ts";

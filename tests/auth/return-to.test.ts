@@ -1,4 +1,4 @@
-// Issue 10, item 4: the return path after sign-in never leaves the app.
+// Open redirects: the return path after sign-in never leaves the app.
 import { describe, expect, it } from "vitest";
 import { safeReturnPath } from "@/lib/auth/return-to.ts";
 

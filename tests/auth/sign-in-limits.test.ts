@@ -1,7 +1,7 @@
-// Issue 10, items 5 and 9: the sign-in and sign-up limits, against a real SQLite file, with `now`
-// passed in so the stated waits can be walked through without sleeping.
+// The sign-in and sign-up limits, against a real SQLite file, with `now` passed in so the stated
+// waits can be walked through without sleeping.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 
 // Stands in for bcrypt (slow by design) and counts the comparisons: the audit's 40 concurrent
 // tries ran 21 of them past a limit of 10. The pause lets concurrent checks interleave as bcrypt's do.
@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/password.ts", () => ({
   },
 }));
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { checkCredentials } = await import("@/lib/auth/credentials.ts");
 const { hashPassword } = await import("@/lib/auth/password.ts");
@@ -62,7 +62,10 @@ describe("10.5: sign-in limits", () => {
     if (waiting.ok || waiting.reason === "invalid") throw new Error("unreachable");
     expect(limitMessage(waiting)).toBe("Too many failed sign-ins for this account. Try again in 50 seconds.");
     // A second before the stated time it still waits; at the stated time the right password works.
-    expect(await attempt("victim@example.com", PASSWORD, "192.0.2.200", at(59))).toMatchObject({ reason: "accountWait", retryAfterSeconds: 1 });
+    expect(await attempt("victim@example.com", PASSWORD, "192.0.2.200", at(59))).toMatchObject({
+      reason: "accountWait",
+      retryAfterSeconds: 1,
+    });
     const signedIn = await attempt("victim@example.com", PASSWORD, "192.0.2.200", at(10 + waiting.retryAfterSeconds));
     expect(signedIn).toMatchObject({ ok: true, user: { email: "victim@example.com" } });
   });

@@ -1,4 +1,4 @@
-// The rules an answer, a submit and a start are held to (issue 10, item 6), with fixed times.
+// The rules an answer, a submit and a start are held to (lib/classroom/attempt-rules.ts), with fixed times.
 import { describe, expect, it } from "vitest";
 import {
   ANSWER_GRACE_MS,
@@ -20,25 +20,67 @@ describe("10.6: when an answer is accepted", () => {
   const cases: Array<{ name: string; state: AttemptState; now: Date; code: string | null; message?: RegExp }> = [
     { name: "inside the time limit", state: open, now: at("2026-01-10T09:10:00Z"), code: null },
     { name: "at the grace's last millisecond", state: open, now: after(DEADLINE, ANSWER_GRACE_MS), code: null },
-    { name: "one millisecond past the grace", state: open, now: after(DEADLINE, ANSWER_GRACE_MS + 1), code: "closed", message: /^Your time limit ended at 2026-01-10 09:30 UTC/ },
+    {
+      name: "one millisecond past the grace",
+      state: open,
+      now: after(DEADLINE, ANSWER_GRACE_MS + 1),
+      code: "closed",
+      message: /^Your time limit ended at 2026-01-10 09:30 UTC/,
+    },
     { name: "no time limit and no close", state: { ...open, deadline: null, closesAt: null }, now: at("2099-01-01T00:00:00Z"), code: null },
     {
       name: "the instructor closed the quiz after the start (stored deadline none)",
       state: { ...open, deadline: null, closesAt: at("2026-01-10T09:05:00Z") },
-      now: at("2026-01-10T09:06:00Z"), code: "closed", message: /^This quiz closed at 2026-01-10 09:05 UTC/,
+      now: at("2026-01-10T09:06:00Z"),
+      code: "closed",
+      message: /^This quiz closed at 2026-01-10 09:05 UTC/,
     },
     {
       name: "an early close beats a later time limit",
       state: { ...open, closesAt: at("2026-01-10T09:20:00Z") },
-      now: at("2026-01-10T09:21:00Z"), code: "closed", message: /^This quiz closed at 2026-01-10 09:20 UTC/,
+      now: at("2026-01-10T09:21:00Z"),
+      code: "closed",
+      message: /^This quiz closed at 2026-01-10 09:20 UTC/,
     },
-    { name: "the close's grace applies too", state: { ...open, closesAt: at("2026-01-10T09:20:00Z") }, now: at("2026-01-10T09:20:29Z"), code: null },
-    { name: "unpublished", state: { ...open, published: false }, now: at("2026-01-10T09:10:00Z"), code: "unpublished", message: /^This quiz is not published/ },
-    { name: "removed from the class", state: { ...open, member: false }, now: at("2026-01-10T09:10:00Z"), code: "not_member", message: /^You are no longer a member of this class/ },
+    {
+      name: "the close's grace applies too",
+      state: { ...open, closesAt: at("2026-01-10T09:20:00Z") },
+      now: at("2026-01-10T09:20:29Z"),
+      code: null,
+    },
+    {
+      name: "unpublished",
+      state: { ...open, published: false },
+      now: at("2026-01-10T09:10:00Z"),
+      code: "unpublished",
+      message: /^This quiz is not published/,
+    },
+    {
+      name: "removed from the class",
+      state: { ...open, member: false },
+      now: at("2026-01-10T09:10:00Z"),
+      code: "not_member",
+      message: /^You are no longer a member of this class/,
+    },
     // A removed learner learns nothing else about the quiz, whatever its state.
-    { name: "removed, and the quiz unpublished and closed", state: { ...open, member: false, published: false }, now: at("2027-01-01T00:00:00Z"), code: "not_member" },
-    { name: "unpublished and past the deadline", state: { ...open, published: false }, now: at("2027-01-01T00:00:00Z"), code: "unpublished" },
-    { name: "already submitted", state: { ...open, submittedAt: at("2026-01-10T09:15:00Z") }, now: at("2026-01-10T09:16:00Z"), code: "submitted" },
+    {
+      name: "removed, and the quiz unpublished and closed",
+      state: { ...open, member: false, published: false },
+      now: at("2027-01-01T00:00:00Z"),
+      code: "not_member",
+    },
+    {
+      name: "unpublished and past the deadline",
+      state: { ...open, published: false },
+      now: at("2027-01-01T00:00:00Z"),
+      code: "unpublished",
+    },
+    {
+      name: "already submitted",
+      state: { ...open, submittedAt: at("2026-01-10T09:15:00Z") },
+      now: at("2026-01-10T09:16:00Z"),
+      code: "submitted",
+    },
   ];
   it.each(cases)("10.6: $name", ({ state, now, code, message }) => {
     const refusal = answerRefusal(state, now);

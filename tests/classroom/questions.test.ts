@@ -1,7 +1,16 @@
 // Join codes, card questions and variant names: deterministic, and each rule with its reason.
 import { describe, expect, it } from "vitest";
-import { canAskCard, cardQuestion, CardQuestionError, formatJoinCode, isJoinCode, makeJoinCode, normaliseJoinCode, variantNames } from "@/lib/classroom/index.ts";
-import { nameProblem, type ScenarioName } from "@/lib/quiz/index.ts";
+import {
+  canAskCard,
+  cardQuestion,
+  CardQuestionError,
+  formatJoinCode,
+  isJoinCode,
+  makeJoinCode,
+  normaliseJoinCode,
+  variantNames,
+} from "@/lib/classroom/index.ts";
+import { nameProblem, type ScenarioName } from "@/lib/scenarios/index.ts";
 
 describe("join codes", () => {
   it("are eight characters from the alphabet without look-alikes, typed loosely", () => {
@@ -15,7 +24,12 @@ describe("join codes", () => {
   });
 });
 
-const deck = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"].map((w, i) => ({ id: `card-${i}`, kind: "basic", front: `What is ${w}?`, back: `It is ${w}` }));
+const deck = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"].map((w, i) => ({
+  id: `card-${i}`,
+  kind: "basic",
+  front: `What is ${w}?`,
+  back: `It is ${w}`,
+}));
 
 describe("card questions", () => {
   it("offer the card's back among three backs of other cards in its deck, always the same ones", () => {

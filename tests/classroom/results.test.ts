@@ -1,14 +1,28 @@
 // The class's results and their CSV, from answer rows.
 import { describe, expect, it } from "vitest";
-import { csvCell, resultsCsv, summariseResults, type ResultAnswer, type ResultAttempt, type ResultQuestion } from "@/lib/classroom/index.ts";
+import {
+  csvCell,
+  resultsCsv,
+  summariseResults,
+  type ResultAnswer,
+  type ResultAttempt,
+  type ResultQuestion,
+} from "@/lib/classroom/index.ts";
 
-const options = [{ id: "a", text: "Allowed", correct: true }, { id: "b", text: "Denied", correct: false }, { id: "c", text: "Refused", correct: false }];
-const questions: ResultQuestion[] = [{ id: "q1", position: 0, points: 2, options }, { id: "q2", position: 1, points: 1, options }];
+const options = [
+  { id: "a", text: "Allowed", correct: true },
+  { id: "b", text: "Denied", correct: false },
+  { id: "c", text: "Refused", correct: false },
+];
+const questions: ResultQuestion[] = [
+  { id: "q1", position: 0, points: 2, options },
+  { id: "q2", position: 1, points: 1, options },
+];
 const learner = (id: string, name: string | null) => ({ id, name, email: `${id}@example.com` });
 const submitted = new Date("2026-01-10T09:30:00Z");
 const attempts: ResultAttempt[] = [
   { id: "t1", learner: learner("zoe", "Zoe"), submittedAt: submitted, score: 2, maxScore: 3 },
-  { id: "t2", learner: learner("adam", "=HYPERLINK(\"x\")"), submittedAt: submitted, score: 1, maxScore: 3 },
+  { id: "t2", learner: learner("adam", '=HYPERLINK("x")'), submittedAt: submitted, score: 1, maxScore: 3 },
   { id: "t3", learner: learner("bob", null), submittedAt: null, score: null, maxScore: 3 },
 ];
 const answers: ResultAnswer[] = [
@@ -23,7 +37,10 @@ const answers: ResultAnswer[] = [
 describe("results", () => {
   const results = summariseResults(questions, attempts, answers);
   it("count submitted answers per question, with the most common wrong answers named", () => {
-    expect(results.questions.map((q) => [q.answered, q.correct])).toEqual([[2, 1], [2, 0]]);
+    expect(results.questions.map((q) => [q.answered, q.correct])).toEqual([
+      [2, 1],
+      [2, 0],
+    ]);
     expect(results.questions[1]!.wrong).toEqual([{ choice: ["b"], text: "Denied", count: 2 }]);
     expect(results.submitted).toBe(2);
     expect(results.averageScore).toBe(1.5);

@@ -1,11 +1,11 @@
 // Export and restore against a real SQLite file: backup -> wipe -> restore gives back the same
 // rows; only the learner's own data is read or written; a bad backup writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 import { createLearner, importDeck, type TestUser } from "../support/learners.ts";
 import type { CsvReview } from "@/lib/srs/index.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { exportBackup, restoreBackup, RestoreRunningError } = await import("@/lib/db/backup.ts");
 const { reviewLogPages } = await import("@/lib/db/review-export.ts");
@@ -24,15 +24,27 @@ let outsiderCard: string;
 let counter = 0;
 async function grade(user: TestUser, cardId: string, rating: 1 | 2 | 3 | 4, at: Date): Promise<void> {
   const row = await prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId } }, select: { version: true } });
-  const outcome = await recordGrade(user, { cardId, rating, version: row?.version ?? 0, clientReviewId: `backup-test-${++counter}`, durationMs: 1000 + counter }, at);
+  const outcome = await recordGrade(
+    user,
+    { cardId, rating, version: row?.version ?? 0, clientReviewId: `backup-test-${++counter}`, durationMs: 1000 + counter },
+    at,
+  );
   expect(outcome.ok).toBe(true);
 }
 
 /** Every row that makes up a learner's study state, without row ids and bookkeeping columns. */
 async function snapshot(user: TestUser) {
   const [states, logs, row] = await Promise.all([
-    prisma.cardState.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" }, omit: { id: true, version: true, updatedAt: true } }),
-    prisma.reviewLog.findMany({ where: { userId: user.id }, orderBy: [{ review: "asc" }, { cardId: "asc" }], omit: { id: true, clientReviewId: true } }),
+    prisma.cardState.findMany({
+      where: { userId: user.id },
+      orderBy: { cardId: "asc" },
+      omit: { id: true, version: true, updatedAt: true },
+    }),
+    prisma.reviewLog.findMany({
+      where: { userId: user.id },
+      orderBy: [{ review: "asc" }, { cardId: "asc" }],
+      omit: { id: true, clientReviewId: true },
+    }),
     prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { schedulerSettings: true } }),
   ]);
   return { states, logs, settings: JSON.parse(row.schedulerSettings) as unknown };
@@ -66,7 +78,19 @@ beforeAll(async () => {
   await grade(learner, starter.s2!, 2, new Date(t0.getTime() + 2 * MIN));
   expect((await applyCardAction(learner, own.k3!, "suspend", 0, t0)).ok).toBe(true);
   expect((await applyCardAction(learner, starter.s2!, "bury", 1, t0)).ok).toBe(true);
-  await saveGeneralSettings(learner, { desiredRetention: 0.87, newPerDay: 9, reviewsPerDay: 99, learningSteps: ["2m"], relearningSteps: [], maximumInterval: 400, fuzz: false }, "Europe/Berlin");
+  await saveGeneralSettings(
+    learner,
+    {
+      desiredRetention: 0.87,
+      newPerDay: 9,
+      reviewsPerDay: 99,
+      learningSteps: ["2m"],
+      relearningSteps: [],
+      maximumInterval: 400,
+      fuzz: false,
+    },
+    "Europe/Berlin",
+  );
   const ownDeck = (await prisma.card.findUniqueOrThrow({ where: { id: own.k1! }, select: { deckId: true } })).deckId;
   await saveDeckOverrides(learner, ownDeck, { newPerDay: 4 });
 
@@ -112,20 +136,29 @@ describe("backup and restore", () => {
     expect(await snapshot(learner)).toEqual(before);
     const restored = await prisma.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId: own.k2! } } });
     expect(restored.version).toBeGreaterThan(stale.version + 1);
-    const outcome = await recordGrade(learner, { cardId: own.k2!, rating: 3, version: stale.version, clientReviewId: "from-old-tab", durationMs: 1 }, t0);
+    const outcome = await recordGrade(
+      learner,
+      { cardId: own.k2!, rating: 3, version: stale.version, clientReviewId: "from-old-tab", durationMs: 1 },
+      t0,
+    );
     expect(outcome).toMatchObject({ ok: false, code: "stale" });
   });
 
   it("refuses a malformed backup with the JSON path of each problem and writes nothing", async () => {
     const before = await snapshot(learner);
-    const file = asUploaded(await exportBackup(learner, t0)) as { reviewLogs: Array<Record<string, unknown>>; cardStates: Record<string, Record<string, unknown>> };
+    const file = asUploaded(await exportBackup(learner, t0)) as {
+      reviewLogs: Array<Record<string, unknown>>;
+      cardStates: Record<string, Record<string, unknown>>;
+    };
     file.reviewLogs[2]!.rating = 5;
     file.cardStates["starter:shared"]!.due = "yesterday";
     const result = await restoreBackup(learner, file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.path).sort()).toEqual(['cardStates["starter:shared"].due', "reviewLogs[2].rating"]);
-    expect(result.issues.find((i) => i.path === "reviewLogs[2].rating")?.message).toBe("reviewLogs[2].rating: must be 1 (Again) to 4 (Easy)");
+    expect(result.issues.find((i) => i.path === "reviewLogs[2].rating")?.message).toBe(
+      "reviewLogs[2].rating: must be 1 (Again) to 4 (Easy)",
+    );
     expect(await restoreBackup(learner, { format: "something-else" })).toMatchObject({ ok: false });
     expect(await snapshot(learner)).toEqual(before);
   });
@@ -158,13 +191,18 @@ describe("backup and restore", () => {
     expect(second.status).toBe("rejected");
     if (second.status === "rejected") {
       expect(second.reason).toBeInstanceOf(RestoreRunningError);
-      expect((second.reason as Error).message).toBe("A restore is already running for your account; wait for it to finish, then try again if needed.");
+      expect((second.reason as Error).message).toBe(
+        "A restore is already running for your account; wait for it to finish, then try again if needed.",
+      );
     }
     expect(theirs).toMatchObject({ status: "fulfilled", value: { ok: true } });
     expect(await snapshot(learner)).toEqual(before);
     // The outsider's stored "{}" comes back written out as the defaults it stands for.
     const outsiderAfter = await snapshot(outsider);
-    expect({ states: outsiderAfter.states, logs: outsiderAfter.logs }).toEqual({ states: outsiderBefore.states, logs: outsiderBefore.logs });
+    expect({ states: outsiderAfter.states, logs: outsiderAfter.logs }).toEqual({
+      states: outsiderBefore.states,
+      logs: outsiderBefore.logs,
+    });
     expect((await exportBackup(outsider, t0)).settings).toEqual((outsiderFile as { settings: unknown }).settings);
     // Finished restores, refused ones included, give the slot back.
     expect(await restoreBackup(learner, { format: "something-else" })).toMatchObject({ ok: false });
@@ -172,11 +210,15 @@ describe("backup and restore", () => {
   });
 
   it("10.2: a restore that fails part-way through writing leaves every row as it was", async () => {
-    const versions = () => prisma.cardState.findMany({ where: { userId: learner.id }, orderBy: { cardId: "asc" }, select: { cardId: true, version: true } });
+    const versions = () =>
+      prisma.cardState.findMany({ where: { userId: learner.id }, orderBy: { cardId: "asc" }, select: { cardId: true, version: true } });
     const before = await snapshot(learner);
     const versionsBefore = await versions();
     const outsiderBefore = await snapshot(outsider);
-    const file = asUploaded(await exportBackup(learner, t0)) as { reviewLogs: Array<Record<string, unknown>>; settings: Record<string, unknown> };
+    const file = asUploaded(await exportBackup(learner, t0)) as {
+      reviewLogs: Array<Record<string, unknown>>;
+      settings: Record<string, unknown>;
+    };
     file.settings.newPerDay = 1;
     // The last log row is written after every state and every other log row; the trigger makes
     // the database refuse that one row, as a full disk or a vanished card would.

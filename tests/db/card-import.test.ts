@@ -1,9 +1,9 @@
 // Importing drafts into a real SQLite file: history survives edits, vanished cards are suspended.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CardDraft } from "@/lib/notes/types.ts";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { applyCardImport, previewCardImport } = await import("@/lib/db/card-import.ts");
 
@@ -36,18 +36,52 @@ describe("applyCardImport", () => {
     const card = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" } });
     const now = new Date("2026-11-22T10:00:00Z");
     await prisma.cardState.create({
-      data: { userId: target.ownerId, cardId: card.id, due: now, stability: 3.2, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now },
+      data: {
+        userId: target.ownerId,
+        cardId: card.id,
+        due: now,
+        stability: 3.2,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 3,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        lastReview: now,
+      },
     });
     await prisma.reviewLog.create({
-      data: { userId: target.ownerId, cardId: card.id, rating: 3, state: 0, due: now, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, review: now },
+      data: {
+        userId: target.ownerId,
+        cardId: card.id,
+        rating: 3,
+        state: 0,
+        due: now,
+        stability: 0,
+        difficulty: 0,
+        elapsedDays: 0,
+        lastElapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        review: now,
+      },
     });
 
     const preview = await previewCardImport(target, [draft("a", "What is AWS STS?")], ["notes.md"]);
     expect(preview.counts).toEqual({ created: 0, updated: 1, suspended: 1, unchanged: 0 });
     expect(await prisma.card.count({ where: { scope: target.scope, suspended: true } })).toBe(0); // preview writes nothing
 
-    expect(await applyCardImport(target, [draft("a", "What is AWS STS?")], ["notes.md"])).toEqual({ created: 0, updated: 1, suspended: 1, unchanged: 0 });
-    const after = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" }, include: { states: true, reviewLogs: true } });
+    expect(await applyCardImport(target, [draft("a", "What is AWS STS?")], ["notes.md"])).toEqual({
+      created: 0,
+      updated: 1,
+      suspended: 1,
+      unchanged: 0,
+    });
+    const after = await prisma.card.findFirstOrThrow({
+      where: { scope: target.scope, key: "a" },
+      include: { states: true, reviewLogs: true },
+    });
     expect(after.id).toBe(card.id);
     expect(after.front).toBe("What is AWS STS?");
     expect(after.states).toHaveLength(1);
@@ -57,7 +91,11 @@ describe("applyCardImport", () => {
   });
 
   it("brings a suspended card back when its block returns", async () => {
-    const counts = await applyCardImport(target, [draft("a", "What is AWS STS?"), draft("b", "What does AssumeRole return?")], ["notes.md"]);
+    const counts = await applyCardImport(
+      target,
+      [draft("a", "What is AWS STS?"), draft("b", "What does AssumeRole return?")],
+      ["notes.md"],
+    );
     expect(counts).toEqual({ created: 0, updated: 1, suspended: 0, unchanged: 1 });
     expect(await prisma.card.count({ where: { scope: target.scope, suspended: true } })).toBe(0);
   });
@@ -72,12 +110,20 @@ describe("applyCardImport", () => {
     expect(after.states).toHaveLength(1);
     expect(after.reviewLogs).toHaveLength(1);
     // And back again, so the tests below see the card under its first key.
-    await applyCardImport(target, [{ ...draft("a", "What is AWS STS?"), back: card.back }, draft("b", "What does AssumeRole return?")], ["notes.md"]);
+    await applyCardImport(
+      target,
+      [{ ...draft("a", "What is AWS STS?"), back: card.back }, draft("b", "What does AssumeRole return?")],
+      ["notes.md"],
+    );
   });
 
   it("moves a card to a new deck when its heading changes, keeping its id", async () => {
     const before = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" } });
-    await applyCardImport(target, [draft("a", "What is AWS STS?", "answer", ["Notes", "Security Token Service"]), draft("b", "What does AssumeRole return?")], ["notes.md"]);
+    await applyCardImport(
+      target,
+      [draft("a", "What is AWS STS?", "answer", ["Notes", "Security Token Service"]), draft("b", "What does AssumeRole return?")],
+      ["notes.md"],
+    );
     const after = await prisma.card.findFirstOrThrow({ where: { scope: target.scope, key: "a" }, include: { deck: true } });
     expect(after.id).toBe(before.id);
     expect(after.deck.path).toBe("Notes › Security Token Service");

@@ -1,11 +1,11 @@
-// Issue 10, item 6: an attempt's saves and submit are held to the quiz as it stands when they
+// An attempt's saves and submit are held to the quiz as it stands when they
 // arrive (published, membership, close time, time limit with its grace), against a real SQLite file.
 // Every refusal is checked for what matters: no answer row, no score, no review card written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 import { importDeck } from "../support/learners.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const db = await import("@/lib/db/classroom/index.ts");
 const { ANSWER_GRACE_MS } = await import("@/lib/classroom/index.ts");
@@ -26,7 +26,15 @@ async function user(email: string, role: Role): Promise<User> {
   return { id: row.id, email, name: row.name, role, timeZone: "UTC" };
 }
 
-const SETTINGS = { title: "Windows", timeLimitMinutes: null as number | null, opensAt: null as Date | null, closesAt: null as Date | null, shuffle: false, showResults: true, published: true };
+const SETTINGS = {
+  title: "Windows",
+  timeLimitMinutes: null as number | null,
+  opensAt: null as Date | null,
+  closesAt: null as Date | null,
+  shuffle: false,
+  showResults: true,
+  published: true,
+};
 
 /** A published quiz with two card questions, a new learner in the class, and their attempt started at t0. */
 async function started(timeLimitMinutes: number | null = null) {
@@ -50,7 +58,11 @@ type Started = Awaited<ReturnType<typeof started>>;
 /** Everything a save or submit could have written for this attempt. */
 async function written(s: Started) {
   const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId }, select: { submittedAt: true, score: true } });
-  const answers = await prisma.quizAnswer.findMany({ where: { attemptId: s.attemptId }, orderBy: { questionId: "asc" }, select: { questionId: true, choice: true, revision: true, correct: true } });
+  const answers = await prisma.quizAnswer.findMany({
+    where: { attemptId: s.attemptId },
+    orderBy: { questionId: "asc" },
+    select: { questionId: true, choice: true, revision: true, correct: true },
+  });
   const reviewStates = await prisma.cardState.count({ where: { userId: s.learner.id } });
   return { attempt, answers, reviewStates };
 }
@@ -74,7 +86,11 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     expect(await db.updateQuizSettings(teacher, s.quizId, { ...SETTINGS, closesAt: later(2) })).toBe(true);
     const before = await written(s);
     const late = await s.save(s.second, 2, later(3));
-    expect(late).toEqual({ ok: false, code: "closed", message: "This quiz closed at 2026-11-22 09:02 UTC: answers sent after that are not accepted." });
+    expect(late).toEqual({
+      ok: false,
+      code: "closed",
+      message: "This quiz closed at 2026-11-22 09:02 UTC: answers sent after that are not accepted.",
+    });
     expect(await written(s)).toEqual(before);
 
     const submit = await db.submitAttempt(s.learner, s.attemptId, later(4));
@@ -88,7 +104,11 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     expect(await s.save(s.first, 1, later(1))).toEqual({ ok: true, revision: 1 });
     expect(await db.updateQuizSettings(teacher, s.quizId, { ...SETTINGS, timeLimitMinutes: 30, published: false })).toBe(true);
     const before = await written(s);
-    expect(await s.save(s.second, 2, later(2))).toMatchObject({ ok: false, code: "unpublished", message: expect.stringMatching(/^This quiz is not published/) });
+    expect(await s.save(s.second, 2, later(2))).toMatchObject({
+      ok: false,
+      code: "unpublished",
+      message: expect.stringMatching(/^This quiz is not published/),
+    });
     expect(await s.save(s.first, 3, later(2))).toMatchObject({ ok: false, code: "unpublished" });
     expect(await db.submitAttempt(s.learner, s.attemptId, later(3))).toMatchObject({ ok: false, code: "unpublished" });
     expect(await written(s)).toEqual(before);
@@ -102,7 +122,11 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     expect(await s.save(s.first, 1, later(1))).toEqual({ ok: true, revision: 1 });
     expect(await db.removeLearner(teacher, classId, s.learner.id)).toBe(true);
     const before = await written(s);
-    expect(await s.save(s.second, 2, later(2))).toEqual({ ok: false, code: "not_member", message: "You are no longer a member of this class." });
+    expect(await s.save(s.second, 2, later(2))).toEqual({
+      ok: false,
+      code: "not_member",
+      message: "You are no longer a member of this class.",
+    });
     expect(await db.submitAttempt(s.learner, s.attemptId, later(3))).toMatchObject({ ok: false, code: "not_member" });
     expect(await written(s)).toEqual(before);
     expect(before.attempt.submittedAt).toBeNull();
@@ -115,7 +139,11 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     expect(await s.save(s.first, 1, later(9))).toEqual({ ok: true, revision: 1 });
     const before = await written(s);
     const late = await s.save(s.second, 2, later(10, ANSWER_GRACE_MS + 1));
-    expect(late).toEqual({ ok: false, code: "closed", message: "Your time limit ended at 2026-11-22 09:10 UTC: answers sent after that are not accepted." });
+    expect(late).toEqual({
+      ok: false,
+      code: "closed",
+      message: "Your time limit ended at 2026-11-22 09:10 UTC: answers sent after that are not accepted.",
+    });
     // Nor may a late save overwrite an answer given in time.
     expect(await s.save(s.first, 3, later(11))).toMatchObject({ ok: false, code: "closed" });
     expect(await written(s)).toEqual(before);
@@ -127,7 +155,14 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     const s = await started(10);
     expect(await s.save(s.second, 1, later(10, ANSWER_GRACE_MS))).toEqual({ ok: true, revision: 1 });
     const stored = await written(s);
-    expect(stored.answers).toEqual([{ questionId: s.second.questionId, choice: JSON.stringify([s.second.options.find((o) => o.correct)!.id]), revision: 1, correct: null }]);
+    expect(stored.answers).toEqual([
+      {
+        questionId: s.second.questionId,
+        choice: JSON.stringify([s.second.options.find((o) => o.correct)!.id]),
+        revision: 1,
+        correct: null,
+      },
+    ]);
     const submit = await db.submitAttempt(s.learner, s.attemptId, later(10, ANSWER_GRACE_MS));
     expect(submit).toMatchObject({ ok: true, score: s.second.points, missed: 1 });
   });
@@ -160,10 +195,18 @@ describe("10.6: starting an attempt follows the same rules", () => {
 
   it("10.6: a closed or not yet open quiz says when, and starts nothing", async () => {
     const closed = await quizFor({ closesAt: later(-1) });
-    expect(await db.startAttempt(closed.learner, closed.quizId, t0)).toEqual({ ok: false, code: "closed", message: "This quiz closed at 2026-11-22 08:59 UTC." });
+    expect(await db.startAttempt(closed.learner, closed.quizId, t0)).toEqual({
+      ok: false,
+      code: "closed",
+      message: "This quiz closed at 2026-11-22 08:59 UTC.",
+    });
     expect(await attempts(closed.quizId)).toBe(0);
     const upcoming = await quizFor({ opensAt: later(60) });
-    expect(await db.startAttempt(upcoming.learner, upcoming.quizId, t0)).toMatchObject({ ok: false, code: "not_open", message: "This quiz opens at 2026-11-22 10:00 UTC." });
+    expect(await db.startAttempt(upcoming.learner, upcoming.quizId, t0)).toMatchObject({
+      ok: false,
+      code: "not_open",
+      message: "This quiz opens at 2026-11-22 10:00 UTC.",
+    });
     expect(await attempts(upcoming.quizId)).toBe(0);
   });
 

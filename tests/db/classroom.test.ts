@@ -2,10 +2,10 @@
 // scoping, idempotent saves, one submit, scoring, and missed questions landing in review.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 import { importDeck } from "../support/learners.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const db = await import("@/lib/db/classroom/index.ts");
 type Role = "learner" | "instructor" | "admin";
@@ -116,7 +116,15 @@ describe("taking a quiz", () => {
   let anaAttempt = "";
   it("is invisible until published, and only to members", async () => {
     expect(await db.findLearnerQuiz(ana, quizId)).toBeNull();
-    await db.updateQuizSettings(teacher, quizId, { title: "Week 1", timeLimitMinutes: 30, opensAt: null, closesAt: null, shuffle: true, showResults: true, published: true });
+    await db.updateQuizSettings(teacher, quizId, {
+      title: "Week 1",
+      timeLimitMinutes: 30,
+      opensAt: null,
+      closesAt: null,
+      shuffle: true,
+      showResults: true,
+      published: true,
+    });
     expect(await db.findLearnerQuiz(ana, quizId)).not.toBeNull();
     expect(await db.findLearnerQuiz(stranger, quizId)).toBeNull();
     expect((await db.startAttempt(stranger, quizId, t0)).ok).toBe(false);
@@ -147,17 +155,27 @@ describe("taking a quiz", () => {
     const q = paper.questions[0]!;
     const wrongId = q.options.find((o) => !o.correct)!.id;
     const rightId = q.options.find((o) => o.correct)!.id;
-    expect(await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 1 }, later(2))).toEqual({ ok: true, revision: 1 });
-    expect(await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [rightId], revision: 2 }, later(2))).toEqual({ ok: true, revision: 2 });
+    expect(await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 1 }, later(2))).toEqual(
+      { ok: true, revision: 1 },
+    );
+    expect(await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [rightId], revision: 2 }, later(2))).toEqual(
+      { ok: true, revision: 2 },
+    );
     await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [rightId], revision: 2 }, later(2));
     await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 1 }, later(3));
     const rows = await prisma.quizAnswer.findMany({ where: { attemptId: anaAttempt } });
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.choice)).toEqual([rightId]);
-    expect((await db.saveAnswer(ben, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 9 }, later(3))).ok).toBe(false);
-    expect((await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: ["zz"], revision: 10 }, later(3))).ok).toBe(false);
+    expect(
+      (await db.saveAnswer(ben, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 9 }, later(3))).ok,
+    ).toBe(false);
+    expect((await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: ["zz"], revision: 10 }, later(3))).ok).toBe(
+      false,
+    );
     // After the time limit (30 min) and its grace, saves are refused.
-    expect(await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 11 }, later(31))).toMatchObject({ ok: false, code: "closed" });
+    expect(
+      await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 11 }, later(31)),
+    ).toMatchObject({ ok: false, code: "closed" });
   });
 
   it("submits once: scores, marks, and sends misses to review; a second submit changes nothing", async () => {
@@ -193,7 +211,9 @@ describe("taking a quiz", () => {
     }
     // A second submit adds no more cards.
     expect(await prisma.card.count({ where: { scope: ana.id } })).toBe(own.length);
-    expect((await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: answered.questionId, choice: [], revision: 50 }, later(6))).ok).toBe(false);
+    expect(
+      (await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: answered.questionId, choice: [], revision: 50 }, later(6))).ok,
+    ).toBe(false);
   });
 
   it("gives the instructor results per question and learner, and nobody else", async () => {

@@ -1,21 +1,24 @@
-// Issue 10, item 7: another connection holding the write lock (the CLI importer in BEGIN IMMEDIATE)
-// must neither freeze the server's event loop nor make a write fail half-way. These drive Prisma
+// Another connection holding the write lock (the CLI importer in BEGIN IMMEDIATE) must neither
+// freeze the server's event loop nor make a write fail half-way. These drive Prisma
 // through the app's adapter wrapper against a real SQLite file and a second, lock-holding connection.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { databaseAt } from "../support/database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { PrismaClient } = await import("@/lib/db/generated/client.ts");
-const { ImmediateTransactionsFactory } = await import("@/lib/db/sqlite/immediate-adapter.ts");
+const { ImmediateTransactionsFactory } = await import("@/lib/db/engine/sqlite/immediate-adapter.ts");
 const { DatabaseBusyError, isDatabaseBusy } = await import("@/lib/db/database-busy.ts");
 
 /** A client like the app's, but giving up after `maxWaitMs`, so the bound can be tested quickly. */
 function clientWaitingAtMost(maxWaitMs: number) {
   const driver = new PrismaBetterSqlite3({ url: `file:${database.file}`, timeout: 0 });
-  return new PrismaClient({ adapter: new ImmediateTransactionsFactory(driver, { maxWaitMs }), transactionOptions: { maxWait: maxWaitMs + 2_000 } });
+  return new PrismaClient({
+    adapter: new ImmediateTransactionsFactory(driver, { maxWaitMs }),
+    transactionOptions: { maxWait: maxWaitMs + 2_000 },
+  });
 }
 const SHORT_WAIT_MS = 1_500;
 const shortWait = clientWaitingAtMost(SHORT_WAIT_MS);
@@ -25,17 +28,8 @@ const LOCK_HOLD_MS = 2_000;
 const STALL_LIMIT_MS = 900;
 
 /** Another process's connection: takes the write lock and keeps it until released. */
-function holdWriteLock(): { release: () => void } {
-  const other = new Database(database.file, { timeout: 0 });
-  other.exec("BEGIN IMMEDIATE");
-  return {
-    release: () => {
-      if (!other.open) return;
-      other.exec("COMMIT");
-      other.close();
-    },
-  };
-}
+const other = databaseAt(database.url).open();
+const holdWriteLock = () => other.holdWriteLock();
 
 /** The longest the event loop went without running a 5 ms timer while `work` ran. */
 async function longestStall<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; stallMs: number; elapsedMs: number }> {
@@ -60,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await prisma.$disconnect();
   await shortWait.$disconnect();
+  await other.close();
   database.cleanup();
 });
 
@@ -69,16 +64,12 @@ describe("10.7: a held write lock", () => {
     await prisma.$transaction(async (tx) => {
       await tx.user.findUniqueOrThrow({ where: { id: userId } });
       // A deferred BEGIN would only hold a read snapshot here, and the other connection would win the lock.
-      const other = new Database(database.file, { timeout: 0 });
       try {
-        other.exec("BEGIN IMMEDIATE");
+        await (await holdWriteLock()).release();
         otherCouldLock = true;
-        other.exec("ROLLBACK");
       } catch (error) {
         expect((error as { code?: string }).code).toMatch(/^SQLITE_BUSY/);
         otherCouldLock = false;
-      } finally {
-        other.close();
       }
       await tx.user.update({ where: { id: userId }, data: { name: "first" } });
     });
@@ -87,15 +78,15 @@ describe("10.7: a held write lock", () => {
   });
 
   it("10.7: a read-then-write transaction waits on a timer for the lock and then commits once", async () => {
-    const lock = holdWriteLock();
-    setTimeout(() => lock.release(), LOCK_HOLD_MS);
+    const lock = await holdWriteLock();
+    setTimeout(() => void lock.release(), LOCK_HOLD_MS);
     const { result, stallMs, elapsedMs } = await longestStall(() =>
       prisma.$transaction(async (tx) => {
         const row = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
         return tx.user.update({ where: { id: userId }, data: { name: `${row.name}+second` } });
       }),
     );
-    lock.release();
+    await lock.release();
     expect(result.status).toBe("fulfilled");
     expect(elapsedMs).toBeGreaterThanOrEqual(LOCK_HOLD_MS - 50);
     // better-sqlite3's own busy wait would sleep the whole hold inside one call.
@@ -104,32 +95,32 @@ describe("10.7: a held write lock", () => {
   });
 
   it("10.7: reads go on while the lock is held and a transaction waits for it", async () => {
-    const lock = holdWriteLock();
+    const lock = await holdWriteLock();
     try {
       const waiting = prisma.$transaction(async (tx) => tx.user.update({ where: { id: userId }, data: { name: "third" } }));
       const started = performance.now();
       for (let i = 0; i < 5; i++) await prisma.user.findUniqueOrThrow({ where: { id: userId } });
       expect(performance.now() - started).toBeLessThan(200);
-      lock.release();
+      await lock.release();
       await waiting;
     } finally {
-      lock.release();
+      await lock.release();
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("third");
   });
 
   it("10.7: a single write outside a transaction also waits for the lock instead of failing", async () => {
-    const lock = holdWriteLock();
-    setTimeout(() => lock.release(), LOCK_HOLD_MS);
+    const lock = await holdWriteLock();
+    setTimeout(() => void lock.release(), LOCK_HOLD_MS);
     const { result, stallMs } = await longestStall(() => prisma.user.update({ where: { id: userId }, data: { name: "fourth" } }));
-    lock.release();
+    await lock.release();
     expect(result.status).toBe("fulfilled");
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("fourth");
   });
 
   it("10.7: the wait is bounded and ends in DatabaseBusyError, for transactions and single writes, writing nothing", async () => {
-    const lock = holdWriteLock();
+    const lock = await holdWriteLock();
     try {
       const transaction = await longestStall(() =>
         shortWait.$transaction(async (tx) => tx.user.update({ where: { id: userId }, data: { name: "never" } })),
@@ -147,7 +138,7 @@ describe("10.7: a held write lock", () => {
       expect(isDatabaseBusy((single.result as PromiseRejectedResult).reason)).toBe(true);
       expect(single.stallMs).toBeLessThan(STALL_LIMIT_MS);
     } finally {
-      lock.release();
+      await lock.release();
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("fourth");
     // The client gave up cleanly: it writes again once the lock is free.

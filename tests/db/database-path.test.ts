@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { databasePathProblem, sqliteFilePath } from "@/lib/db/database-path.ts";
+import { databaseFileProblem, sqliteFilePath } from "@/lib/db/engine/sqlite/database-file.node.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "iam-recall-path-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,22 +14,22 @@ describe("database path checks", () => {
   });
 
   it("lets setup create a file in a folder it will create", () => {
-    expect(databasePathProblem(`file:${join(dir, "new", "app.db")}`, { mustExist: false })).toBeNull();
+    expect(databaseFileProblem(`file:${join(dir, "new", "app.db")}`, { mustExist: false })).toBeNull();
   });
 
   it("stops the running app when the file is missing, naming DATABASE_URL", () => {
-    const problem = databasePathProblem(`file:${join(dir, "missing.db")}`, { mustExist: true });
+    const problem = databaseFileProblem(`file:${join(dir, "missing.db")}`, { mustExist: true });
     expect(problem).toMatch(/does not exist/);
     expect(problem).toMatch(/DATABASE_URL/);
   });
 
   it("refuses a folder where the file should be", () => {
-    expect(databasePathProblem(`file:${dir}`, { mustExist: true })).toMatch(/is a directory.*DATABASE_URL/);
+    expect(databaseFileProblem(`file:${dir}`, { mustExist: true })).toMatch(/is a directory.*DATABASE_URL/);
   });
 
   it("accepts an existing writable file", () => {
     const file = join(dir, "ok.db");
     writeFileSync(file, "");
-    expect(databasePathProblem(`file:${file}`, { mustExist: true })).toBeNull();
+    expect(databaseFileProblem(`file:${file}`, { mustExist: true })).toBeNull();
   });
 });

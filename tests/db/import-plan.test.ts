@@ -21,7 +21,11 @@ describe("planImport", () => {
 
   it("changes nothing when the same drafts come again", () => {
     const drafts = [draft("k1", "one"), draft("k2", "two")];
-    const plan = planImport(drafts.map((d, i) => stored(d, `id${i}`)), drafts, ["a.md"]);
+    const plan = planImport(
+      drafts.map((d, i) => stored(d, `id${i}`)),
+      drafts,
+      ["a.md"],
+    );
     expect(plan.unchanged).toBe(2);
     expect(plan.create.length + plan.update.length + plan.suspend.length).toBe(0);
   });

@@ -1,13 +1,14 @@
 // Grading, undo and burial against a real SQLite file, compared with ts-fsrs called directly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fsrs, createEmptyCard, Rating, GenSeedStrategyWithCardId, StrategyMode, type Grade } from "ts-fsrs";
-import Database from "better-sqlite3";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { databaseAt } from "../support/database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { applyCardImport } = await import("@/lib/db/card-import.ts");
-const { recordGrade, undoReview, reviewStep, applyCardAction, saveSchedulerSettings, todaysQueue } = await import("@/lib/db/review/index.ts");
+const { recordGrade, undoReview, reviewScreenState, applyCardAction, saveSchedulerSettings, todaysQueue } =
+  await import("@/lib/db/review/index.ts");
 const { DEFAULT_SETTINGS } = await import("@/lib/srs/index.ts");
 
 type User = { id: string; email: string; name: string | null; role: "learner"; timeZone: string };
@@ -22,8 +23,14 @@ beforeAll(async () => {
   learner = { id: a.id, email: a.email, name: null, role: "learner", timeZone: a.timeZone };
   outsider = { id: b.id, email: b.email, name: null, role: "learner", timeZone: "UTC" };
   const drafts = ["one", "two", "three"].map((w, i) => ({
-    key: `k-${w}`, kind: "basic" as const, deckPath: ["Deck"], front: `Front ${w}`, back: `Back ${w}`, tags: [],
-    source: { file: "a.md", line: i + 1 }, noteKey: `n-${w}`,
+    key: `k-${w}`,
+    kind: "basic" as const,
+    deckPath: ["Deck"],
+    front: `Front ${w}`,
+    back: `Back ${w}`,
+    tags: [],
+    source: { file: "a.md", line: i + 1 },
+    noteKey: `n-${w}`,
   }));
   await applyCardImport({ scope: learner.id, ownerId: learner.id }, drafts, ["a.md"]);
   cardIds.push(...(await prisma.card.findMany({ orderBy: { sourceLine: "asc" }, select: { id: true } })).map((c) => c.id));
@@ -44,7 +51,13 @@ describe("grading", () => {
     const cardId = cardIds[0]!;
     const scheduler = fsrs({ enable_fuzz: false }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id"));
     let expected = { ...createEmptyCard(t0), card_id: cardId };
-    const sequence: Array<[Grade, number]> = [[Rating.Good, 0], [Rating.Good, 10], [Rating.Again, 60 * 24], [Rating.Good, 60 * 25], [Rating.Easy, 60 * 24 * 5]];
+    const sequence: Array<[Grade, number]> = [
+      [Rating.Good, 0],
+      [Rating.Good, 10],
+      [Rating.Again, 60 * 24],
+      [Rating.Good, 60 * 25],
+      [Rating.Easy, 60 * 24 * 5],
+    ];
     let version = 0;
     for (const [rating, minutesLater] of sequence) {
       const now = new Date(t0.getTime() + minutesLater * 60_000);
@@ -80,7 +93,11 @@ describe("grading", () => {
   });
 
   it("answers not found for a card the learner cannot read", async () => {
-    const outcome = await recordGrade(outsider, { cardId: cardIds[2]!, rating: 3, version: 0, clientReviewId: "outsider-1", durationMs: 0 }, t0);
+    const outcome = await recordGrade(
+      outsider,
+      { cardId: cardIds[2]!, rating: 3, version: 0, clientReviewId: "outsider-1", durationMs: 0 },
+      t0,
+    );
     expect(outcome).toMatchObject({ ok: false, code: "not_found" });
     expect(await prisma.reviewLog.count({ where: { userId: outsider.id } })).toBe(0);
   });
@@ -112,14 +129,14 @@ describe("undo", () => {
   });
 });
 
-describe("the review step", () => {
+describe("the review screen", () => {
   it("shows a due card with an interval on each grade, and hides a buried one until tomorrow", async () => {
-    const step = await reviewStep(learner, null, t0);
+    const step = await reviewScreenState(learner, null, t0);
     expect(step.card).not.toBeNull();
     expect(Object.values(step.card!.intervals).every((label) => /^\d/.test(label))).toBe(true);
     const shown = step.card!.cardId;
     expect(await applyCardAction(learner, shown, "bury", step.card!.version, t0)).toMatchObject({ ok: true });
-    const next = await reviewStep(learner, null, t0);
+    const next = await reviewScreenState(learner, null, t0);
     expect(next.card?.cardId).not.toBe(shown);
     const queueToday = await todaysQueue({ user: learner, deckId: null }, DEFAULT_SETTINGS, t0);
     expect(queueToday.items.map((i) => i.cardId)).not.toContain(shown);
@@ -133,26 +150,26 @@ describe("10.7: grading while another connection holds the write lock", () => {
   it("10.7: waits for the lock without stalling the process, then stores the grade once", async () => {
     const cardId = cardIds[2]!;
     const version = (await prisma.cardState.findUnique({ where: { userId_cardId: { userId: learner.id, cardId } } }))?.version ?? 0;
-    const importer = new Database(database.file, { timeout: 0 });
-    importer.exec("BEGIN IMMEDIATE");
-    const release = () => {
-      if (!importer.open) return;
-      importer.exec("COMMIT");
-      importer.close();
+    const handle = databaseAt(database.url).open();
+    // The importer's connection: holds the write lock until released.
+    const importer = await handle.holdWriteLock();
+    const release = async () => {
+      await importer.release();
+      await handle.close();
     };
     try {
       const started = performance.now();
       const pending = grade(cardId, 3, version, t0, "held-lock-grade");
       // Reads are not blocked by the writer, and the event loop keeps turning while the grade waits.
-      const step = await reviewStep(learner, null, t0);
-      expect(step.counts).toBeDefined();
+      const screen = await reviewScreenState(learner, null, t0);
+      expect(screen.counts).toBeDefined();
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(performance.now() - started).toBeLessThan(1_000);
       expect(await prisma.reviewLog.count({ where: { clientReviewId: "held-lock-grade" } })).toBe(0);
-      release();
+      await release();
       expect(await pending).toMatchObject({ ok: true, cardId });
     } finally {
-      release();
+      await release();
     }
     expect(await prisma.reviewLog.count({ where: { clientReviewId: "held-lock-grade" } })).toBe(1);
     expect(await grade(cardId, 3, version, t0, "held-lock-grade")).toMatchObject({ ok: true, cardId });

@@ -3,14 +3,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { importScenarioFiles } = await import("@/lib/db/notes-import.ts");
-const { cardFacesOnServer } = await import("@/lib/cards/server.ts");
+const { renderStoredCardFacesOnServer } = await import("@/lib/card-faces/server.ts");
 const { saveScenarioCards } = await import("@/lib/db/scenario-cards.ts");
-const { readScenarioText } = await import("@/lib/quiz/index.ts");
+const { readScenarioText } = await import("@/lib/scenarios/index.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
@@ -32,7 +32,7 @@ describe("scenario cards", () => {
 
   it("show an answer computed from the policies, and a new answer after the policy changes", async () => {
     const card = await prisma.card.findFirstOrThrow({ where: { sourceFile: path }, orderBy: { key: "asc" } });
-    const before = await cardFacesOnServer(card, now);
+    const before = await renderStoredCardFacesOnServer(card, now);
     expect(before.problem).toBeUndefined();
     expect(before.backHtml).toMatch(/denied/i);
     expect(before.backHtml).toContain("line-marked"); // the deciding statement is marked in its policy
@@ -43,7 +43,7 @@ describe("scenario cards", () => {
     const summary = await importScenarioFiles({ files: [{ path, text: edited }] });
     expect(summary.updated).toBeGreaterThan(0);
     const after = await prisma.card.findUniqueOrThrow({ where: { id: card.id } });
-    const faces = await cardFacesOnServer(after, now);
+    const faces = await renderStoredCardFacesOnServer(after, now);
     expect(faces.backHtml).not.toMatch(/explicitly denied/i);
     expect(faces.backHtml).toMatch(/allowed/i);
   });

@@ -1,15 +1,16 @@
 // Settings, per-deck overrides and "Optimize my parameters" against a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 import { createLearner, importDeck, type TestUser } from "../support/learners.ts";
 import { simulateReviews } from "../srs/fixtures/simulated-reviews.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { loadLearnerSettings, saveGeneralSettings, saveDeckOverrides, saveParameters } = await import("@/lib/db/settings.ts");
 const { optimizeForLearner } = await import("@/lib/db/optimize.ts");
 const { loadSchedulerSettings } = await import("@/lib/db/review/index.ts");
-const { DEFAULT_SETTINGS, DEFAULT_PARAMETERS, formatPath } = await import("@/lib/srs/index.ts");
+const { DEFAULT_SETTINGS, DEFAULT_PARAMETERS } = await import("@/lib/srs/index.ts");
+const { formatJsonPath } = await import("@/lib/errors/index.ts");
 const { fieldErrors } = await import("@/app/settings/form-input.ts");
 
 let learner: TestUser;
@@ -23,8 +24,13 @@ const stored = async (user: TestUser) =>
   prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { schedulerSettings: true, timeZone: true } });
 
 const general = {
-  desiredRetention: 0.85, newPerDay: 10, reviewsPerDay: 150, learningSteps: ["1m", "10m", "1h"],
-  relearningSteps: ["5m"], maximumInterval: 3650, fuzz: false,
+  desiredRetention: 0.85,
+  newPerDay: 10,
+  reviewsPerDay: 150,
+  learningSteps: ["1m", "10m", "1h"],
+  relearningSteps: ["5m"],
+  maximumInterval: 3650,
+  fuzz: false,
 };
 
 beforeAll(async () => {
@@ -57,7 +63,11 @@ describe("learner settings", () => {
 
   it("refuses invalid values with one issue per field and writes nothing, time zone included", async () => {
     const before = await stored(learner);
-    const saved = await saveGeneralSettings(learner, { ...general, desiredRetention: 1.2, newPerDay: -1, learningSteps: ["1m", "5x"] }, "Asia/Tokyo");
+    const saved = await saveGeneralSettings(
+      learner,
+      { ...general, desiredRetention: 1.2, newPerDay: -1, learningSteps: ["1m", "5x"] },
+      "Asia/Tokyo",
+    );
     expect(saved.ok).toBe(false);
     if (saved.ok) return;
     expect(saved.issues.map((i) => i.path).sort()).toEqual(["desiredRetention", "learningSteps[1]", "newPerDay"]);
@@ -100,8 +110,8 @@ describe("per-deck overrides", () => {
     const saved = await saveDeckOverrides(learner, ownDeckId, { desiredRetention: 0.5, newPerDay: 5 });
     expect(saved.ok).toBe(false);
     if (saved.ok || "notFound" in saved) return;
-    expect(saved.issues.map((i) => i.path)).toEqual([`${formatPath(["decks", ownDeckId])}.desiredRetention`]);
-    expect(fieldErrors(saved.issues, ["desiredRetention", "newPerDay"] as const, formatPath(["decks", ownDeckId]))).toEqual({
+    expect(saved.issues.map((i) => i.path)).toEqual([`${formatJsonPath(["decks", ownDeckId], "(root)")}.desiredRetention`]);
+    expect(fieldErrors(saved.issues, ["desiredRetention", "newPerDay"] as const, formatJsonPath(["decks", ownDeckId], "(root)"))).toEqual({
       desiredRetention: ["must be between 0.70 and 0.99"],
     });
     expect(await stored(learner)).toEqual(before);
@@ -126,8 +136,18 @@ describe("optimizing parameters", () => {
     const day = 86_400_000;
     const t0 = Date.parse("2026-03-02T09:00:00Z");
     const log = (cardId: string, at: number, rating: number, state: number) => ({
-      userId: fresh.id, cardId, rating, state, due: new Date(at), stability: 1, difficulty: 5, elapsedDays: 0,
-      lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, review: new Date(at),
+      userId: fresh.id,
+      cardId,
+      rating,
+      state,
+      due: new Date(at),
+      stability: 1,
+      difficulty: 5,
+      elapsedDays: 0,
+      lastElapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      review: new Date(at),
     });
     await prisma.reviewLog.createMany({
       data: cardIds.flatMap((id) => [log(id, t0, 3, 0), log(id, t0 + 2 * day, 3, 2), log(id, t0 + 7 * day, 3, 2)]),
@@ -145,9 +165,13 @@ describe("optimizing parameters", () => {
     const simIds = [...new Set(simulated.map((l) => l.cardId))];
     const cardIds = await importDeck(learnerWithHistory.id, "Simulated", simIds);
     const idOf = new Map(simIds.map((s, i) => [s, cardIds[i]!]));
-    await prisma.reviewLog.createMany({ data: simulated.map(({ cardId, ...log }) => ({ ...log, userId: learnerWithHistory.id, cardId: idOf.get(cardId)! })) });
+    await prisma.reviewLog.createMany({
+      data: simulated.map(({ cardId, ...log }) => ({ ...log, userId: learnerWithHistory.id, cardId: idOf.get(cardId)! })),
+    });
     // Another learner's log must play no part: the same cards graded all Again.
-    await prisma.reviewLog.createMany({ data: simulated.map(({ cardId, ...log }) => ({ ...log, rating: 1, userId: outsider.id, cardId: idOf.get(cardId)! })) });
+    await prisma.reviewLog.createMany({
+      data: simulated.map(({ cardId, ...log }) => ({ ...log, rating: 1, userId: outsider.id, cardId: idOf.get(cardId)! })),
+    });
     await saveDeckOverrides(learnerWithHistory, await deckOf(cardIds[0]!), { newPerDay: 7 });
 
     const progress: Array<[number, number]> = [];

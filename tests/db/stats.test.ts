@@ -1,10 +1,10 @@
 // The stats page's numbers from a real SQLite file: only the learner's own states and log, days
 // that start at 4 a.m. in the learner's zone, cards of readable decks only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database.ts";
+import { setUpTempDatabase } from "../support/temp-database.ts";
 import { createLearner, importDeck, type TestUser } from "../support/learners.ts";
 
-const database = await useTempDatabase();
+const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
 const { learnerStats } = await import("@/lib/db/stats.ts");
 
@@ -17,12 +17,34 @@ let outsider: TestUser;
 
 type StateInput = { state: number; due: Date; scheduledDays?: number; suspended?: boolean };
 const stateRow = (userId: string, cardId: string, s: StateInput) => ({
-  userId, cardId, due: s.due, stability: 5, difficulty: 5, elapsedDays: 1, scheduledDays: s.scheduledDays ?? 0,
-  learningSteps: 0, reps: 3, lapses: 0, state: s.state, lastReview: new Date(now.getTime() - DAY), suspended: s.suspended ?? false,
+  userId,
+  cardId,
+  due: s.due,
+  stability: 5,
+  difficulty: 5,
+  elapsedDays: 1,
+  scheduledDays: s.scheduledDays ?? 0,
+  learningSteps: 0,
+  reps: 3,
+  lapses: 0,
+  state: s.state,
+  lastReview: new Date(now.getTime() - DAY),
+  suspended: s.suspended ?? false,
 });
 const logRow = (userId: string, cardId: string, iso: string, rating: number, state: number, scheduledDays = 0) => ({
-  userId, cardId, rating, state, due: new Date(iso), stability: 5, difficulty: 5, elapsedDays: 1, lastElapsedDays: 1,
-  scheduledDays, learningSteps: 0, review: new Date(iso), durationMs: 3000,
+  userId,
+  cardId,
+  rating,
+  state,
+  due: new Date(iso),
+  stability: 5,
+  difficulty: 5,
+  elapsedDays: 1,
+  lastElapsedDays: 1,
+  scheduledDays,
+  learningSteps: 0,
+  review: new Date(iso),
+  durationMs: 3000,
 });
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-// Accounts end to end, in Chromium at a desktop and a phone viewport (issue 2).
+// Accounts end to end, in Chromium at a desktop and a phone viewport.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newPage, type ViewportName } from "./support/browser.ts";

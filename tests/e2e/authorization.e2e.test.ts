@@ -1,7 +1,6 @@
 // Every page and endpoint answers an outsider as if the thing did not exist, and changes nothing.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import Database from "better-sqlite3";
-import { countRows } from "./support/database.ts";
+import { countRows, readRow } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
@@ -20,9 +19,11 @@ beforeAll(async () => {
   upload.append("path", "private.md");
   const imported = await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie: owner } });
   expect(imported.status).toBe(200);
-  const db = new Database(databaseFile, { readonly: true });
-  const row = db.prepare(`SELECT c.id AS card, c.deckId AS deck FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? LIMIT 1`).get("owner@authz.example") as { card: string; deck: string };
-  db.close();
+  const row = readRow<{ card: string; deck: string }>(
+    databaseFile,
+    `SELECT c.id AS card, c.deckId AS deck FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? LIMIT 1`,
+    "owner@authz.example",
+  )!;
   ownerCard = row.card;
   ownerDeck = row.deck;
 });
@@ -48,7 +49,9 @@ describe("an outsider cannot reach another learner's things", () => {
       { type: "suspend", cardId: ownerCard, version: 0 },
     ]) {
       const response = await fetch(`${baseUrl}/api/review`, {
-        method: "POST", headers: { cookie: outsider, "content-type": "application/json" }, body: JSON.stringify(action),
+        method: "POST",
+        headers: { cookie: outsider, "content-type": "application/json" },
+        body: JSON.stringify(action),
       });
       expect(response.status, action.type).toBe(404);
     }
@@ -64,7 +67,9 @@ describe("an outsider cannot reach another learner's things", () => {
 
   it("refuses invalid review input with the field that is wrong", async () => {
     const response = await fetch(`${baseUrl}/api/review`, {
-      method: "POST", headers: { cookie: owner, "content-type": "application/json" }, body: JSON.stringify({ type: "grade", cardId: ownerCard, rating: 7 }),
+      method: "POST",
+      headers: { cookie: owner, "content-type": "application/json" },
+      body: JSON.stringify({ type: "grade", cardId: ownerCard, rating: 7 }),
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/rating/);

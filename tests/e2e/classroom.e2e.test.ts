@@ -1,4 +1,4 @@
-// Classes and quizzes end to end (issue 7): the admin makes an instructor, who builds a quiz with
+// Classes and quizzes end to end: the admin makes an instructor, who builds a quiz with
 // cards and a template scenario; a learner joins and takes it at the phone viewport (answers saved
 // as chosen, through a reload and a lost connection); the instructor reads the results and the CSV.
 // Then every way in for the wrong person answers 404 and changes nothing.
@@ -29,7 +29,8 @@ const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, s
 interface StoredPaper {
   questions: Array<{ questionId: string; kind: string; options: Array<{ id: string; correct: boolean }>; names: Record<string, string> }>;
 }
-const paperOf = (attemptId: string) => JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", attemptId)!.paper) as StoredPaper;
+const paperOf = (attemptId: string) =>
+  JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", attemptId)!.paper) as StoredPaper;
 const savedChoice = (attemptId: string, questionId: string) =>
   row<{ choice: string }>("SELECT choice FROM QuizAnswer WHERE attemptId = ? AND questionId = ?", attemptId, questionId)?.choice ?? null;
 
@@ -65,7 +66,10 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     for (const email of [TEACHER, OTHER_TEACHER]) {
       await page.getByLabel(`Role of ${email}`, { exact: true }).selectOption("instructor");
       await page.getByRole("button", { name: `Save role of ${email}` }).click();
-      await waitUntil(() => row<{ role: string }>("SELECT role FROM User WHERE email = ?", email)?.role === "instructor", () => `${email} is not an instructor`);
+      await waitUntil(
+        () => row<{ role: string }>("SELECT role FROM User WHERE email = ?", email)?.role === "instructor",
+        () => `${email} is not an instructor`,
+      );
     }
     expect(row<{ role: string }>("SELECT role FROM User WHERE email = ?", LEARNER)?.role).toBe("learner");
     await page.context().close();
@@ -96,7 +100,10 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     for (let i = 0; i < 2; i++) {
       const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId);
       await page.getByTestId("picker-card").nth(i).getByRole("button", { name: "Add" }).click();
-      await waitUntil(() => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId) === before + 1, () => "card not added");
+      await waitUntil(
+        () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId) === before + 1,
+        () => "card not added",
+      );
     }
 
     // The editor checks as you type: first a mistake, named by its path, then a scenario and its computed answers.
@@ -109,20 +116,34 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     expect(preview).toMatch(/3 questions with options/);
     expect(preview).toMatch(/One learner might see: .*bucket = /);
     await page.getByRole("button", { name: "Add scenario to quiz" }).click();
-    await waitUntil(() => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ? AND kind = 'scenario' AND template = 1", ids.quizId) === 3, () => "scenario not added");
+    await waitUntil(
+      () =>
+        countRows(
+          databaseFile,
+          "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ? AND kind = 'scenario' AND template = 1",
+          ids.quizId,
+        ) === 3,
+      () => "scenario not added",
+    );
 
     // Order and points: the first scenario question moves to the top and is worth 2.
     await page.reload();
     await expect(page.getByTestId("quiz-question").count()).resolves.toBe(5);
     await page.getByRole("button", { name: "Move question 3 up" }).click();
-    await waitUntil(() => row<{ kind: string }>("SELECT kind FROM QuizQuestion WHERE quizId = ? AND position = 1", ids.quizId)?.kind === "scenario", () => "not moved");
+    await waitUntil(
+      () => row<{ kind: string }>("SELECT kind FROM QuizQuestion WHERE quizId = ? AND position = 1", ids.quizId)?.kind === "scenario",
+      () => "not moved",
+    );
 
     await page.getByLabel("Time limit (minutes)").fill("20");
     await page.getByLabel(/Shuffle questions/).check();
     await page.getByLabel(/Learners see their score/).check();
     await page.getByLabel(/Published/).check();
     await page.getByRole("button", { name: "Save settings" }).click();
-    await waitUntil(() => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1, () => "not published");
+    await waitUntil(
+      () => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1,
+      () => "not published",
+    );
     expect(row<{ timeLimitMinutes: number }>("SELECT timeLimitMinutes FROM Quiz WHERE id = ?", ids.quizId)?.timeLimitMinutes).toBe(20);
     await page.context().close();
   });
@@ -153,10 +174,19 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
       return { q, option };
     };
     const first = await pick(0, true);
-    await waitUntil(() => savedChoice(ids.attemptId, first.q.questionId) === JSON.stringify([first.option.id]), () => "first answer not saved");
+    await waitUntil(
+      () => savedChoice(ids.attemptId, first.q.questionId) === JSON.stringify([first.option.id]),
+      () => "first answer not saved",
+    );
     const second = await pick(1, false);
-    await waitUntil(() => savedChoice(ids.attemptId, second.q.questionId) === JSON.stringify([second.option.id]), () => "second answer not saved");
-    await page.getByTestId("save-state").filter({ hasText: /^All answers saved$/ }).waitFor();
+    await waitUntil(
+      () => savedChoice(ids.attemptId, second.q.questionId) === JSON.stringify([second.option.id]),
+      () => "second answer not saved",
+    );
+    await page
+      .getByTestId("save-state")
+      .filter({ hasText: /^All answers saved$/ })
+      .waitFor();
 
     // A reload shows what was saved.
     await page.reload();
@@ -165,17 +195,26 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     // Offline: the answer waits on the device, and reaches the server once the connection is back.
     await page.context().setOffline(true);
     const third = await pick(2, true);
-    await page.getByTestId("save-state").filter({ hasText: /^Not connected/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId("save-state")
+      .filter({ hasText: /^Not connected/ })
+      .waitFor({ timeout: 10_000 });
     expect(savedChoice(ids.attemptId, third.q.questionId)).toBeNull();
     await page.context().setOffline(false);
-    await waitUntil(() => savedChoice(ids.attemptId, third.q.questionId) === JSON.stringify([third.option.id]), () => "offline answer never arrived", 20_000);
+    await waitUntil(
+      () => savedChoice(ids.attemptId, third.q.questionId) === JSON.stringify([third.option.id]),
+      () => "offline answer never arrived",
+      20_000,
+    );
     expect(await noHorizontalScroll()).toBe(true);
 
     await page.getByRole("button", { name: "Submit answers" }).tap();
     await page.getByRole("button", { name: "Submit now" }).tap();
     const score = page.getByTestId("quiz-score");
     await score.waitFor();
-    const points = paper.questions.map((q) => row<{ points: number }>("SELECT points FROM QuizQuestion WHERE id = ?", q.questionId)!.points);
+    const points = paper.questions.map(
+      (q) => row<{ points: number }>("SELECT points FROM QuizQuestion WHERE id = ?", q.questionId)!.points,
+    );
     const expected = points[0]! + points[2]!;
     await expect(score.textContent()).resolves.toBe(`Your score: ${expected} / ${points.reduce((a, b) => a + b, 0)}`);
     await expect(page.getByTestId("reviewed-question").count()).resolves.toBe(5);
@@ -192,7 +231,13 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     const missedScenarios = paper.questions.filter((q, i) => q.kind === "scenario" && i !== 0 && i !== 2).length;
     expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE scope = ? AND kind = 'scenario'", userId)).toBe(missedScenarios);
     const missedCards = paper.questions.filter((q, i) => q.kind === "card" && i !== 0 && i !== 2).length;
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId WHERE s.userId = ? AND c.scope = 'starter'", userId)).toBe(missedCards);
+    expect(
+      countRows(
+        databaseFile,
+        "SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId WHERE s.userId = ? AND c.scope = 'starter'",
+        userId,
+      ),
+    ).toBe(missedCards);
     await page.context().close();
   });
 
@@ -233,7 +278,10 @@ describe("nobody reaches what is not theirs", () => {
     await page.getByRole("button", { name: "Join class" }).click();
     await page.waitForURL(`${baseUrl}/classes/${ids.classId}`);
     await page.context().close();
-    const started = await fetch(`${baseUrl}/api/classroom/quizzes/${ids.quizId}/attempt`, { method: "POST", headers: { cookie: classmate } });
+    const started = await fetch(`${baseUrl}/api/classroom/quizzes/${ids.quizId}/attempt`, {
+      method: "POST",
+      headers: { cookie: classmate },
+    });
     classmateAttempt = ((await started.json()) as { attemptId: string }).attemptId;
     // The other instructor has a class of their own.
     const other = await signedIn(OTHER_TEACHER);
@@ -246,13 +294,23 @@ describe("nobody reaches what is not theirs", () => {
   });
 
   const status = async (cookie: string, path: string, init: RequestInit = {}) =>
-    (await fetch(`${baseUrl}${path}`, { ...init, headers: { cookie, "content-type": "application/json", ...(init.headers ?? {}) } })).status;
+    (await fetch(`${baseUrl}${path}`, { ...init, headers: { cookie, "content-type": "application/json", ...(init.headers ?? {}) } }))
+      .status;
 
   it("a learner gets 404 for every instructor and admin page and endpoint", async () => {
-    for (const path of ["/teach", `/teach/classes/${ids.classId}`, `/teach/quizzes/${ids.quizId}`, `/teach/quizzes/${ids.quizId}/results`, `/teach/quizzes/${ids.quizId}/results/export`, "/admin/users"]) {
+    for (const path of [
+      "/teach",
+      `/teach/classes/${ids.classId}`,
+      `/teach/quizzes/${ids.quizId}`,
+      `/teach/quizzes/${ids.quizId}/results`,
+      `/teach/quizzes/${ids.quizId}/results/export`,
+      "/admin/users",
+    ]) {
       expect(await status(learner, path), path).toBe(404);
     }
-    expect(await status(learner, "/api/classroom/scenario-preview", { method: "POST", body: JSON.stringify({ source: SCENARIO }) })).toBe(404);
+    expect(await status(learner, "/api/classroom/scenario-preview", { method: "POST", body: JSON.stringify({ source: SCENARIO }) })).toBe(
+      404,
+    );
   });
 
   it("a learner outside the class cannot see it, its quiz, or start an attempt", async () => {
@@ -270,16 +328,30 @@ describe("nobody reaches what is not theirs", () => {
     const learnerBucket = theirs.questions.find((q) => q.kind === "scenario")!.names.bucket!;
     expect(html).toContain(paperOf(classmateAttempt).questions.find((q) => q.kind === "scenario")!.names.bucket!);
     expect(html).not.toContain(learnerBucket);
-    const answersBefore = JSON.stringify(row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId));
+    const answersBefore = JSON.stringify(
+      row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId),
+    );
     const q = theirs.questions[1]!;
-    expect(await status(classmate, "/api/classroom/answers", { method: "POST", body: JSON.stringify({ attemptId: ids.attemptId, questionId: q.questionId, choice: [q.options[0]!.id], revision: 999 }) })).toBe(404);
+    expect(
+      await status(classmate, "/api/classroom/answers", {
+        method: "POST",
+        body: JSON.stringify({ attemptId: ids.attemptId, questionId: q.questionId, choice: [q.options[0]!.id], revision: 999 }),
+      }),
+    ).toBe(404);
     expect(await status(classmate, `/api/classroom/attempts/${ids.attemptId}/submit`, { method: "POST" })).toBe(404);
-    expect(JSON.stringify(row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId))).toBe(answersBefore);
+    expect(JSON.stringify(row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId))).toBe(
+      answersBefore,
+    );
     expect(await status(classmate, `/teach/quizzes/${ids.quizId}/results`)).toBe(404);
   });
 
   it("another instructor cannot see the class, its quiz, results or CSV", async () => {
-    for (const path of [`/teach/classes/${ids.classId}`, `/teach/quizzes/${ids.quizId}`, `/teach/quizzes/${ids.quizId}/results`, `/teach/quizzes/${ids.quizId}/results/export`]) {
+    for (const path of [
+      `/teach/classes/${ids.classId}`,
+      `/teach/quizzes/${ids.quizId}`,
+      `/teach/quizzes/${ids.quizId}/results`,
+      `/teach/quizzes/${ids.quizId}/results/export`,
+    ]) {
       expect(await status(otherTeacher, path), path).toBe(404);
     }
     expect(await status(otherTeacher, `/teach/classes/${ids.otherClassId}`)).toBe(200);
@@ -288,7 +360,10 @@ describe("nobody reaches what is not theirs", () => {
   it("another instructor's forged forms change nothing in the browser", async () => {
     const members = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM ClassMember WHERE classroomId = ?", ids.classId);
     const quizzes = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM Quiz WHERE classroomId = ?", ids.classId);
-    const questions = () => JSON.stringify(row("SELECT group_concat(id || ':' || position || ':' || points) AS q FROM QuizQuestion WHERE quizId = ?", ids.quizId));
+    const questions = () =>
+      JSON.stringify(
+        row("SELECT group_concat(id || ':' || position || ':' || points) AS q FROM QuizQuestion WHERE quizId = ?", ids.quizId),
+      );
     const before = { members: members(), quizzes: quizzes(), questions: questions() };
     const learnerId = row<{ id: string }>("SELECT id FROM User WHERE email = ?", LEARNER)!.id;
 
@@ -303,7 +378,8 @@ describe("nobody reaches what is not theirs", () => {
     const page = await signedIn(OTHER_TEACHER);
     // A refused server action calls notFound(); Next.js answers the action's POST with its not-found
     // fallback (status 200, the digest in the body). What matters is checked below: no row changes.
-    const refusedPost = () => page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${baseUrl}/teach/`)).then((r) => r.status());
+    const refusedPost = () =>
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${baseUrl}/teach/`)).then((r) => r.status());
     const forge = (fields: Record<string, string>) =>
       page.evaluate((values) => {
         for (const [name, value] of Object.entries(values)) {
@@ -335,7 +411,10 @@ describe("nobody reaches what is not theirs", () => {
     await page.getByLabel("Scenario (YAML or JSON)").fill(SCENARIO);
     await page.getByTestId("scenario-preview").waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Add scenario to quiz" }).click();
-    await waitUntil(() => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ownQuiz) === 3, () => "own question not added");
+    await waitUntil(
+      () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ownQuiz) === 3,
+      () => "own question not added",
+    );
     await page.reload();
     const target = row<{ id: string }>("SELECT id FROM QuizQuestion WHERE quizId = ? ORDER BY position LIMIT 1", ids.quizId)!.id;
     await forge({ quizId: ids.quizId, questionId: target });

@@ -1,4 +1,4 @@
-// Plain HTTP against the running build: security headers and start-up checks (issue 2).
+// Plain HTTP against the running build: security headers and start-up checks.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,6 @@ import { freePort } from "./support/ports.ts";
 
 const baseUrl = inject("baseUrl");
 const root = resolve(import.meta.dirname, "../..");
-
 
 describe("security headers on every response", () => {
   const paths = ["/", "/signin", "/signup", "/decks", "/api/auth/session", "/no-such-page", "/favicon.ico"];
@@ -67,9 +66,14 @@ describe("GitHub and Google sign-in", () => {
       detached: true,
       stdio: "ignore",
       env: {
-        ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${inject("databaseFile")}`, AUTH_SECRET: "x".repeat(32),
-        AUTH_GITHUB_ID: "test-github-id", AUTH_GITHUB_SECRET: "test-github-secret",
-        AUTH_GOOGLE_ID: "test-google-id", AUTH_GOOGLE_SECRET: "test-google-secret",
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `file:${inject("databaseFile")}`,
+        AUTH_SECRET: "x".repeat(32),
+        AUTH_GITHUB_ID: "test-github-id",
+        AUTH_GITHUB_SECRET: "test-github-secret",
+        AUTH_GOOGLE_ID: "test-google-id",
+        AUTH_GOOGLE_SECRET: "test-google-secret",
       },
     });
     try {

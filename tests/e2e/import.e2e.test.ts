@@ -1,4 +1,4 @@
-// Importing notes from the browser (issue 4): choose files, preview, confirm; re-import an edited
+// Importing notes from the browser: choose files, preview, confirm; re-import an edited
 // note; a bad file is listed while the good ones go through.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,9 +25,11 @@ const ownCards = (where = "1 = 1") =>
   countRows(databaseFile, `SELECT COUNT(*) AS n FROM Card WHERE scope = (SELECT id FROM User WHERE email = ?) AND ${where}`, EMAIL);
 
 async function choose(page: Page, files: Array<{ name: string; text: string | Buffer }>): Promise<void> {
-  await page.getByTestId("import-files").setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: "text/markdown", buffer: Buffer.isBuffer(f.text) ? f.text : Buffer.from(f.text) })),
-  );
+  await page
+    .getByTestId("import-files")
+    .setInputFiles(
+      files.map((f) => ({ name: f.name, mimeType: "text/markdown", buffer: Buffer.isBuffer(f.text) ? f.text : Buffer.from(f.text) })),
+    );
   await page.getByTestId("picked").waitFor();
 }
 

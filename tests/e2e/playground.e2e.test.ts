@@ -1,9 +1,11 @@
-// The policy playground end to end (issue 6), signed out, at the phone and desktop viewports: a
-// preset's computed decision, an edit that flips it, a JSON error located in the editor, a share
-// link that reopens the same state, a broken link, and the scenario-card button's answer.
+// The policy playground end to end at the phone and desktop viewports, used signed out: a preset's
+// computed decision, an edit that flips it, a JSON error located in the editor, a share link that
+// reopens the same state, a broken link; then the scenario-card button's answers, signed out and
+// after signing up.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, newPage, VIEWPORTS, type ViewportName } from "./support/browser.ts";
+import { signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -53,7 +55,9 @@ describe.each(["phone", "desktop"] as const)("the playground at the %s viewport"
     await press(page.getByRole("button", { name: "Load example" }), viewport);
     await decision(page, "allowed");
     await expect(page.getByTestId("decision").textContent()).resolves.toBe("Allowed");
-    await expect(page.getByTestId("deciding").textContent()).resolves.toMatch(/Allow\s*ReadWriteMyBucket\s*in\s*AppServerRole S3ReadWrite, lines 4–12/);
+    await expect(page.getByTestId("deciding").textContent()).resolves.toMatch(
+      /Allow\s*ReadWriteMyBucket\s*in\s*AppServerRole S3ReadWrite, lines 4–12/,
+    );
     await expect(page.getByTestId("policy-0").getByTestId("band-allow").getAttribute("data-lines")).resolves.toBe("4-12");
 
     // Allow -> Deny, typed: the decision and the deciding statement follow.
@@ -61,7 +65,9 @@ describe.each(["phone", "desktop"] as const)("the playground at the %s viewport"
     await select(editor, '"Allow"', 5, 1);
     await page.keyboard.type("Deny");
     await decision(page, "explicitDeny");
-    await expect(page.getByTestId("deciding").textContent()).resolves.toMatch(/Deny\s*ReadWriteMyBucket\s*in\s*AppServerRole S3ReadWrite, lines 4–12/);
+    await expect(page.getByTestId("deciding").textContent()).resolves.toMatch(
+      /Deny\s*ReadWriteMyBucket\s*in\s*AppServerRole S3ReadWrite, lines 4–12/,
+    );
     await expect(page.getByTestId("policy-0").getByTestId("band-deny").getAttribute("data-lines")).resolves.toBe("4-12");
     await expect(page.getByTestId("explanation").textContent()).resolves.toContain("Decision: explicitly denied.");
 
@@ -109,17 +115,35 @@ describe.each(["phone", "desktop"] as const)("the playground at the %s viewport"
     await expect(fresh.page.getByLabel("AppServerRole S3ReadWrite: policy JSON").inputValue()).resolves.toBe(text);
     await fresh.context.close();
 
-    // The scenario card goes to the lead's endpoint; signed out, it says what to do.
-    await press(page.getByRole("button", { name: "Make a scenario card" }), viewport);
-    await page.getByTestId("scenario-status").filter({ hasText: /Sign in to save scenario cards|Saving scenario cards is not available yet/ }).waitFor();
+    // "Make a scenario card" posts to /api/scenario-cards. Signed out, it says to sign in and links
+    // back here; signed in, the cards are saved once, and saving again makes no second copy.
+    const makeCard = page.getByRole("button", { name: "Make a scenario card" });
+    const status = page.getByTestId("scenario-status");
+    await press(makeCard, viewport);
+    await status.filter({ hasText: "Sign in to save scenario cards." }).waitFor();
+    await expect(status.textContent()).resolves.toBe("Sign in to save scenario cards. Sign in");
+    await expect(status.getByRole("link", { name: "Sign in" }).getAttribute("href")).resolves.toMatch(
+      /^\/signin\?next=%2Fplayground%23v1\./,
+    );
+    await signUp(page, `playground-${viewport}@example.com`);
+    await page.waitForURL(`${baseUrl}/decks`);
+    await open(page, link);
+    await press(makeCard, viewport);
+    await status.filter({ hasText: /^Saved as scenario cards in Scenarios › Playground\./ }).waitFor();
+    await press(makeCard, viewport);
+    await status.filter({ hasText: /^This scenario is already among your cards\./ }).waitFor();
     await context.close();
   });
 
   it("says so when a link is broken, and shows an example instead", async () => {
     const { context, page } = await newPage(browser, baseUrl, viewport);
     await open(page, "/playground#v1.AAAA-this-is-not-deflate");
-    await page.getByTestId("link-error").filter({ hasText: "This link is broken" }).waitFor();
+    const linkError = page.getByTestId("link-error");
+    await linkError.filter({ hasText: "This link is broken" }).waitFor();
+    expect(await linkError.textContent()).toMatch(/This link is broken/);
+    // The example shown instead is evaluated like any other state.
     await decision(page, "explicitDeny");
+    expect(await page.getByTestId("decision").getAttribute("data-decision")).toBe("explicitDeny");
     await context.close();
   });
 });

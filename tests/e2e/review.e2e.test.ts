@@ -1,4 +1,4 @@
-// Daily review end to end (issue 5): taps at the phone viewport, keys at the desktop viewport,
+// Daily review end to end: taps at the phone viewport, keys at the desktop viewport,
 // undo, and the database holding exactly one log row per grade.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -58,10 +58,19 @@ describe("reviewing a small deck to the end", () => {
       await good.tap();
       await settled(page);
       grades += 1;
-      await waitUntil(() => logsOf(email) === grades, () => `${logsOf(email)} log rows after ${grades} grades`);
+      await waitUntil(
+        () => logsOf(email) === grades,
+        () => `${logsOf(email)} log rows after ${grades} grades`,
+      );
     }
     expect(grades).toBeGreaterThanOrEqual(3);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState WHERE state = 2 AND userId = (SELECT id FROM User WHERE email = ?)", email)).toBe(3);
+    expect(
+      countRows(
+        databaseFile,
+        "SELECT COUNT(*) AS n FROM CardState WHERE state = 2 AND userId = (SELECT id FROM User WHERE email = ?)",
+        email,
+      ),
+    ).toBe(3);
     await context.close();
   });
 
@@ -78,12 +87,21 @@ describe("reviewing a small deck to the end", () => {
     await page.getByTestId("back").waitFor();
     await page.keyboard.press("1"); // Again
     await settled(page);
-    await waitUntil(() => logsOf(email) === 1, () => `${logsOf(email)} log rows after one grade`);
+    await waitUntil(
+      () => logsOf(email) === 1,
+      () => `${logsOf(email)} log rows after one grade`,
+    );
     await expect(cardShown(page)).resolves.not.toBe(first);
 
     await page.keyboard.press("Control+z");
-    await page.getByTestId("review-card").and(page.locator(`[data-card-id="${first}"]`)).waitFor();
-    await waitUntil(() => logsOf(email) === 0, () => `${logsOf(email)} log rows after undo`);
+    await page
+      .getByTestId("review-card")
+      .and(page.locator(`[data-card-id="${first}"]`))
+      .waitFor();
+    await waitUntil(
+      () => logsOf(email) === 0,
+      () => `${logsOf(email)} log rows after undo`,
+    );
     await expect(cardShown(page)).resolves.toBe(first);
 
     let grades = 0;
@@ -94,7 +112,10 @@ describe("reviewing a small deck to the end", () => {
       await page.keyboard.press("3");
       await settled(page);
       grades += 1;
-      await waitUntil(() => logsOf(email) === grades, () => `${logsOf(email)} log rows after ${grades} grades`);
+      await waitUntil(
+        () => logsOf(email) === grades,
+        () => `${logsOf(email)} log rows after ${grades} grades`,
+      );
     }
     expect(grades).toBeGreaterThanOrEqual(3);
     await context.close();

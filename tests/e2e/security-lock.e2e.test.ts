@@ -1,13 +1,12 @@
-// Issue 10, item 7: another connection (the CLI importer, `npm run setup`) holding the write lock
+// Another connection (the CLI importer, `npm run setup`) holding the write lock
 // must not freeze the server nor lose a grade. Before the fix a grade failed with a 500 (P1008)
 // within 0.3 s and unrelated pages waited up to 7 s, because SQLite's busy wait slept on the
 // server's only thread.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { DATABASE_BUSY_WAIT_MS } from "@/lib/db/database-busy.ts";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows } from "./support/database.ts";
+import { countRows, holdWriteLock } from "./support/database.ts";
 import { signUp, createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
@@ -26,21 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** What the CLI importer does: takes the write lock in another connection (another process, in life). */
-function holdWriteLock(forMs: number): { lockedAt: number; released: Promise<void> } {
-  const importer = new Database(databaseFile, { timeout: 0 });
-  importer.exec("BEGIN IMMEDIATE");
-  const lockedAt = performance.now();
-  const released = new Promise<void>((resolve) =>
-    setTimeout(() => {
-      importer.exec("COMMIT");
-      importer.close();
-      resolve();
-    }, forMs),
-  );
-  return { lockedAt, released };
-}
 
 interface Step {
   card: { cardId: string; version: number } | null;
@@ -81,13 +65,26 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
   it("10.7: a grade sent while another connection holds BEGIN IMMEDIATE for 5 s is stored once, and /signin answers in under 1 s throughout", async () => {
     const first = (await (await review({ type: "next" })).json()) as Step;
     expect(first.card).not.toBeNull();
-    const grade = { type: "grade", cardId: first.card!.cardId, rating: 3, version: first.card!.version, clientReviewId: "lock-e2e-grade-0001", durationMs: 1200 };
+    const grade = {
+      type: "grade",
+      cardId: first.card!.cardId,
+      rating: 3,
+      version: first.card!.version,
+      clientReviewId: "lock-e2e-grade-0001",
+      durationMs: 1200,
+    };
 
-    const { lockedAt, released } = holdWriteLock(LOCK_HELD_MS);
+    const { lockedAt, released } = holdWriteLock(databaseFile, LOCK_HELD_MS);
     try {
-      const answer = review(grade).then(async (response) => ({ response, answeredAt: performance.now(), body: jsonOrText(await response.text()) }));
+      const answer = review(grade).then(async (response) => ({
+        response,
+        answeredAt: performance.now(),
+        body: jsonOrText(await response.text()),
+      }));
       // Nothing can be written while the lock is held: look shortly before it is released.
-      const seenWhileLocked = new Promise<number>((resolve) => setTimeout(() => resolve(logsWith(grade.clientReviewId)), LOCK_HELD_MS - 500));
+      const seenWhileLocked = new Promise<number>((resolve) =>
+        setTimeout(() => resolve(logsWith(grade.clientReviewId)), LOCK_HELD_MS - 500),
+      );
       const duringLock = await probeSignIn(released);
       expect(await seenWhileLocked).toBe(0);
       const { response, answeredAt, body } = await answer;
@@ -116,7 +113,7 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
     }
   });
 
-  it("10.7: a grade that cannot be written within the bounded wait shows \"Not saved\" on the review screen, keeps the card, and the same grade sent again is stored once", async () => {
+  it('10.7: a grade that cannot be written within the bounded wait shows "Not saved" on the review screen, keeps the card, and the same grade sent again is stored once', async () => {
     const email = "not-saved-grader@lock.example";
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     try {
@@ -130,15 +127,21 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
       await page.getByTestId("back").waitFor();
       const gradeIds: string[] = [];
       page.on("request", (request) => {
-        const body = request.url().endsWith("/api/review") ? (JSON.parse(request.postData() ?? "{}") as { type?: string; clientReviewId?: string }) : {};
+        const body = request.url().endsWith("/api/review")
+          ? (JSON.parse(request.postData() ?? "{}") as { type?: string; clientReviewId?: string })
+          : {};
         if (body.type === "grade") gradeIds.push(body.clientReviewId ?? "");
       });
-      const logsOfLearner = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
+      const logsOfLearner = () =>
+        countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
 
-      const { lockedAt, released } = holdWriteLock(DATABASE_BUSY_WAIT_MS + 3_000);
+      const { lockedAt, released } = holdWriteLock(databaseFile, DATABASE_BUSY_WAIT_MS + 3_000);
       try {
         await page.getByTestId("grade-3").click();
-        await page.getByRole("alert").filter({ hasText: "Not saved: the database is busy, try again" }).waitFor({ timeout: DATABASE_BUSY_WAIT_MS + 2_500 });
+        await page
+          .getByRole("alert")
+          .filter({ hasText: "Not saved: the database is busy, try again" })
+          .waitFor({ timeout: DATABASE_BUSY_WAIT_MS + 2_500 });
         // Gave up after the bounded wait, not at once, and kept the card with its answer shown.
         expect(performance.now() - lockedAt).toBeGreaterThanOrEqual(DATABASE_BUSY_WAIT_MS - 500);
         expect(await card.getAttribute("data-card-id")).toBe(shown);

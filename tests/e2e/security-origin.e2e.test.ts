@@ -1,4 +1,4 @@
-// Issue 10, item 8: a page on another origin (here: another port of the same host, which browsers
+// A page on another origin (here: another port of the same host, which browsers
 // treat as the same *site*, so the Lax session cookie still rides along) cannot make a signed-in
 // learner's browser write, and JSON endpoints refuse bodies not declared as JSON.
 import { createServer, type Server } from "node:http";
@@ -34,7 +34,11 @@ function attackPage(target: string): string {
 }
 
 const plantedCards = () =>
-  countRows(databaseFile, `SELECT COUNT(*) AS n FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? AND c.front LIKE '%attacker plant%'`, EMAIL);
+  countRows(
+    databaseFile,
+    `SELECT COUNT(*) AS n FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? AND c.front LIKE '%attacker plant%'`,
+    EMAIL,
+  );
 
 beforeAll(async () => {
   browser = await launchBrowser();

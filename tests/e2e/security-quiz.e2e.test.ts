@@ -1,4 +1,4 @@
-// Issue 10, item 6 over HTTP: once the instructor unpublishes a quiz, the learner's answer saves
+// Over HTTP: once the instructor unpublishes a quiz, the learner's answer saves
 // and submit are refused with a reason a person can read, nothing is stored or scored, and the
 // quiz page shows the reason instead of retrying for ever.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -22,11 +22,16 @@ const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, s
 interface StoredPaper {
   questions: Array<{ questionId: string; options: Array<{ id: string; correct: boolean }> }>;
 }
-const paperOf = (attemptId: string) => JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", attemptId)!.paper) as StoredPaper;
+const paperOf = (attemptId: string) =>
+  JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", attemptId)!.paper) as StoredPaper;
 /** Everything a save or a submit could write for the attempt, as one comparable value. */
 const stored = () => ({
   attempt: row<{ submittedAt: unknown; score: unknown }>("SELECT submittedAt, score FROM QuizAttempt WHERE id = ?", ids.attemptId),
-  answers: row<{ a: string | null }>("SELECT group_concat(questionId || ':' || choice || ':' || revision, ',') AS a FROM QuizAnswer WHERE attemptId = ?", ids.attemptId)?.a ?? null,
+  answers:
+    row<{ a: string | null }>(
+      "SELECT group_concat(questionId || ':' || choice || ':' || revision, ',') AS a FROM QuizAnswer WHERE attemptId = ?",
+      ids.attemptId,
+    )?.a ?? null,
   reviewStates: countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState WHERE userId = ?", ids.learnerId),
 });
 
@@ -56,7 +61,10 @@ beforeAll(async () => {
   await admin.goto("/admin/users");
   await admin.getByLabel(`Role of ${TEACHER}`, { exact: true }).selectOption("instructor");
   await admin.getByRole("button", { name: `Save role of ${TEACHER}` }).click();
-  await waitUntil(() => row<{ role: string }>("SELECT role FROM User WHERE email = ?", TEACHER)?.role === "instructor", () => "teacher is not an instructor");
+  await waitUntil(
+    () => row<{ role: string }>("SELECT role FROM User WHERE email = ?", TEACHER)?.role === "instructor",
+    () => "teacher is not an instructor",
+  );
   await admin.context().close();
 
   // A published quiz of two card questions.
@@ -79,12 +87,18 @@ beforeAll(async () => {
   await teacher.waitForURL(/deck=/);
   for (let i = 0; i < 2; i++) {
     await teacher.getByTestId("picker-card").nth(i).getByRole("button", { name: "Add" }).click();
-    await waitUntil(() => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId) === i + 1, () => "card not added");
+    await waitUntil(
+      () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId) === i + 1,
+      () => "card not added",
+    );
   }
   await teacher.reload();
   await teacher.getByLabel(/Published/).check();
   await teacher.getByRole("button", { name: "Save settings" }).click();
-  await waitUntil(() => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1, () => "not published");
+  await waitUntil(
+    () => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1,
+    () => "not published",
+  );
   await teacher.context().close();
 });
 afterAll(async () => {
@@ -104,15 +118,25 @@ describe("10.6: an unpublished quiz takes no more answers", () => {
     ids.attemptId = row<{ id: string }>("SELECT id FROM QuizAttempt WHERE quizId = ? AND userId = ?", ids.quizId, ids.learnerId)!.id;
     const [first, second] = paperOf(ids.attemptId).questions;
     const right = (q: typeof first) => q!.options.find((o) => o.correct)!.id;
-    await learner.getByTestId("take-question").nth(0).locator(`input[value="${right(first)}"]`).click();
-    await waitUntil(() => stored().answers === `${first!.questionId}:${JSON.stringify([right(first)])}:1`, () => "first answer not saved");
+    await learner
+      .getByTestId("take-question")
+      .nth(0)
+      .locator(`input[value="${right(first)}"]`)
+      .click();
+    await waitUntil(
+      () => stored().answers === `${first!.questionId}:${JSON.stringify([right(first)])}:1`,
+      () => "first answer not saved",
+    );
 
     // The instructor withdraws the quiz.
     const teacher = await signedIn(TEACHER);
     await teacher.goto(`/teach/quizzes/${ids.quizId}`);
     await teacher.getByLabel(/Published/).uncheck();
     await teacher.getByRole("button", { name: "Save settings" }).click();
-    await waitUntil(() => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 0, () => "not unpublished");
+    await waitUntil(
+      () => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 0,
+      () => "not unpublished",
+    );
     await teacher.context().close();
     const before = stored();
     expect(before.attempt).toEqual({ submittedAt: null, score: null });
@@ -122,8 +146,15 @@ describe("10.6: an unpublished quiz takes no more answers", () => {
     learner.on("request", (r) => {
       if (r.method() === "POST" && r.url().endsWith("/api/classroom/answers")) saves.push(r.url());
     });
-    await learner.getByTestId("take-question").nth(1).locator(`input[value="${right(second)}"]`).click();
-    await learner.getByTestId("save-state").filter({ hasText: /^This quiz is not published/ }).waitFor({ timeout: 10_000 });
+    await learner
+      .getByTestId("take-question")
+      .nth(1)
+      .locator(`input[value="${right(second)}"]`)
+      .click();
+    await learner
+      .getByTestId("save-state")
+      .filter({ hasText: /^This quiz is not published/ })
+      .waitFor({ timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 5_000));
     expect(saves).toHaveLength(1);
     expect(await learner.getByRole("button", { name: "Submit answers" }).isDisabled()).toBe(true);
@@ -133,7 +164,8 @@ describe("10.6: an unpublished quiz takes no more answers", () => {
     // Over HTTP: the save and the submit get 403 with the reason and a code.
     const cookie = await signInOverHttp(baseUrl, LEARNER, PASSWORD);
     const save = await fetch(`${baseUrl}/api/classroom/answers`, {
-      method: "POST", headers: { cookie, "content-type": "application/json" },
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify({ attemptId: ids.attemptId, questionId: second!.questionId, choice: [right(second)], revision: 99 }),
     });
     expect(save.status).toBe(403);
@@ -149,17 +181,33 @@ describe("10.6: an unpublished quiz takes no more answers", () => {
     await teacher.goto(`/teach/quizzes/${ids.quizId}`);
     await teacher.getByLabel(/Published/).check();
     await teacher.getByRole("button", { name: "Save settings" }).click();
-    await waitUntil(() => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1, () => "not published again");
+    await waitUntil(
+      () => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1,
+      () => "not published again",
+    );
     await teacher.context().close();
 
     const cookie = await signInOverHttp(baseUrl, LEARNER, PASSWORD);
     const second = paperOf(ids.attemptId).questions[1]!;
-    const body = JSON.stringify({ attemptId: ids.attemptId, questionId: second.questionId, choice: [second.options[0]!.id], revision: 100 });
+    const body = JSON.stringify({
+      attemptId: ids.attemptId,
+      questionId: second.questionId,
+      choice: [second.options[0]!.id],
+      revision: 100,
+    });
     const before = stored();
-    const plain = await fetch(`${baseUrl}/api/classroom/answers`, { method: "POST", headers: { cookie, "content-type": "text/plain" }, body });
+    const plain = await fetch(`${baseUrl}/api/classroom/answers`, {
+      method: "POST",
+      headers: { cookie, "content-type": "text/plain" },
+      body,
+    });
     expect(plain.status).toBe(415);
     expect(stored()).toEqual(before);
-    const json = await fetch(`${baseUrl}/api/classroom/answers`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
+    const json = await fetch(`${baseUrl}/api/classroom/answers`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body,
+    });
     expect(json.status).toBe(200);
     expect(stored().answers).toContain(`${second.questionId}:${JSON.stringify([second.options[0]!.id])}:100`);
   });

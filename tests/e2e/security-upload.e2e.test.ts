@@ -1,4 +1,4 @@
-// Issue 10, item 1: one import upload cannot exhaust the server's memory or hold its event loop.
+// One import upload cannot exhaust the server's memory or hold its event loop.
 // The attack as reported: one multipart preview holding 18 small zips, each declaring just under
 // the per-archive 200 MB, which the server used to expand one after another until V8 ran out of heap.
 import { strToU8, zipSync } from "fflate";
@@ -14,7 +14,7 @@ let attacker = "";
 let bystander = "";
 
 beforeAll(async () => {
-  [attacker, bystander] = await createAccounts(baseUrl, [ATTACKER, BYSTANDER]) as [string, string];
+  [attacker, bystander] = (await createAccounts(baseUrl, [ATTACKER, BYSTANDER])) as [string, string];
 });
 
 /** The bystander's deck list, and how long it took to answer. */
@@ -99,9 +99,16 @@ describe("10.1: an import upload cannot exhaust memory", () => {
     expect(elapsed).toBeGreaterThan(1500);
     expect(samples.length).toBeGreaterThanOrEqual(3);
     expect(samples.filter((s) => s.status !== 200)).toEqual([]);
-    // All samples are listed when one is slow, to tell a blocked loop from a slow machine.
-    const slow = samples.filter((s) => s.ms >= 1000);
-    expect(slow, `samples (ms): ${samples.map((s) => Math.round(s.ms)).join(", ")}`).toEqual([]);
+    // Parsing this upload on the request's own thread blocks every page for several seconds; a
+    // shared two-core machine alone can push one sample just past a second. So: no sample near
+    // the blocked range, and the typical one well under a second.
+    const shown = `samples (ms): ${samples.map((s) => Math.round(s.ms)).join(", ")}`;
+    expect(
+      samples.filter((s) => s.ms >= 2000),
+      shown,
+    ).toEqual([]);
+    const ordered = samples.map((s) => s.ms).sort((a, b) => a - b);
+    expect(ordered[Math.floor(ordered.length / 2)], shown).toBeLessThan(1000);
   });
 
   it("10.1: an upload from another site is refused before it is read", async () => {

@@ -1,12 +1,11 @@
-// Statistics, settings and export end to end (issue 5): a learner reviews a few cards, sees the
+// Statistics, settings and export end to end: a learner reviews a few cards, sees the
 // charts (also at 375 px), changes a setting, downloads the CSV, and has a malformed backup refused
 // with the JSON path of the problem; another learner's export holds none of it.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import Database from "better-sqlite3";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows } from "./support/database.ts";
+import { countRows, readRow } from "./support/database.ts";
 import { signUp, waitUntil } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
@@ -27,13 +26,8 @@ const logsOf = (email: string) =>
   countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
 
 function storedSettings(email: string): Record<string, unknown> {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("SELECT schedulerSettings FROM User WHERE email = ?").get(email) as { schedulerSettings: string };
-    return JSON.parse(row.schedulerSettings) as Record<string, unknown>;
-  } finally {
-    db.close();
-  }
+  const row = readRow<{ schedulerSettings: string }>(databaseFile, "SELECT schedulerSettings FROM User WHERE email = ?", email)!;
+  return JSON.parse(row.schedulerSettings) as Record<string, unknown>;
 }
 
 /** Grades every card of the starter deck Good with the keyboard until the session is done. */
@@ -53,7 +47,10 @@ async function reviewDeck(page: Page, email: string): Promise<number> {
     await page.keyboard.press("3");
     await page.getByTestId("back").waitFor({ state: "detached" });
     grades += 1;
-    await waitUntil(() => logsOf(email) === grades, () => `${logsOf(email)} log rows after ${grades} grades`);
+    await waitUntil(
+      () => logsOf(email) === grades,
+      () => `${logsOf(email)} log rows after ${grades} grades`,
+    );
   }
 }
 
@@ -82,7 +79,13 @@ describe("statistics, settings and export", () => {
     expect(reviews).toBeGreaterThanOrEqual(3);
     await page.getByRole("link", { name: "Stats" }).click();
     await page.waitForURL(`${baseUrl}/stats`);
-    for (const name of ["Due forecast, next 30 days", "Reviews per day over the past year", "Cards by state", "True retention by week", "True retention by month"]) {
+    for (const name of [
+      "Due forecast, next 30 days",
+      "Reviews per day over the past year",
+      "Cards by state",
+      "True retention by week",
+      "True retention by month",
+    ]) {
       await expect(page.getByRole("img", { name }).count(), name).resolves.toBe(1);
     }
     // Every grade was given today, so the heatmap's last day holds all of them.
@@ -123,15 +126,15 @@ describe("statistics, settings and export", () => {
     await expect(retention.getAttribute("aria-invalid")).resolves.toBe("true");
     expect(storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, learningSteps: ["1m", "10m"] });
     await page.setViewportSize({ width: 375, height: 812 });
-    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, "settings-375");
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("gives one deck its own new-card limit", async () => {
-    const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-    const deck = db.prepare("SELECT id FROM Deck WHERE name = ? AND scope = 'starter'").get(DECK) as { id: string };
-    db.close();
+    const deck = readRow<{ id: string }>(databaseFile, "SELECT id FROM Deck WHERE name = ? AND scope = 'starter'", DECK)!;
     await page.goto("/settings");
     await page.getByLabel("Deck", { exact: true }).selectOption(deck.id);
     await page.locator("#deck-newPerDay").fill("5");
@@ -143,15 +146,23 @@ describe("statistics, settings and export", () => {
   it("says how many more reviews the optimizer needs", async () => {
     await page.goto("/settings");
     await page.getByRole("button", { name: "Optimize my parameters" }).click();
-    await page.getByTestId("optimize-status").getByText(/\d+ more reviews on a later day/).waitFor();
+    await page
+      .getByTestId("optimize-status")
+      .getByText(/\d+ more reviews on a later day/)
+      .waitFor();
     expect(storedSettings(EMAIL).parameters).toBeUndefined();
   });
 
   it("downloads the reviews as CSV in the optimizer's columns, one row per grade", async () => {
     await page.goto("/settings");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download reviews (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download reviews (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^iam-recall-reviews-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
+    const lines = readFileSync(await download.path(), "utf8")
+      .trimEnd()
+      .split("\n");
     expect(lines[0]).toBe(CSV_HEADER);
     expect(lines).toHaveLength(reviews + 1);
     for (const line of lines.slice(1)) expect(line).toMatch(/^[a-z0-9-]+,\d{13},3,[0-2],\d+$/);
@@ -167,16 +178,23 @@ describe("statistics, settings and export", () => {
       cardStates: {},
       reviewLogs: [{ cardKey: "x", rating: 7 }],
     };
-    await page.getByLabel("Backup file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(malformed)) });
+    await page
+      .getByLabel("Backup file")
+      .setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(malformed)) });
     await page.getByRole("button", { name: "Restore backup" }).click();
     const alert = page.getByTestId("restore-status").getByRole("alert");
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain("reviewLogs[0].rating: must be 1 (Again) to 4 (Easy)");
     expect(logsOf(EMAIL)).toBe(reviews);
 
-    await page.getByLabel("Backup file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
+    await page
+      .getByLabel("Backup file")
+      .setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
     await page.getByRole("button", { name: "Restore backup" }).click();
-    await page.getByTestId("restore-status").getByText(/not JSON/).waitFor();
+    await page
+      .getByTestId("restore-status")
+      .getByText(/not JSON/)
+      .waitFor();
     expect(logsOf(EMAIL)).toBe(reviews);
   });
 

@@ -10,7 +10,11 @@ import { evalCommand } from "../../cli/commands/eval.ts";
 function io(stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => stdin } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => stdin },
+  };
 }
 
 const request = { principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject", resource: "arn:aws:s3:::b/k" };
@@ -29,21 +33,37 @@ describe("eval command", () => {
   it("evaluates an array of cases from a file, with unknown-action warnings", async () => {
     const dir = mkdtempSync(join(tmpdir(), "iam-eval-"));
     const file = join(dir, "cases.json");
-    writeFileSync(file, JSON.stringify([{ request, identityPolicies: [allow] }, { request, identityPolicies: [{ Statement: { Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" } }] }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { request, identityPolicies: [allow] },
+        { request, identityPolicies: [{ Statement: { Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" } }] },
+      ]),
+    );
     const t = io();
     expect(await evalCommand.run([file], t.io)).toBe(0);
     const results = JSON.parse(t.out.join(""));
     expect(results.map((r: { decision: string }) => r.decision)).toEqual(["allowed", "implicitDeny"]);
-    expect(results[1].warnings).toEqual([{ policyId: "identity[0]", path: "Statement.Action", code: "unknownAction", message: expect.stringContaining("GetObjekt") }]);
+    expect(results[1].warnings).toEqual([
+      { policyId: "identity[0]", path: "Statement.Action", code: "unknownAction", message: expect.stringContaining("GetObjekt") },
+    ]);
   });
 
   it("names the file and the JSON path of a bad policy", async () => {
     const dir = mkdtempSync(join(tmpdir(), "iam-eval-"));
     const file = join(dir, "bad.json");
-    writeFileSync(file, JSON.stringify([{ request, identityPolicies: [allow] }, { request, identityPolicies: [allow, { Statement: [{ Effect: "Permit", Action: "s3:*", Resource: "*" }] }] }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { request, identityPolicies: [allow] },
+        { request, identityPolicies: [allow, { Statement: [{ Effect: "Permit", Action: "s3:*", Resource: "*" }] }] },
+      ]),
+    );
     const t = io();
     expect(await evalCommand.run([file], t.io)).toBe(1);
-    expect(t.err.join("")).toBe(`eval: ${file}: [1].identityPolicies[1].Statement[0].Effect: Effect must be "Allow" or "Deny", not "Permit"\n`);
+    expect(t.err.join("")).toBe(
+      `eval: ${file}: [1].identityPolicies[1].Statement[0].Effect: Effect must be "Allow" or "Deny", not "Permit"\n`,
+    );
   });
 
   it("reports invalid JSON and a bad request field", async () => {

@@ -17,8 +17,10 @@ export const DOCS = {
   resource: `IAM JSON policy elements: Resource — ${IAM}/reference_policies_elements_resource.html`,
   boundaries: `Permissions boundaries for IAM entities — ${IAM}/access_policies_boundaries.html`,
   sessionPolicies: `Policies and permissions in IAM: Session policies — ${IAM}/access_policies.html#policies_session`,
-  getFederationToken: "GetFederationToken (AWS STS API Reference) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html",
-  getCallerIdentity: "GetCallerIdentity (AWS STS API Reference) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html",
+  getFederationToken:
+    "GetFederationToken (AWS STS API Reference) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html",
+  getCallerIdentity:
+    "GetCallerIdentity (AWS STS API Reference) — https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html",
   conditionKeys: `AWS global condition context keys — ${IAM}/reference_policies_condition-keys.html`,
   kmsKeyPolicies: "Key policies in AWS KMS — https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
   scps: "Service control policies (SCPs) — https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",

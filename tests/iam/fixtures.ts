@@ -26,7 +26,12 @@ export function deny(action: string | string[], resource: string | string[] = "*
 }
 
 /** A resource-policy statement naming `principal` (an ARN, account id, or "*"). */
-export function grant(principal: unknown, action: string | string[] = "s3:GetObject", resource = "arn:aws:s3:::bucket/*", extra: Json = {}): Json {
+export function grant(
+  principal: unknown,
+  action: string | string[] = "s3:GetObject",
+  resource = "arn:aws:s3:::bucket/*",
+  extra: Json = {},
+): Json {
   return {
     Effect: "Allow",
     Principal: principal === "*" ? "*" : typeof principal === "string" ? { AWS: principal } : principal,

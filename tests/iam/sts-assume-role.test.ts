@@ -125,12 +125,48 @@ function assumed(caller: Caller, params: Partial<AssumeRoleParams> & { RoleArn: 
 
 describe("AssumeRole: who may assume the role", () => {
   const cases: { name: string; doc: string; caller: Caller; role: string; allowed: boolean }[] = [
-    { name: "same account, trust names the account, identity policy allows", doc: DOC.assumeRole, caller: user("alice"), role: roleArn("AccountTrust"), allowed: true },
-    { name: "same account, trust names the account, no identity policy", doc: DOC.assumeRole, caller: user("bob"), role: roleArn("AccountTrust"), allowed: false },
-    { name: "same account, trust names the user directly, no identity policy needed", doc: DOC.assumeRole, caller: user("dave"), role: roleArn("DirectTrust"), allowed: true },
-    { name: "cross-account, trust names the caller's account, identity policy allows", doc: DOC.crossAccount, caller: user("carol"), role: roleArn("CrossAccount", B), allowed: true },
-    { name: "cross-account, trust names the user, but no identity policy", doc: DOC.crossAccount, caller: user("bob"), role: roleArn("CrossAccountDirect", B), allowed: false },
-    { name: "cross-account, identity allows but the trust policy does not name the caller", doc: DOC.crossAccount, caller: user("alice"), role: roleArn("TrustsNobody", B), allowed: false },
+    {
+      name: "same account, trust names the account, identity policy allows",
+      doc: DOC.assumeRole,
+      caller: user("alice"),
+      role: roleArn("AccountTrust"),
+      allowed: true,
+    },
+    {
+      name: "same account, trust names the account, no identity policy",
+      doc: DOC.assumeRole,
+      caller: user("bob"),
+      role: roleArn("AccountTrust"),
+      allowed: false,
+    },
+    {
+      name: "same account, trust names the user directly, no identity policy needed",
+      doc: DOC.assumeRole,
+      caller: user("dave"),
+      role: roleArn("DirectTrust"),
+      allowed: true,
+    },
+    {
+      name: "cross-account, trust names the caller's account, identity policy allows",
+      doc: DOC.crossAccount,
+      caller: user("carol"),
+      role: roleArn("CrossAccount", B),
+      allowed: true,
+    },
+    {
+      name: "cross-account, trust names the user, but no identity policy",
+      doc: DOC.crossAccount,
+      caller: user("bob"),
+      role: roleArn("CrossAccountDirect", B),
+      allowed: false,
+    },
+    {
+      name: "cross-account, identity allows but the trust policy does not name the caller",
+      doc: DOC.crossAccount,
+      caller: user("alice"),
+      role: roleArn("TrustsNobody", B),
+      allowed: false,
+    },
     { name: "a role that does not exist", doc: DOC.assumeRole, caller: user("alice"), role: roleArn("Missing"), allowed: false },
   ];
   it.each(cases)("$name ($doc)", ({ caller, role, allowed }) => {
@@ -180,13 +216,33 @@ describe(`AssumeRole: DurationSeconds (${DOC.assumeRole})`, () => {
     { name: "accepts the 900-second minimum", duration: 900, role: "AccountTrust", expected: 900 },
     { name: "refuses less than 900 seconds", duration: 899, role: "AccountTrust", expected: /greater than or equal to 900/ },
     { name: "accepts up to the role's MaxSessionDuration", duration: 7200, role: "AccountTrust", expected: 7200 },
-    { name: "refuses more than the role's MaxSessionDuration", duration: 7201, role: "AccountTrust", expected: /exceeds the MaxSessionDuration/ },
-    { name: "a role without MaxSessionDuration allows one hour", duration: 3601, role: "DirectTrust", expected: /exceeds the MaxSessionDuration/ },
-    { name: "refuses more than 43,200 seconds whatever the role says", duration: 43201, role: "AccountTrust", expected: /less than or equal to 43200/ },
+    {
+      name: "refuses more than the role's MaxSessionDuration",
+      duration: 7201,
+      role: "AccountTrust",
+      expected: /exceeds the MaxSessionDuration/,
+    },
+    {
+      name: "a role without MaxSessionDuration allows one hour",
+      duration: 3601,
+      role: "DirectTrust",
+      expected: /exceeds the MaxSessionDuration/,
+    },
+    {
+      name: "refuses more than 43,200 seconds whatever the role says",
+      duration: 43201,
+      role: "AccountTrust",
+      expected: /less than or equal to 43200/,
+    },
   ];
   it.each(cases)("$name", ({ duration, role, expected }) => {
     const caller = role === "DirectTrust" ? user("dave") : user("alice");
-    const result = assumeRole(model, caller, { RoleArn: roleArn(role), RoleSessionName: "s1", ...(duration ? { DurationSeconds: duration } : {}) }, env());
+    const result = assumeRole(
+      model,
+      caller,
+      { RoleArn: roleArn(role), RoleSessionName: "s1", ...(duration ? { DurationSeconds: duration } : {}) },
+      env(),
+    );
     if (typeof expected === "number") {
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.value.session.expiresAtMs - NOW).toBe(expected * 1000);
@@ -206,9 +262,17 @@ describe(`AssumeRole: DurationSeconds (${DOC.assumeRole})`, () => {
   ];
   it.each(chaining)("$name", ({ duration, ok }) => {
     const first = assumed(user("alice"), { RoleArn: roleArn("AccountTrust") });
-    const result = assumeRole(model, { kind: "session", session: first }, { RoleArn: roleArn("ChainTarget"), RoleSessionName: "chained", ...(duration ? { DurationSeconds: duration } : {}) }, env(2));
+    const result = assumeRole(
+      model,
+      { kind: "session", session: first },
+      { RoleArn: roleArn("ChainTarget"), RoleSessionName: "chained", ...(duration ? { DurationSeconds: duration } : {}) },
+      env(2),
+    );
     expect(result.ok).toBe(ok);
-    if (!result.ok) expect(result.error.message).toBe("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+    if (!result.ok)
+      expect(result.error.message).toBe(
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+      );
     else expect(result.value.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${A}:assumed-role/ChainTarget/chained`);
   });
 });
@@ -238,16 +302,28 @@ describe(`AssumeRole: session policies (${DOC.sessionPolicies}; ${DOC.assumeRole
   const onlyGetObject = JSON.stringify(allow("s3:GetObject"));
   const cases: { name: string; params: Partial<AssumeRoleParams>; code?: string; message?: RegExp }[] = [
     { name: "an inline policy within 2,048 characters", params: { Policy: onlyGetObject } },
-    { name: "an inline policy over 2,048 characters", params: { Policy: JSON.stringify({ ...allow("s3:GetObject"), Id: "x".repeat(2100) }) }, code: "ValidationError", message: /less than or equal to 2048/ },
+    {
+      name: "an inline policy over 2,048 characters",
+      params: { Policy: JSON.stringify({ ...allow("s3:GetObject"), Id: "x".repeat(2100) }) },
+      code: "ValidationError",
+      message: /less than or equal to 2048/,
+    },
     { name: "an inline policy that is not JSON", params: { Policy: "{not json" }, code: "MalformedPolicyDocument", message: /JSON/ },
     {
       name: "an inline policy with a Principal element",
-      params: { Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }] }) },
+      params: {
+        Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }] }),
+      },
       code: "MalformedPolicyDocument",
       message: /Statement(\[0\])?\.Principal/,
     },
     { name: "a managed policy of the role's account", params: { PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/ReadOnlyS3` }] } },
-    { name: "a managed policy that does not exist", params: { PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/Nope` }] }, code: "ValidationError", message: /does not exist/ },
+    {
+      name: "a managed policy that does not exist",
+      params: { PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/Nope` }] },
+      code: "ValidationError",
+      message: /does not exist/,
+    },
     {
       name: "more than ten managed policies",
       params: { PolicyArns: Array.from({ length: 11 }, () => ({ arn: `arn:aws:iam::${A}:policy/ReadOnlyS3` })) },
@@ -290,7 +366,12 @@ describe(`AssumeRole: session policies (${DOC.sessionPolicies}; ${DOC.assumeRole
 
   it("without a session policy the session has all of the role's permissions", () => {
     const session = assumed(user("alice"), { RoleArn: roleArn("AccountTrust") });
-    const put = simulateRequest(model, { kind: "session", session }, { action: "s3:PutObject", resource: "arn:aws:s3:::bucket/key" }, env());
+    const put = simulateRequest(
+      model,
+      { kind: "session", session },
+      { action: "s3:PutObject", resource: "arn:aws:s3:::bucket/key" },
+      env(),
+    );
     expect(put.ok).toBe(true);
     if (put.ok) expect(put.value.input.request.principal).toBe(`arn:aws:sts::${A}:assumed-role/AccountTrust/session`);
   });
@@ -302,7 +383,12 @@ describe(`AssumeRole: MFA and external id in the trust policy (${DOC.assumeRole}
     { name: "MFA required, none given", role: "MfaRole", params: {}, code: "AccessDenied" },
     { name: "MFA required, right code", role: "MfaRole", params: { SerialNumber: serial, TokenCode: "123456" } },
     { name: "MFA given with a wrong code", role: "MfaRole", params: { SerialNumber: serial, TokenCode: "654321" }, code: "AccessDenied" },
-    { name: "MFA code that is not six digits", role: "MfaRole", params: { SerialNumber: serial, TokenCode: "12345" }, code: "ValidationError" },
+    {
+      name: "MFA code that is not six digits",
+      role: "MfaRole",
+      params: { SerialNumber: serial, TokenCode: "12345" },
+      code: "ValidationError",
+    },
     { name: "external id required and given", role: "ExternalIdRole", params: { ExternalId: "x-123" } },
     { name: "external id required, wrong one", role: "ExternalIdRole", params: { ExternalId: "x-999" }, code: "AccessDenied" },
     { name: "external id required, none given", role: "ExternalIdRole", params: {}, code: "AccessDenied" },
@@ -338,7 +424,12 @@ describe(`AssumeRole: MFA and external id in the trust policy (${DOC.assumeRole}
 
 describe(`AssumeRole: session tags and source identity (${DOC.sessionTags}; ${DOC.sourceIdentity})`, () => {
   it("passing tags needs sts:TagSession in the trust policy", () => {
-    const result = assumeRole(model, user("alice"), { RoleArn: roleArn("NoTagSession"), RoleSessionName: "s1", Tags: [{ Key: "project", Value: "apollo" }] }, env());
+    const result = assumeRole(
+      model,
+      user("alice"),
+      { RoleArn: roleArn("NoTagSession"), RoleSessionName: "s1", Tags: [{ Key: "project", Value: "apollo" }] },
+      env(),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain("sts:TagSession");
   });
@@ -349,19 +440,46 @@ describe(`AssumeRole: session tags and source identity (${DOC.sessionTags}; ${DO
     const get = simulateRequest(model, { kind: "session", session }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }, env());
     expect(get.ok).toBe(true);
     const untagged = assumed(user("alice"), { RoleArn: roleArn("Tagged") });
-    const refused = simulateRequest(model, { kind: "session", session: untagged }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }, env());
+    const refused = simulateRequest(
+      model,
+      { kind: "session", session: untagged },
+      { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+      env(),
+    );
     expect(refused.ok).toBe(false);
   });
 
   it("refuses tag keys that differ only in case", () => {
-    const result = assumeRole(model, user("alice"), { RoleArn: roleArn("Tagged"), RoleSessionName: "s1", Tags: [{ Key: "a", Value: "1" }, { Key: "A", Value: "2" }] }, env());
+    const result = assumeRole(
+      model,
+      user("alice"),
+      {
+        RoleArn: roleArn("Tagged"),
+        RoleSessionName: "s1",
+        Tags: [
+          { Key: "a", Value: "1" },
+          { Key: "A", Value: "2" },
+        ],
+      },
+      env(),
+    );
     expect(result.ok ? "" : result.error.message).toMatch(/case insensitive/);
   });
 
   it("a source identity needs sts:SetSourceIdentity and persists across role chaining", () => {
-    const denied = assumeRole(model, user("alice"), { RoleArn: roleArn("AccountTrust"), RoleSessionName: "s1", SourceIdentity: "alice" }, env());
+    const denied = assumeRole(
+      model,
+      user("alice"),
+      { RoleArn: roleArn("AccountTrust"), RoleSessionName: "s1", SourceIdentity: "alice" },
+      env(),
+    );
     expect(denied.ok ? "" : denied.error.message).toContain("sts:SetSourceIdentity");
-    const first = assumeRole(model, user("alice"), { RoleArn: roleArn("SourceIdentity"), RoleSessionName: "s1", SourceIdentity: "alice" }, env());
+    const first = assumeRole(
+      model,
+      user("alice"),
+      { RoleArn: roleArn("SourceIdentity"), RoleSessionName: "s1", SourceIdentity: "alice" },
+      env(),
+    );
     expect(first.ok && first.value.SourceIdentity).toBe("alice");
     if (!first.ok) return;
     const caller: Caller = { kind: "session", session: first.value.session };
@@ -370,7 +488,12 @@ describe(`AssumeRole: session tags and source identity (${DOC.sessionTags}; ${DO
     expect(chained.ok && chained.value.session.sourceIdentity).toBe("alice");
     const refused = assumeRole(model, caller, { RoleArn: roleArn("NoTagSession"), RoleSessionName: "s2" }, env());
     expect(refused.ok ? "" : refused.error.message).toContain("sts:SetSourceIdentity");
-    const changed = assumeRole(model, caller, { RoleArn: roleArn("SourceIdentity"), RoleSessionName: "s2", SourceIdentity: "mallory" }, env());
+    const changed = assumeRole(
+      model,
+      caller,
+      { RoleArn: roleArn("SourceIdentity"), RoleSessionName: "s2", SourceIdentity: "mallory" },
+      env(),
+    );
     expect(changed.ok ? "" : changed.error.message).toMatch(/cannot be changed/);
   });
 });
@@ -392,14 +515,31 @@ describe(`Credentials from AssumeRole afterwards (${DOC.compare})`, () => {
 
   it(`are limited by the SCPs above the account, level by level (${DOC.scps})`, () => {
     const session = assumed(user("alice"), { RoleArn: roleArn("AccountTrust") });
-    const deleteBucket = simulateRequest(model, { kind: "session", session }, { action: "s3:DeleteBucket", resource: "arn:aws:s3:::b" }, env());
-    expect(deleteBucket.ok ? "" : deleteBucket.error.message).toContain("because no service control policy allows the s3:DeleteBucket action");
+    const deleteBucket = simulateRequest(
+      model,
+      { kind: "session", session },
+      { action: "s3:DeleteBucket", resource: "arn:aws:s3:::b" },
+      env(),
+    );
+    expect(deleteBucket.ok ? "" : deleteBucket.error.message).toContain(
+      "because no service control policy allows the s3:DeleteBucket action",
+    );
   });
 
   it("stop working when they expire", () => {
     const session = assumed(user("alice"), { RoleArn: roleArn("AccountTrust"), DurationSeconds: 900 });
-    const before = simulateRequest(model, { kind: "session", session }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }, env(1, NOW + 899_000));
-    const after = simulateRequest(model, { kind: "session", session }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }, env(1, NOW + 900_000));
+    const before = simulateRequest(
+      model,
+      { kind: "session", session },
+      { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+      env(1, NOW + 899_000),
+    );
+    const after = simulateRequest(
+      model,
+      { kind: "session", session },
+      { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+      env(1, NOW + 900_000),
+    );
     expect(before.ok).toBe(true);
     expect(after.ok ? undefined : after.error.code).toBe("ExpiredToken");
   });

@@ -19,8 +19,10 @@ const API = "https://docs.aws.amazon.com/STS/latest/APIReference";
 const DOC = {
   decode: `DecodeAuthorizationMessage (AWS STS API Reference) — ${API}/API_DecodeAuthorizationMessage.html`,
   decodeExample: "AWS CLI example, aws sts decode-authorization-message — awscli/examples/sts/decode-authorization-message.rst",
-  dryRun: "Amazon EC2 API Reference, Common parameters: DryRun (DryRunOperation / UnauthorizedOperation) — https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonParameters.html",
-  denyAllow: "How AWS enforcement code logic evaluates requests to allow or deny access — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html",
+  dryRun:
+    "Amazon EC2 API Reference, Common parameters: DryRun (DryRunOperation / UnauthorizedOperation) — https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonParameters.html",
+  denyAllow:
+    "How AWS enforcement code logic evaluates requests to allow or deny access — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html",
   samlResponse: `AssumeRoleWithSAML response, NameQualifier = BASE64(SHA1(...)) — ${API}/API_AssumeRoleWithSAML.html`,
 };
 
@@ -40,7 +42,13 @@ const model: AccountModel = {
             {
               Version: "2012-10-17",
               Statement: [
-                { Sid: "RunSmall", Effect: "Allow", Action: "ec2:RunInstances", Resource: "*", Condition: { StringEquals: { "ec2:InstanceType": "t3.micro" } } },
+                {
+                  Sid: "RunSmall",
+                  Effect: "Allow",
+                  Action: "ec2:RunInstances",
+                  Resource: "*",
+                  Condition: { StringEquals: { "ec2:InstanceType": "t3.micro" } },
+                },
                 { Sid: "NoTerminate", Effect: "Deny", Action: "ec2:TerminateInstances", Resource: "*" },
                 { Effect: "Allow", Action: "ec2:TerminateInstances", Resource: "*" },
               ],
@@ -49,13 +57,21 @@ const model: AccountModel = {
         },
         {
           name: "admin",
-          inlinePolicies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["sts:DecodeAuthorizationMessage", "sts:GetFederationToken"], Resource: "*" }] }],
+          inlinePolicies: [
+            {
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Action: ["sts:DecodeAuthorizationMessage", "sts:GetFederationToken"], Resource: "*" }],
+            },
+          ],
         },
       ],
       roles: [
         {
           name: "Locked",
-          trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "sts:AssumeRole" }] },
+          trustPolicy: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "sts:AssumeRole" }],
+          },
         },
       ],
     },
@@ -73,7 +89,12 @@ function encodedFor(caller: Caller, action: string, context?: Record<string, str
 describe(`Dry runs (${DOC.dryRun})`, () => {
   const cases: { name: string; action: string; context?: Record<string, string>; code: string }[] = [
     { name: "allowed: DryRunOperation", action: "ec2:RunInstances", context: { "ec2:InstanceType": "t3.micro" }, code: "DryRunOperation" },
-    { name: "condition not met: UnauthorizedOperation", action: "ec2:RunInstances", context: { "ec2:InstanceType": "m5.24xlarge" }, code: "UnauthorizedOperation" },
+    {
+      name: "condition not met: UnauthorizedOperation",
+      action: "ec2:RunInstances",
+      context: { "ec2:InstanceType": "m5.24xlarge" },
+      code: "UnauthorizedOperation",
+    },
     { name: "explicit deny: UnauthorizedOperation", action: "ec2:TerminateInstances", code: "UnauthorizedOperation" },
     { name: "no statement at all: UnauthorizedOperation", action: "ec2:StopInstances", code: "UnauthorizedOperation" },
   ];
@@ -83,7 +104,10 @@ describe(`Dry runs (${DOC.dryRun})`, () => {
     if (result.ok) return;
     expect(result.error.code).toBe(code);
     if (code === "DryRunOperation") expect(result.error.message).toBe("Request would have succeeded, but DryRun flag is set.");
-    else expect(result.error.message).toBe(`You are not authorized to perform this operation. Encoded authorization failure message: ${result.error.encodedMessage}`);
+    else
+      expect(result.error.message).toBe(
+        `You are not authorized to perform this operation. Encoded authorization failure message: ${result.error.encodedMessage}`,
+      );
   });
 
   it("a denied ordinary request names the principal, action, resource and why", () => {
@@ -116,7 +140,13 @@ describe(`Encoded authorization messages (${DOC.decode})`, () => {
     const flipped = encoded.slice(0, 20) + (encoded[20] === "A" ? "B" : "A") + encoded.slice(21);
     expect(decodeRaw(flipped)).toBeUndefined();
     expect(decodeRaw("not a message")).toBeUndefined();
-    const message = { allowed: false, explicitDeny: false, matchedStatements: { items: [] }, failures: { items: [] }, context: { principal: { id: "x", arn: "y" }, action: "a", resource: "r", conditions: { items: [] } } };
+    const message = {
+      allowed: false,
+      explicitDeny: false,
+      matchedStatements: { items: [] },
+      failures: { items: [] },
+      context: { principal: { id: "x", arn: "y" }, action: "a", resource: "r", conditions: { items: [] } },
+    };
     expect(decodeRaw(encodeAuthorizationMessage(message))).toEqual(message);
   });
 });
@@ -171,9 +201,19 @@ describe(`DecodeAuthorizationMessage (${DOC.decode}; ${DOC.decodeExample})`, () 
   });
 
   it("federated users cannot call it, whatever their session policy says", () => {
-    const federation = getFederationToken(model, admin, { Name: "Ops", Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }, env);
+    const federation = getFederationToken(
+      model,
+      admin,
+      { Name: "Ops", Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+      env,
+    );
     if (!federation.ok) throw new Error(federation.error.message);
-    const result = decodeAuthorizationMessage(model, { kind: "session", session: federation.value.session }, { EncodedMessage: encodedFor(dev, "ec2:StopInstances") }, env);
+    const result = decodeAuthorizationMessage(
+      model,
+      { kind: "session", session: federation.value.session },
+      { EncodedMessage: encodedFor(dev, "ec2:StopInstances") },
+      env,
+    );
     expect(result.ok ? undefined : result.error.code).toBe("AccessDenied");
   });
 

@@ -53,7 +53,12 @@ const model: AccountModel = {
             {
               Version: "2012-10-17",
               Statement: [
-                { Effect: "Allow", Action: "ec2:StopInstances", Resource: "*", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } },
+                {
+                  Effect: "Allow",
+                  Action: "ec2:StopInstances",
+                  Resource: "*",
+                  Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+                },
                 { Effect: "Allow", Action: "iam:ListUsers", Resource: "*" },
               ],
             },
@@ -67,7 +72,10 @@ const model: AccountModel = {
       roles: [
         {
           name: "Admin",
-          trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "sts:AssumeRole" }] },
+          trustPolicy: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "sts:AssumeRole" }],
+          },
           inlinePolicies: [allow("*")],
         },
       ],
@@ -137,7 +145,13 @@ describe(`GetSessionToken and MFA (${DOC.getSessionToken}; ${DOC.conditionKeys})
     { name: "a wrong code", caller: alice, serial: `arn:aws:iam::${A}:mfa/alice`, code: "999999", error: "AccessDenied" },
     { name: "another user's device", caller: bob, serial: `arn:aws:iam::${A}:mfa/alice`, code: "123456", error: "AccessDenied" },
     { name: "a serial without a code", caller: alice, serial: `arn:aws:iam::${A}:mfa/alice`, error: "AccessDenied" },
-    { name: "a code that is not six digits", caller: alice, serial: `arn:aws:iam::${A}:mfa/alice`, code: "12ab56", error: "ValidationError" },
+    {
+      name: "a code that is not six digits",
+      caller: alice,
+      serial: `arn:aws:iam::${A}:mfa/alice`,
+      code: "12ab56",
+      error: "ValidationError",
+    },
     { name: "the root user's own device", caller: root, serial: `arn:aws:iam::${A}:mfa/root-account-mfa-device`, code: "000111" },
   ];
   it.each(mfaCases)("$name", ({ caller, serial, code, error }) => {
@@ -170,15 +184,49 @@ describe(`GetFederationToken (${DOC.getFederationToken}; ${DOC.federationPermiss
   const s3Only = JSON.stringify(allow("s3:GetObject"));
   const cases: { name: string; caller: Caller; params: GetFederationTokenParams; code?: string; message?: RegExp; duration?: number }[] = [
     { name: "an IAM user with sts:GetFederationToken", caller: alice, params: { Name: "Bob", Policy: s3Only }, duration: 43200 },
-    { name: "an IAM user without the permission", caller: bob, params: { Name: "Carol", Policy: s3Only }, code: "AccessDenied", message: /sts:GetFederationToken/ },
-    { name: "root may call it, capped at one hour", caller: root, params: { Name: "Ops", Policy: s3Only, DurationSeconds: 7200 }, duration: 3600 },
+    {
+      name: "an IAM user without the permission",
+      caller: bob,
+      params: { Name: "Carol", Policy: s3Only },
+      code: "AccessDenied",
+      message: /sts:GetFederationToken/,
+    },
+    {
+      name: "root may call it, capped at one hour",
+      caller: root,
+      params: { Name: "Ops", Policy: s3Only, DurationSeconds: 7200 },
+      duration: 3600,
+    },
     { name: "the 36-hour maximum", caller: alice, params: { Name: "Bob", DurationSeconds: 129600 }, duration: 129600 },
     { name: "more than 36 hours", caller: alice, params: { Name: "Bob", DurationSeconds: 129601 }, code: "ValidationError" },
-    { name: "a one-character name", caller: alice, params: { Name: "B" }, code: "ValidationError", message: /length greater than or equal to 2/ },
-    { name: "a 33-character name", caller: alice, params: { Name: "b".repeat(33) }, code: "ValidationError", message: /less than or equal to 32/ },
+    {
+      name: "a one-character name",
+      caller: alice,
+      params: { Name: "B" },
+      code: "ValidationError",
+      message: /length greater than or equal to 2/,
+    },
+    {
+      name: "a 33-character name",
+      caller: alice,
+      params: { Name: "b".repeat(33) },
+      code: "ValidationError",
+      message: /less than or equal to 32/,
+    },
     { name: "a name with a space", caller: alice, params: { Name: "Bob Smith" }, code: "ValidationError", message: /pattern/ },
-    { name: "a managed session policy of the caller's account", caller: alice, params: { Name: "Bob", PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/S3ReadOnly` }] }, duration: 43200 },
-    { name: "a malformed session policy", caller: alice, params: { Name: "Bob", Policy: '{"Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}' }, code: "MalformedPolicyDocument", message: /Effect/ },
+    {
+      name: "a managed session policy of the caller's account",
+      caller: alice,
+      params: { Name: "Bob", PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/S3ReadOnly` }] },
+      duration: 43200,
+    },
+    {
+      name: "a malformed session policy",
+      caller: alice,
+      params: { Name: "Bob", Policy: '{"Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}' },
+      code: "MalformedPolicyDocument",
+      message: /Effect/,
+    },
   ];
   it.each(cases)("$name", ({ caller, params, code, message, duration }) => {
     const result = getFederationToken(model, caller, params, env());
@@ -212,10 +260,22 @@ describe(`GetFederationToken (${DOC.getFederationToken}; ${DOC.federationPermiss
       id: "bucket:b",
       document: {
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:sts::${A}:federated-user/Bob` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }],
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:sts::${A}:federated-user/Bob` },
+            Action: "s3:GetObject",
+            Resource: "arn:aws:s3:::b/*",
+          },
+        ],
       },
     };
-    const viaResource = simulateRequest(model, caller, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k", resourceAccount: A, resourcePolicy: bucketPolicy }, env());
+    const viaResource = simulateRequest(
+      model,
+      caller,
+      { action: "s3:GetObject", resource: "arn:aws:s3:::b/k", resourceAccount: A, resourcePolicy: bucketPolicy },
+      env(),
+    );
     expect(viaResource.ok).toBe(true);
   });
 

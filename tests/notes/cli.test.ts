@@ -36,7 +36,10 @@ beforeAll(() => {
   writeFileSync(join(graph, ".git", "HEAD"), "ref");
   writeFileSync(join(graph, "pages", "broken.md"), new Uint8Array([...strToU8("ok\nidentit"), 0xe9]));
   writeFileSync(join(dir, "seed.txt"), seedText(SEED_FILES[1]));
-  writeFileSync(join(dir, "vault.zip"), zipSync({ "Vault/IAM.md": strToU8("# IAM\n* Users\n\t* people\n"), "Vault/../x.md": strToU8("x") }));
+  writeFileSync(
+    join(dir, "vault.zip"),
+    zipSync({ "Vault/IAM.md": strToU8("# IAM\n* Users\n\t* people\n"), "Vault/../x.md": strToU8("x") }),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,12 +66,21 @@ describe("import --dry-run", () => {
     expect(code).toBe(1);
     const out = JSON.parse(sink.out) as {
       decks: Array<{ name: string; cards: number }>;
-      cards: Array<{ deckPath: string[]; front: string; back: string; key: string; tags: string[]; source: { file: string; line: number } }>;
+      cards: Array<{
+        deckPath: string[];
+        front: string;
+        back: string;
+        key: string;
+        tags: string[];
+        source: { file: string; line: number };
+      }>;
       problems: Array<{ file: string; line?: number; message: string }>;
     };
     expect(out.cards.length).toBeGreaterThan(25);
     expect(Object.keys(out.cards[0]!).sort()).toEqual(["back", "deckPath", "front", "key", "kind", "source", "tags"]);
-    expect(out.cards.map((c) => c.source.file)).toEqual(expect.arrayContaining(["pages/sts.md", "journals/2024_01_02.md", "seed.txt", "IAM.md"]));
+    expect(out.cards.map((c) => c.source.file)).toEqual(
+      expect.arrayContaining(["pages/sts.md", "journals/2024_01_02.md", "seed.txt", "IAM.md"]),
+    );
     expect(out.cards.some((c) => c.front === "IAM Identities › IAM Users")).toBe(true);
     expect(out.decks.map((d) => d.name)).toEqual(expect.arrayContaining(["sts › IAM Identities", "IAM"]));
     expect(out.problems).toEqual([
@@ -97,7 +109,6 @@ describe("import --dry-run", () => {
     expect(await runImport(["--dry-run", join(dir, "nope.md")], sink)).toBe(1);
     expect(sink.out).toContain("no such file or folder");
   });
-
 });
 
 describe("import (writing)", () => {
@@ -134,7 +145,9 @@ describe("import (writing)", () => {
 describe("npm run cli -- import", () => {
   const run = promisify(execFile);
   it("is registered and exits 2 on a usage error", async () => {
-    const error = await run(process.execPath, ["--import", "tsx", "cli/main.ts", "import", "--bogus", "x"], { cwd: repo }).catch((e: { code: number; stderr: string }) => e);
+    const error = await run(process.execPath, ["--import", "tsx", "cli/main.ts", "import", "--bogus", "x"], { cwd: repo }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --bogus") });
     const help = await run(process.execPath, ["--import", "tsx", "cli/main.ts", "--help"], { cwd: repo });
     expect(help.stdout).toMatch(/import\s+Import notes/);

@@ -38,7 +38,8 @@ export function outline(nodes: readonly NoteNode[], indent = ""): string[] {
       lines.push(`${indent}${node.heading ? `h${node.heading} ` : ""}- ${node.text.replace(/\n/g, "⏎")}${props}`);
       lines.push(...outline(node.body, `${indent}    `), ...outline(node.children, `${indent}  `));
     } else if (node.type === "paragraph") lines.push(`${indent}P ${node.text.replace(/\n/g, "⏎")}`);
-    else if (node.type === "code") lines.push(`${indent}\`\`\`${node.lang}${node.closed ? "" : " (unclosed)"} ${node.code.replace(/\n/g, "⏎")}`);
+    else if (node.type === "code")
+      lines.push(`${indent}\`\`\`${node.lang}${node.closed ? "" : " (unclosed)"} ${node.code.replace(/\n/g, "⏎")}`);
     else lines.push(`${indent}---`);
   }
   return lines;

@@ -15,7 +15,12 @@ describe("readNoteBytes", () => {
     { name: "unsupported extension", path: "x.pdf", bytes: utf8("%PDF"), message: /unsupported file type "\.pdf"/ },
     { name: "org-mode page", path: "pages/x.org", bytes: utf8("* heading"), message: /Org-mode files are not supported/ },
     { name: "no extension", path: "README", bytes: utf8("hi"), message: /unsupported file type "\(none\)"/ },
-    { name: "binary with NUL bytes", path: "img.md", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), message: /binary file/ },
+    {
+      name: "binary with NUL bytes",
+      path: "img.md",
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+      message: /binary file/,
+    },
     {
       name: "mostly control bytes",
       path: "x.txt",
@@ -83,9 +88,22 @@ describe("planVault", () => {
   });
 
   it("takes an Obsidian vault's notes, skipping .obsidian, hidden files and __MACOSX", () => {
-    const plan = planVault(["IAM/Roles.md", ".obsidian/app.json", ".obsidian/snippets/x.md", ".trash/old.md", "__MACOSX/IAM/._Roles.md", "IAM/diagram.png"]);
+    const plan = planVault([
+      "IAM/Roles.md",
+      ".obsidian/app.json",
+      ".obsidian/snippets/x.md",
+      ".trash/old.md",
+      "__MACOSX/IAM/._Roles.md",
+      "IAM/diagram.png",
+    ]);
     expect(plan.notes).toEqual(["IAM/Roles.md"]);
-    expect(plan.skipped.map((s) => s.reason)).toEqual(["hidden file or folder", "hidden file or folder", "hidden file or folder", "macOS metadata", "not a note"]);
+    expect(plan.skipped.map((s) => s.reason)).toEqual([
+      "hidden file or folder",
+      "hidden file or folder",
+      "hidden file or folder",
+      "macOS metadata",
+      "not a note",
+    ]);
   });
 
   it("keeps a user folder named assets outside a Logseq graph", () => {

@@ -55,7 +55,7 @@ describe("renderCardMarkdown: code", () => {
 
   it("escapes code in languages it does not bundle", () => {
     const html = renderCardMarkdown("```ruby\nputs '<b>'\n```");
-    expect(html).toContain('<code class="language-ruby">puts \'&lt;b&gt;\'');
+    expect(html).toContain("<code class=\"language-ruby\">puts '&lt;b&gt;'");
   });
 });
 
@@ -75,7 +75,10 @@ describe("cloze rendering", () => {
       front: '<p>The <span class="cloze cloze-hidden">[…]</span> user</p>\n',
       back: '<p>The <mark class="cloze">root</mark> user</p>\n',
     });
-    expect(renderCardFaces({ kind: "basic", front: "Q?", back: "- a" })).toEqual({ front: "<p>Q?</p>\n", back: "<ul>\n<li>a</li>\n</ul>\n" });
+    expect(renderCardFaces({ kind: "basic", front: "Q?", back: "- a" })).toEqual({
+      front: "<p>Q?</p>\n",
+      back: "<ul>\n<li>a</li>\n</ul>\n",
+    });
   });
 
   it("does not treat cloze syntax inside code as a deletion", () => {

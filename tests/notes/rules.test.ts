@@ -24,7 +24,13 @@ function shape(card: CardDraft, expected: Expected): Expected {
 const cases: RuleCase[] = [
   {
     rule: "#card block: front is its text, back its children; properties never shown",
-    text: note("- Security Token Service #card", "  collapsed:: true", "  icon:: ![i](../assets/x.png)", "\t- grants temporary credentials", "\t- endpoint sts.amazonaws.com"),
+    text: note(
+      "- Security Token Service #card",
+      "  collapsed:: true",
+      "  icon:: ![i](../assets/x.png)",
+      "\t- grants temporary credentials",
+      "\t- endpoint sts.amazonaws.com",
+    ),
     cards: [{ front: "Security Token Service", back: "- grants temporary credentials\n- endpoint sts.amazonaws.com", line: 1 }],
   },
   {
@@ -57,7 +63,18 @@ const cases: RuleCase[] = [
   },
   {
     rule: "Q&A pairs separated by ---, question with code, `**Ans**:` on its own line",
-    text: note("First?", "**Ans** one", "-----", "What does this allow?", "", "```json", '{"Effect": "Allow"}', "```", "**Ans**:", "Everything"),
+    text: note(
+      "First?",
+      "**Ans** one",
+      "-----",
+      "What does this allow?",
+      "",
+      "```json",
+      '{"Effect": "Allow"}',
+      "```",
+      "**Ans**:",
+      "Everything",
+    ),
     cards: [
       { front: "First?", back: "one" },
       { front: 'What does this allow?\n\n```json\n{"Effect": "Allow"}\n```', back: "Everything" },
@@ -111,7 +128,14 @@ const cases: RuleCase[] = [
   },
   {
     rule: "an Example: item with code joins the card before it",
-    text: note("* How do you give each user a home folder?", "  * use ${aws:username}", "* Example:", "  ```json", '  {"Resource": "home/${aws:username}"}', "  ```"),
+    text: note(
+      "* How do you give each user a home folder?",
+      "  * use ${aws:username}",
+      "* Example:",
+      "  ```json",
+      '  {"Resource": "home/${aws:username}"}',
+      "  ```",
+    ),
     cards: [
       {
         front: "How do you give each user a home folder?",
@@ -164,7 +188,13 @@ const cases: RuleCase[] = [
   },
   {
     rule: "Obsidian SR inline cards: front::back and ::: for both directions; ARNs are not separators",
-    text: note("What does STS stand for?::Security Token Service", "", "MFA ::: multi-factor authentication", "", "arn:aws:iam::123456789012:role/demo"),
+    text: note(
+      "What does STS stand for?::Security Token Service",
+      "",
+      "MFA ::: multi-factor authentication",
+      "",
+      "arn:aws:iam::123456789012:role/demo",
+    ),
     cards: [
       { front: "What does STS stand for?", back: "Security Token Service" },
       { front: "MFA", back: "multi-factor authentication" },
@@ -197,7 +227,11 @@ const cases: RuleCase[] = [
   },
   {
     rule: "images of missing assets become a placeholder; remote images and wiki links stay readable",
-    text: note("- Diagram #card", "\t- ![arch](../assets/arch%20v2.png) and ![[flow.png]]", "\t- ![remote](https://example.com/a.png) see [[AWS IAM]]"),
+    text: note(
+      "- Diagram #card",
+      "\t- ![arch](../assets/arch%20v2.png) and ![[flow.png]]",
+      "\t- ![remote](https://example.com/a.png) see [[AWS IAM]]",
+    ),
     cards: [
       {
         front: "Diagram",
@@ -207,7 +241,12 @@ const cases: RuleCase[] = [
   },
   {
     rule: "Logseq block references resolve within the note",
-    text: note("- Principal", "  id:: 11111111-2222-3333-4444-555555555555", "- Trust #card", "\t- who may assume: ((11111111-2222-3333-4444-555555555555))"),
+    text: note(
+      "- Principal",
+      "  id:: 11111111-2222-3333-4444-555555555555",
+      "- Trust #card",
+      "\t- who may assume: ((11111111-2222-3333-4444-555555555555))",
+    ),
     cards: [{ front: "Trust", back: "- who may assume: Principal" }],
   },
   {
@@ -238,7 +277,18 @@ describe("what is never a card", () => {
   });
 
   it("never puts a property line or an empty face on a card", () => {
-    const text = note("tags:: a", "# H", "- a #card", "  id:: 1", "  collapsed:: true", "\t- b", "\t  background-color:: red", "* c", "\t* d", "\t  foo:: bar");
+    const text = note(
+      "tags:: a",
+      "# H",
+      "- a #card",
+      "  id:: 1",
+      "  collapsed:: true",
+      "\t- b",
+      "\t  background-color:: red",
+      "* c",
+      "\t* d",
+      "\t  foo:: bar",
+    );
     for (const card of cardsOf(text)) {
       expect(card.front.trim()).not.toBe("");
       expect(card.back.trim()).not.toBe("");
@@ -247,9 +297,7 @@ describe("what is never a card", () => {
   });
 
   it("tells why a #card block was skipped", () => {
-    expect(noticesOf(note("- Lonely #card"), "p.md")).toEqual([
-      { file: "p.md", line: 1, message: expect.stringContaining("no answer") },
-    ]);
+    expect(noticesOf(note("- Lonely #card"), "p.md")).toEqual([{ file: "p.md", line: 1, message: expect.stringContaining("no answer") }]);
   });
 
   it("keeps a front unambiguous by naming its heading and parent items", () => {
@@ -267,6 +315,9 @@ describe("docs/importing.md", () => {
     expect(drafts.length).toBeGreaterThan(0);
     const following = doc.slice(doc.indexOf(example) + example.length, doc.indexOf(example) + example.length + 400);
     const promised = /→ [^`\n]*?(`+)(.+?)\1/.exec(following)?.[2];
-    expect(drafts.map((d) => d.front.split("\n")[0]), `documented front ${promised}`).toContain(promised ?? drafts[0]!.front.split("\n")[0]);
+    expect(
+      drafts.map((d) => d.front.split("\n")[0]),
+      `documented front ${promised}`,
+    ).toContain(promised ?? drafts[0]!.front.split("\n")[0]);
   });
 });

@@ -1,4 +1,4 @@
-// The three seed notes must import into cards covering every topic in them (issue 4).
+// The three seed notes must import into cards covering every topic in them.
 
 import { describe, expect, it } from "vitest";
 import { importPreview, renderCardFaces, type CardDraft } from "../../lib/notes/index.ts";

@@ -34,7 +34,12 @@ describe("expandZip", () => {
     // The zipped folder's own name is dropped, so keys match importing the folder itself.
     expect(result.files.map((f) => f.path).sort()).toEqual(["journals/2024_01_02.md", "pages/aws___iam.md"]);
     expect(result.problems).toEqual([]);
-    expect(result.skipped.map((s) => s.reason).sort()).toEqual(["Logseq assets", "Logseq configuration", "Logseq configuration", "macOS metadata"]);
+    expect(result.skipped.map((s) => s.reason).sort()).toEqual([
+      "Logseq assets",
+      "Logseq configuration",
+      "Logseq configuration",
+      "macOS metadata",
+    ]);
   });
 
   it("expands an Obsidian vault, stored or deflated", () => {
@@ -45,10 +50,9 @@ describe("expandZip", () => {
   });
 
   it("refuses unsafe paths per entry and keeps the good ones", () => {
-    const result = expandZip(
-      zip({ "ok.md": "* a\n\t* b", "../evil.md": "x", "/abs.md": "x", "dir\\win.md": "x", "a/../../up.md": "x" }),
-      { name: "up.zip" },
-    );
+    const result = expandZip(zip({ "ok.md": "* a\n\t* b", "../evil.md": "x", "/abs.md": "x", "dir\\win.md": "x", "a/../../up.md": "x" }), {
+      name: "up.zip",
+    });
     expect(result.files.map((f) => f.path)).toEqual(["ok.md"]);
     expect(result.problems.map((p) => [p.file, p.message.split(";")[0]])).toEqual([
       ["up.zip/../evil.md", "path escapes the upload root (..)"],
@@ -90,7 +94,9 @@ describe("expandZip", () => {
     const forged = forgeDeclaredSize(zip({ "a.md": "small" }), 201 * 1024 * 1024);
     const result = expandZip(forged, { name: "bomb.zip" });
     expect(result.files).toEqual([]);
-    expect(result.problems).toEqual([{ file: "bomb.zip", message: expect.stringMatching(/would expand to 201\.0 MB, over the 200\.0 MB limit/) }]);
+    expect(result.problems).toEqual([
+      { file: "bomb.zip", message: expect.stringMatching(/would expand to 201\.0 MB, over the 200\.0 MB limit/) },
+    ]);
   });
 
   it("counts while inflating: an entry larger than its header says stops the archive", () => {
@@ -106,7 +112,10 @@ describe("expandZip", () => {
       limits: { maxExpandedBytes: 6000 - 1 + 1000 },
     });
     expect(result.files).toHaveLength(2);
-    const over = expandZip(zip({ "a.md": "a".repeat(3000), "b.md": "b".repeat(3000) }), { name: "total.zip", limits: { maxExpandedBytes: 5000 } });
+    const over = expandZip(zip({ "a.md": "a".repeat(3000), "b.md": "b".repeat(3000) }), {
+      name: "total.zip",
+      limits: { maxExpandedBytes: 5000 },
+    });
     expect(over.problems).toEqual([{ file: "total.zip", message: expect.stringMatching(/would expand to/) }]);
   });
 
@@ -171,7 +180,9 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
     const archive = forgeDeclaredSize(zip({ "pages/a.md": note }), 195 * MB);
     const uploads = Array.from({ length: 18 }, (_v, i) => ({ path: `bomb-${i}.zip`, bytes: archive }));
     expect(() => collectUploads(uploads)).toThrow(ImportTooLarge);
-    expect(() => collectUploads(uploads)).toThrow(/^the upload would expand to 3\.4 GB, over the 200\.0 MB limit for one import; nothing imported$/);
+    expect(() => collectUploads(uploads)).toThrow(
+      /^the upload would expand to 3\.4 GB, over the 200\.0 MB limit for one import; nothing imported$/,
+    );
   });
 
   it("10.1: two archives each under the limit but together over it are refused", async () => {
@@ -179,8 +190,15 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
     const a = forgeDeclaredSize(zip({ "a.md": note }), 150 * MB);
     const b = forgeDeclaredSize(zip({ "b.md": note }), 150 * MB);
     // Each alone is within the budget (its note is only refused as over 5 MB, nothing more).
-    expect(collectUploads([{ path: "a.zip", bytes: a }]).problems).toEqual([{ file: "a.zip/a.md", message: expect.stringMatching(/over the 5\.0 MB limit for one note/) }]);
-    expect(() => collectUploads([{ path: "a.zip", bytes: a }, { path: "b.zip", bytes: b }])).toThrow(/would expand to 300\.0 MB, over the 200\.0 MB limit/);
+    expect(collectUploads([{ path: "a.zip", bytes: a }]).problems).toEqual([
+      { file: "a.zip/a.md", message: expect.stringMatching(/over the 5\.0 MB limit for one note/) },
+    ]);
+    expect(() =>
+      collectUploads([
+        { path: "a.zip", bytes: a },
+        { path: "b.zip", bytes: b },
+      ]),
+    ).toThrow(/would expand to 300\.0 MB, over the 200\.0 MB limit/);
   });
 
   it("10.1: honest archives are charged what they really hold, together with loose files", async () => {
@@ -188,7 +206,10 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
     const a = zip({ "a.md": "a".repeat(3000) });
     const b = zip({ "b.md": "b".repeat(3000) });
     const loose = { path: "c.md", bytes: strToU8("c".repeat(3000)) };
-    expect(collectUploads([{ path: "a.zip", bytes: a }, loose], { maxExpandedBytes: 8000 }).files.map((f) => f.path)).toEqual(["c.md", "a.md"]);
+    expect(collectUploads([{ path: "a.zip", bytes: a }, loose], { maxExpandedBytes: 8000 }).files.map((f) => f.path)).toEqual([
+      "c.md",
+      "a.md",
+    ]);
     expect(() => collectUploads([{ path: "a.zip", bytes: a }, { path: "b.zip", bytes: b }, loose], { maxExpandedBytes: 8000 })).toThrow(
       /the upload would expand to 8\.8 KB, over the 7\.8 KB limit for one import/,
     );
@@ -201,10 +222,15 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
       for (let i = 0; i < 600; i += 1) files[`${prefix}/${i}.md`] = "";
       return zip(files, 0);
     };
-    const one = [{ path: "x.zip", bytes: many("x") }, { path: "loose.md", bytes: strToU8(note) }];
+    const one = [
+      { path: "x.zip", bytes: many("x") },
+      { path: "loose.md", bytes: strToU8(note) },
+    ];
     expect(collectUploads(one, { maxEntries: 1000 }).problems).toEqual([]);
     const two = [...one, { path: "y.zip", bytes: many("y") }];
-    expect(() => collectUploads(two, { maxEntries: 1000 })).toThrow(/the upload has 1201 files and archive entries, over the 1000 limit for one import/);
+    expect(() => collectUploads(two, { maxEntries: 1000 })).toThrow(
+      /the upload has 1201 files and archive entries, over the 1000 limit for one import/,
+    );
   });
 
   it("10.1: stops reading a directory once the entry budget is spent", async () => {
@@ -242,9 +268,15 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
     ]);
     expect(folder.files.map((f) => f.path)).toEqual(["a.md", "top.md"]);
     expect(folder.skipped).toEqual([{ path: "Notes/graph.zip/Vault/inner.zip", reason: "archive inside an archive is not expanded" }]);
-    expect(() => collectUploads([{ path: "Notes/a.md", bytes: strToU8(note) }, { path: "Notes/graph.zip", bytes: outer }], { maxExpandedBytes: inner.length })).toThrow(
-      /over the .* limit for one import/,
-    );
+    expect(() =>
+      collectUploads(
+        [
+          { path: "Notes/a.md", bytes: strToU8(note) },
+          { path: "Notes/graph.zip", bytes: outer },
+        ],
+        { maxExpandedBytes: inner.length },
+      ),
+    ).toThrow(/over the .* limit for one import/);
   });
 
   it("10.1: the budget also counts while inflating, whatever the headers declared", async () => {
@@ -259,11 +291,19 @@ describe("10.1: one budget of entries and expanded bytes for the whole upload", 
 
   it("10.1: previewUpload refuses the whole upload and keeps the good files of a small one", async () => {
     const { previewUpload } = await import("../../lib/notes/index.ts");
-    const ok = previewUpload([{ path: "v.zip", bytes: zip({ "pages/sts.md": note }) }, { path: "bad.md", bytes: new Uint8Array([0x61, 0xff]) }]);
+    const ok = previewUpload([
+      { path: "v.zip", bytes: zip({ "pages/sts.md": note }) },
+      { path: "bad.md", bytes: new Uint8Array([0x61, 0xff]) },
+    ]);
     expect(ok.drafts).toHaveLength(1);
     expect(ok.importedFiles).toEqual(["pages/sts.md"]);
     expect(ok.problems.map((p) => p.file)).toEqual(["bad.md"]);
     const bomb = forgeDeclaredSize(zip({ "a.md": note }), 195 * MB);
-    expect(() => previewUpload([{ path: "a.zip", bytes: bomb }, { path: "b.zip", bytes: bomb }])).toThrow(/would expand to 390\.0 MB/);
+    expect(() =>
+      previewUpload([
+        { path: "a.zip", bytes: bomb },
+        { path: "b.zip", bytes: bomb },
+      ]),
+    ).toThrow(/would expand to 390\.0 MB/);
   });
 });

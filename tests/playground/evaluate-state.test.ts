@@ -27,7 +27,14 @@ describe("presets", () => {
   });
 
   it("covers every preset in the table above", () => {
-    expect(PRESETS.map((p) => p.id).sort()).toEqual(["bucket-allows-role", "bucket-denies-role", "home-folders", "mfa-required", "role-allows", "role-denies"]);
+    expect(PRESETS.map((p) => p.id).sort()).toEqual([
+      "bucket-allows-role",
+      "bucket-denies-role",
+      "home-folders",
+      "mfa-required",
+      "role-allows",
+      "role-denies",
+    ]);
   });
 });
 
@@ -38,7 +45,14 @@ describe("editing", () => {
     const result = evaluateState(state).result!;
     expect(result.decision).toBe("explicitDeny");
     expect(result.deciding).toEqual([
-      { policyIndex: 0, policyName: "AppServerRole S3ReadWrite", statementIndex: 0, sid: "ReadWriteMyBucket", effect: "Deny", lines: { start: 4, end: 12 } },
+      {
+        policyIndex: 0,
+        policyName: "AppServerRole S3ReadWrite",
+        statementIndex: 0,
+        sid: "ReadWriteMyBucket",
+        effect: "Deny",
+        lines: { start: 4, end: 12 },
+      },
     ]);
   });
 
@@ -72,7 +86,11 @@ describe("editing", () => {
     const check = evaluateState(state).checks[0]!;
     expect(check.ok).toBe(false);
     if (!check.ok) {
-      expect(check.problem).toMatchObject({ code: "unknownOperator", path: "Statement[0].Condition.BoolEquals", lines: { start: 13, end: 15 } });
+      expect(check.problem).toMatchObject({
+        code: "unknownOperator",
+        path: "Statement[0].Condition.BoolEquals",
+        lines: { start: 13, end: 15 },
+      });
     }
   });
 

@@ -77,7 +77,26 @@ describe("values and spans", () => {
   });
 
   it("accepts exactly the texts JSON.parse accepts", () => {
-    const fragments = fc.constantFrom("{", "}", "[", "]", ",", ":", '"a"', '"', "1", "-", "0.5", "1e3", "true", "nul", " ", "\n", "'", "\\");
+    const fragments = fc.constantFrom(
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      '"a"',
+      '"',
+      "1",
+      "-",
+      "0.5",
+      "1e3",
+      "true",
+      "nul",
+      " ",
+      "\n",
+      "'",
+      "\\",
+    );
     fc.assert(
       fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
         const text = parts.join("");

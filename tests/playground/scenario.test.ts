@@ -1,7 +1,7 @@
 // "Make a scenario card": the scenario built from the playground is valid for the scenario engine,
 // and the engine, evaluating it afresh, reaches the decision the playground shows.
 import { describe, expect, it } from "vitest";
-import { answerScenario, parseScenario } from "@/lib/quiz/index.ts";
+import { answerScenario, parseScenario } from "@/lib/scenarios/index.ts";
 import { createEvaluator } from "@/lib/playground/evaluate-state.ts";
 import { PRESETS, presetById } from "@/lib/playground/presets.ts";
 import { buildScenario } from "@/lib/playground/scenario.ts";
@@ -36,7 +36,11 @@ describe("buildScenario", () => {
     const state = structuredClone(presetById("role-allows")!.state);
     const onlyList = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] });
     const all = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
-    state.policies.push({ kind: "session", name: "", text: onlyList }, { kind: "boundary", name: "Boundary", text: all }, { kind: "scp", name: "", text: all });
+    state.policies.push(
+      { kind: "session", name: "", text: onlyList },
+      { kind: "boundary", name: "Boundary", text: all },
+      { kind: "scp", name: "", text: all },
+    );
     expect(evaluateState(state).result!.decision).toBe("implicitDeny");
     const { built, outcome } = engineAnswer(state);
     expect(outcome).toBe("implicitDeny");

@@ -23,7 +23,13 @@ describe("encodeState and decodeState", () => {
         { kind: "identity", name: "Politique été ✓", text: '{ "Version": "2012-10-17",\t"Statement": [ ' },
         { kind: "scp", name: "", text: "" },
       ],
-      request: { principal: "anonymous", action: "s3:GetObject", resource: "arn:aws:s3:::b/ü/*", resourceAccount: "", context: [{ key: "aws:TagKeys", value: "a, b" }] },
+      request: {
+        principal: "anonymous",
+        action: "s3:GetObject",
+        resource: "arn:aws:s3:::b/ü/*",
+        resourceAccount: "",
+        context: [{ key: "aws:TagKeys", value: "a, b" }],
+      },
     };
     expect(decodeState(encodeState(state))).toEqual({ ok: true, state });
   });
@@ -40,10 +46,28 @@ describe("broken links", () => {
     ["deflated text that is not JSON", `#v1.${base64url(deflateSync(strToU8("{nope")))}`, /not the playground's format/],
     ["JSON of the wrong shape", `#${link({ policies: [] })}`, /the state is not a list/],
     ["an unknown policy kind", `#${link([[["trust", "", "{}"]], ["p", "a", "r", "", []]])}`, /policy 1 has an unknown kind/],
-    ["two resource policies", `#${link([[["resource", "", "{}"], ["resource", "", "{}"]], ["p", "a", "r", "", []]])}`, /more than one resource policy/],
+    [
+      "two resource policies",
+      `#${link([
+        [
+          ["resource", "", "{}"],
+          ["resource", "", "{}"],
+        ],
+        ["p", "a", "r", "", []],
+      ])}`,
+      /more than one resource policy/,
+    ],
     ["a number where text belongs", `#${link([[], [1, "a", "r", "", []]])}`, /the principal is not text/],
-    ["an oversized policy", `#${link([[["identity", "", "x".repeat(LIMITS.textChars + 1)]], ["p", "a", "r", "", []]])}`, /policy 1 is longer than/],
-    ["a decompression bomb", `#v1.${base64url(deflateSync(new Uint8Array(LIMITS.inflatedBytes + 10).fill(32)))}`, /more than the playground will open/],
+    [
+      "an oversized policy",
+      `#${link([[["identity", "", "x".repeat(LIMITS.textChars + 1)]], ["p", "a", "r", "", []]])}`,
+      /policy 1 is longer than/,
+    ],
+    [
+      "a decompression bomb",
+      `#v1.${base64url(deflateSync(new Uint8Array(LIMITS.inflatedBytes + 10).fill(32)))}`,
+      /more than the playground will open/,
+    ],
   ];
   it.each(cases)("%s", (_what, fragment, message) => {
     const decoded = decodeState(fragment);

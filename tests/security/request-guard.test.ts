@@ -1,4 +1,4 @@
-// Issue 10, item 8: the checks every state-changing route handler makes first.
+// The checks every state-changing route handler makes first.
 // Sec-Fetch-Site values: https://www.w3.org/TR/fetch-metadata/#sec-fetch-site-header
 import { describe, expect, it } from "vitest";
 import { refuseCrossOrigin, refuseNonJson, refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";

@@ -1,9 +1,10 @@
-// parseBackupInSlices (issue 10, item 2: a restore validates a slice at a time so the server can
-// answer others in between) must accept and refuse exactly what parseBackup does, with the same
-// paths, also for problems past the first slice.
+// parseBackupInSlices (a restore validates a slice at a time so the server can answer others in
+// between) must accept and refuse exactly what parseBackup does, with the same paths, also for
+// problems past the first slice.
 import { describe, expect, it } from "vitest";
 import { generateBackup } from "../../bench/support/backup-fixture.ts";
-import { parseBackup, parseBackupInSlices, type FieldIssue } from "@/lib/srs/index.ts";
+import type { FieldIssue } from "@/lib/errors/index.ts";
+import { parseBackup, parseBackupInSlices } from "@/lib/srs/index.ts";
 
 type Json = { [key: string]: any };
 const keys = Array.from({ length: 2_500 }, (_, i) => `deck/card#${i}`);
@@ -13,13 +14,26 @@ const sorted = (issues: FieldIssue[]) => [...issues].sort((a, b) => a.path.local
 const cases: Array<{ name: string; mutate: (j: Json) => unknown }> = [
   { name: "a valid backup", mutate: () => undefined },
   { name: "a bad rating in the third slice of logs", mutate: (j) => (j.reviewLogs[4_321].rating = 5) },
-  { name: "bad rows in several slices", mutate: (j) => { j.reviewLogs[0].due = "soon"; j.reviewLogs[2_001].extra = 1; j.reviewLogs[4_499].durationMs = -2; } },
+  {
+    name: "bad rows in several slices",
+    mutate: (j) => {
+      j.reviewLogs[0].due = "soon";
+      j.reviewLogs[2_001].extra = 1;
+      j.reviewLogs[4_499].durationMs = -2;
+    },
+  },
   { name: "a log row that is not an object", mutate: (j) => (j.reviewLogs[3_000] = 7) },
   { name: "a bad state in the second slice of states", mutate: (j) => (j.cardStates["deck/card#2400"].state = 9) },
   { name: "a state that is not an object", mutate: (j) => (j.cardStates["deck/card#10"] = 5) },
   { name: "an empty card key", mutate: (j) => (j.cardStates[""] = j.cardStates["deck/card#0"]) },
   { name: "a log whose card has no state", mutate: (j) => (j.reviewLogs[2_600].cardKey = "ghost") },
-  { name: "an unknown top-level field and a bad version", mutate: (j) => { j.extra = true; j.version = 3; } },
+  {
+    name: "an unknown top-level field and a bad version",
+    mutate: (j) => {
+      j.extra = true;
+      j.version = 3;
+    },
+  },
   { name: "logs that are not a list", mutate: (j) => (j.reviewLogs = {}) },
   { name: "states that are a list", mutate: (j) => (j.cardStates = []) },
 ];

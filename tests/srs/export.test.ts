@@ -21,9 +21,7 @@ describe("review CSV for the FSRS optimizer", () => {
       { cardId: "ckabc", review: new Date("2026-01-07T18:30:00Z"), rating: 1, state: 2, durationMs: -5 },
     ]);
     expect(csv).toBe(
-      "card_id,review_time,review_rating,review_state,review_duration\n" +
-        "ckabc,1767603600123,3,0,5400\n" +
-        "ckabc,1767810600000,1,2,0\n",
+      "card_id,review_time,review_rating,review_state,review_duration\n" + "ckabc,1767603600123,3,0,5400\n" + "ckabc,1767810600000,1,2,0\n",
     );
   });
 
@@ -71,9 +69,20 @@ function sampleBackup(): Backup {
 
 describe("JSON backup", () => {
   it("keeps only the format's fields from database rows", () => {
-    expect(Object.keys(sampleBackup().cardStates["iam/policy-eval#1"]!).sort()).toEqual(
-      ["buriedUntil", "difficulty", "due", "elapsedDays", "lapses", "lastReview", "learningSteps", "reps", "scheduledDays", "stability", "state", "suspended"],
-    );
+    expect(Object.keys(sampleBackup().cardStates["iam/policy-eval#1"]!).sort()).toEqual([
+      "buriedUntil",
+      "difficulty",
+      "due",
+      "elapsedDays",
+      "lapses",
+      "lastReview",
+      "learningSteps",
+      "reps",
+      "scheduledDays",
+      "stability",
+      "state",
+      "suspended",
+    ]);
   });
 
   it("survives JSON round trip unchanged", () => {
@@ -98,14 +107,38 @@ describe("JSON backup", () => {
   const broken: Array<{ name: string; mutate: (json: any) => void; path: string; message?: RegExp }> = [
     { name: "another format", mutate: (j) => (j.format = "anki"), path: "format" },
     { name: "a newer version", mutate: (j) => (j.version = 2), path: "version", message: /version 1/ },
-    { name: "an invalid date", mutate: (j) => (j.cardStates["iam/policy-eval#1"].due = "yesterday"), path: 'cardStates["iam/policy-eval#1"].due', message: /ISO 8601/ },
-    { name: "an unknown state", mutate: (j) => (j.cardStates["sts/assume-role#2"].state = 7), path: 'cardStates["sts/assume-role#2"].state', message: /Relearning/ },
+    {
+      name: "an invalid date",
+      mutate: (j) => (j.cardStates["iam/policy-eval#1"].due = "yesterday"),
+      path: 'cardStates["iam/policy-eval#1"].due',
+      message: /ISO 8601/,
+    },
+    {
+      name: "an unknown state",
+      mutate: (j) => (j.cardStates["sts/assume-role#2"].state = 7),
+      path: 'cardStates["sts/assume-role#2"].state',
+      message: /Relearning/,
+    },
     { name: "a rating of 5", mutate: (j) => (j.reviewLogs[1].rating = 5), path: "reviewLogs[1].rating", message: /Again/ },
-    { name: "a negative duration", mutate: (j) => (j.reviewLogs[0].durationMs = -1), path: "reviewLogs[0].durationMs", message: /negative/ },
-    { name: "a log for a card without state", mutate: (j) => (j.reviewLogs[1].cardKey = "ghost"), path: "reviewLogs[1].cardKey", message: /ghost/ },
+    {
+      name: "a negative duration",
+      mutate: (j) => (j.reviewLogs[0].durationMs = -1),
+      path: "reviewLogs[0].durationMs",
+      message: /negative/,
+    },
+    {
+      name: "a log for a card without state",
+      mutate: (j) => (j.reviewLogs[1].cardKey = "ghost"),
+      path: "reviewLogs[1].cardKey",
+      message: /ghost/,
+    },
     { name: "invalid settings", mutate: (j) => (j.settings.desiredRetention = 2), path: "settings.desiredRetention", message: /0\.70/ },
     { name: "logs that are not a list", mutate: (j) => (j.reviewLogs = {}), path: "reviewLogs" },
-    { name: "a difficulty above 10", mutate: (j) => (j.cardStates["iam/policy-eval#1"].difficulty = 11), path: 'cardStates["iam/policy-eval#1"].difficulty' },
+    {
+      name: "a difficulty above 10",
+      mutate: (j) => (j.cardStates["iam/policy-eval#1"].difficulty = 11),
+      path: 'cardStates["iam/policy-eval#1"].difficulty',
+    },
   ];
   for (const c of broken) {
     it(`rejects ${c.name} with the JSON path`, () => {

@@ -5,7 +5,12 @@ import { MIN_TRAINING_ITEMS, optimizeParameters, relearningStepsInDay } from "@/
 import { trainingData, type OptimizerLog } from "@/lib/srs/optimizer-data.ts";
 import { simulateReviews } from "./fixtures/simulated-reviews.ts";
 
-const log = (cardId: string, iso: string, rating: number, state: number): OptimizerLog => ({ cardId, review: new Date(iso), rating, state });
+const log = (cardId: string, iso: string, rating: number, state: number): OptimizerLog => ({
+  cardId,
+  review: new Date(iso),
+  rating,
+  state,
+});
 
 describe("trainingData: review log to optimizer histories", () => {
   it("counts gaps in learner days and predicts only reviews on a later day", () => {
@@ -49,7 +54,10 @@ describe("trainingData: review log to optimizer histories", () => {
       log("r", "2026-02-01T09:00:00Z", 3, 0), // reset to new, learned again
       log("r", "2026-02-03T09:00:00Z", 2, 2),
     ]);
-    expect(data.histories[0]!.reviews).toEqual([{ rating: 3, deltaT: 0 }, { rating: 2, deltaT: 2 }]);
+    expect(data.histories[0]!.reviews).toEqual([
+      { rating: 3, deltaT: 0 },
+      { rating: 2, deltaT: 2 },
+    ]);
   });
 
   it("leaves out cards whose learning is missing, single reviews, same-day-only cards and manual ratings", () => {
@@ -114,7 +122,9 @@ describe("optimizeParameters", () => {
 describe("CSV export feeds the binding's own CSV reader", () => {
   it("parses into FSRS items", () => {
     const logs = simulateReviews({ totalReviews: 400, seed: 3 });
-    const csv = reviewsToCsv(logs.map((l) => ({ cardId: l.cardId, review: l.review, rating: l.rating, state: l.state, durationMs: l.durationMs })));
+    const csv = reviewsToCsv(
+      logs.map((l) => ({ cardId: l.cardId, review: l.review, rating: l.rating, state: l.state, durationMs: l.durationMs })),
+    );
     const items = convertCsvToFsrsItems(new TextEncoder().encode(csv), 4, "UTC", () => 0);
     // The binding keeps items with any cross-day review in their history, a superset of ours.
     expect(items.length).toBeGreaterThanOrEqual(trainingData(logs).items);

@@ -33,13 +33,25 @@ function state(code: number, due: Date, extra: Partial<SchedulingState> = {}): S
 }
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 const review = (cardId: string, dueOffset: number, more: Partial<QueueCandidate> = {}): QueueCandidate => ({
-  cardId, deckId: "iam", noteKey: `note-${cardId}`, state: state(2, at(dueOffset)), ...more,
+  cardId,
+  deckId: "iam",
+  noteKey: `note-${cardId}`,
+  state: state(2, at(dueOffset)),
+  ...more,
 });
 const learning = (cardId: string, dueOffset: number, more: Partial<QueueCandidate> = {}): QueueCandidate => ({
-  cardId, deckId: "iam", noteKey: `note-${cardId}`, state: state(1, at(dueOffset)), ...more,
+  cardId,
+  deckId: "iam",
+  noteKey: `note-${cardId}`,
+  state: state(1, at(dueOffset)),
+  ...more,
 });
 const fresh = (cardId: string, more: Partial<QueueCandidate> = {}): QueueCandidate => ({
-  cardId, deckId: "iam", noteKey: `note-${cardId}`, state: null, ...more,
+  cardId,
+  deckId: "iam",
+  noteKey: `note-${cardId}`,
+  state: null,
+  ...more,
 });
 const nothingToday: TodayActivity = { newIntroduced: 0, reviewsDone: 0, reviewedNoteKeys: [] };
 
@@ -104,7 +116,13 @@ describe("learn-ahead", () => {
 
 describe("a card rated Again comes back in the same session", () => {
   const settings = { ...DEFAULT_SETTINGS, fuzz: false };
-  const lapsed = gradeCard(state(2, at(-H), { stability: 10, difficulty: 5, scheduledDays: 10, lastReview: at(-10 * 24 * H - H) }), 1, NOW, settings, "x").next;
+  const lapsed = gradeCard(
+    state(2, at(-H), { stability: 10, difficulty: 5, scheduledDays: 10, lastReview: at(-10 * 24 * H - H) }),
+    1,
+    NOW,
+    settings,
+    "x",
+  ).next;
   const others = [review("r1", -2 * H), review("r2", -H)];
   const withLapse = (): QueueCandidate[] => [{ cardId: "x", deckId: "iam", noteKey: "note-x", state: lapsed }, ...others];
   const reviewedToday: TodayActivity = { newIntroduced: 0, reviewsDone: 1, reviewedNoteKeys: ["note-x"] };
@@ -115,12 +133,24 @@ describe("a card rated Again comes back in the same session", () => {
   });
 
   it("waits behind the other reviews while its step is not due", () => {
-    const q = buildQueue({ candidates: withLapse(), now: at(MIN), day: DAY, limits: { newPerDay: 20, reviewsPerDay: 200 }, today: reviewedToday });
+    const q = buildQueue({
+      candidates: withLapse(),
+      now: at(MIN),
+      day: DAY,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+      today: reviewedToday,
+    });
     expect(ids(q)).toEqual(["r1", "r2", "x"]);
   });
 
   it("comes first once its step is due", () => {
-    const q = buildQueue({ candidates: withLapse(), now: at(10 * MIN), day: DAY, limits: { newPerDay: 20, reviewsPerDay: 200 }, today: reviewedToday });
+    const q = buildQueue({
+      candidates: withLapse(),
+      now: at(10 * MIN),
+      day: DAY,
+      limits: { newPerDay: 20, reviewsPerDay: 200 },
+      today: reviewedToday,
+    });
     expect(ids(q)).toEqual(["x", "r1", "r2"]);
     expect(q.items[0]!.kind).toBe("learning");
   });
@@ -131,29 +161,40 @@ describe("daily limits", () => {
     Array.from({ length: n }, (_, i) => make(`${prefix}${i}`, i));
 
   it("introduces only what is left of the new-card limit", () => {
-    const q = queue(many("n", 10, (id) => fresh(id)), {
-      limits: { newPerDay: 5, reviewsPerDay: 200 },
-      today: { newIntroduced: 2, reviewsDone: 0, reviewedNoteKeys: [] },
-    });
+    const q = queue(
+      many("n", 10, (id) => fresh(id)),
+      {
+        limits: { newPerDay: 5, reviewsPerDay: 200 },
+        today: { newIntroduced: 2, reviewsDone: 0, reviewedNoteKeys: [] },
+      },
+    );
     expect(ids(q)).toEqual(["n0", "n1", "n2"]);
     expect(q.counts.new).toBe(3);
   });
 
   it("caps reviews at what is left of the review limit, most overdue kept", () => {
-    const q = queue(many("r", 10, (id, i) => review(id, -i * H)), {
-      limits: { newPerDay: 20, reviewsPerDay: 5 },
-      today: { newIntroduced: 0, reviewsDone: 2, reviewedNoteKeys: [] },
-    });
+    const q = queue(
+      many("r", 10, (id, i) => review(id, -i * H)),
+      {
+        limits: { newPerDay: 20, reviewsPerDay: 5 },
+        today: { newIntroduced: 0, reviewsDone: 2, reviewedNoteKeys: [] },
+      },
+    );
     expect(ids(q)).toEqual(["r9", "r8", "r7"]);
   });
 
   it("counts new cards against the review limit, as Anki does", () => {
-    const q = queue([...many("r", 8, (id) => review(id, -H)), ...many("n", 5, (id) => fresh(id))], { limits: { newPerDay: 20, reviewsPerDay: 10 } });
+    const q = queue([...many("r", 8, (id) => review(id, -H)), ...many("n", 5, (id) => fresh(id))], {
+      limits: { newPerDay: 20, reviewsPerDay: 10 },
+    });
     expect(q.counts).toEqual({ learning: 0, review: 8, new: 2 });
   });
 
   it("never limits (re)learning cards", () => {
-    const q = queue(many("l", 6, (id) => learning(id, -MIN)), { limits: { newPerDay: 0, reviewsPerDay: 0 } });
+    const q = queue(
+      many("l", 6, (id) => learning(id, -MIN)),
+      { limits: { newPerDay: 0, reviewsPerDay: 0 } },
+    );
     expect(q.items).toHaveLength(6);
   });
 
@@ -207,7 +248,9 @@ describe("siblings are not shown on the same day", () => {
   });
 
   it("does not spend limits on skipped siblings", () => {
-    const q = queue([fresh("a", { noteKey: "n" }), fresh("b", { noteKey: "n" }), fresh("c")], { limits: { newPerDay: 2, reviewsPerDay: 200 } });
+    const q = queue([fresh("a", { noteKey: "n" }), fresh("b", { noteKey: "n" }), fresh("c")], {
+      limits: { newPerDay: 2, reviewsPerDay: 200 },
+    });
     expect(ids(q)).toEqual(["a", "c"]);
   });
 });

@@ -3,7 +3,7 @@ import {
   createEmptyCard,
   fsrs,
   GenSeedStrategyWithCardId,
-  Rating,
+  Rating as FsrsRating,
   StrategyMode,
   type Card,
   type Grade as FsrsGrade,
@@ -15,7 +15,7 @@ import {
   retrievability,
   undoGrade,
   type CardSettings,
-  type Grade,
+  type Rating,
   type SchedulingState,
 } from "@/lib/srs/index.ts";
 
@@ -25,7 +25,7 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 
 // A learner's history for one card: first seen, a lapse after two months, relearned, reviewed on.
-const SEQUENCE: Array<{ at: string; rating: Grade }> = [
+const SEQUENCE: Array<{ at: string; rating: Rating }> = [
   { at: "2026-01-05T09:00:00Z", rating: 3 },
   { at: "2026-01-05T09:10:00Z", rating: 3 },
   { at: "2026-01-07T18:30:00Z", rating: 3 },
@@ -61,7 +61,11 @@ function replayOurs(settings: CardSettings, cardId: string) {
 
 describe("grading matches ts-fsrs called directly", () => {
   it("with fuzz off: same due, stability and difficulty at every step", () => {
-    const direct = replayDirect({ enable_fuzz: false, request_retention: 0.9, maximum_interval: 36500, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] }, "card-1", false);
+    const direct = replayDirect(
+      { enable_fuzz: false, request_retention: 0.9, maximum_interval: 36500, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] },
+      "card-1",
+      false,
+    );
     const ours = replayOurs(noFuzz, "card-1");
     expect(ours).toHaveLength(direct.length);
     ours.forEach((state, i) => {
@@ -95,8 +99,19 @@ describe("grading matches ts-fsrs called directly", () => {
 
   it("honours desired retention, steps, maximum interval and custom parameters like ts-fsrs", () => {
     const w = [0.3, 1.1, 2.9, 9.5, 6.2, 0.8, 2.8, 0.01, 1.7, 0.15, 0.8, 1.5, 0.06, 0.27, 1.6, 0.55, 1.9, 0.5, 0.1, 0.06, 0.2];
-    const settings: CardSettings = { desiredRetention: 0.8, learningSteps: ["5m"], relearningSteps: [], maximumInterval: 30, fuzz: false, parameters: w };
-    const direct = replayDirect({ request_retention: 0.8, learning_steps: ["5m"], relearning_steps: [], maximum_interval: 30, enable_fuzz: false, w }, "x", false);
+    const settings: CardSettings = {
+      desiredRetention: 0.8,
+      learningSteps: ["5m"],
+      relearningSteps: [],
+      maximumInterval: 30,
+      fuzz: false,
+      parameters: w,
+    };
+    const direct = replayDirect(
+      { request_retention: 0.8, learning_steps: ["5m"], relearning_steps: [], maximum_interval: 30, enable_fuzz: false, w },
+      "x",
+      false,
+    );
     const ours = replayOurs(settings, "x");
     ours.forEach((state, i) => {
       expect(state.due.getTime(), `step ${i}`).toBe(direct[i]!.due.getTime());
@@ -122,7 +137,13 @@ describe("previewGrades", () => {
   });
 
   it("agrees with what grading then does, fuzz included", () => {
-    const state = gradeCard(gradeCard(null, 3, at("2026-04-01T10:00:00Z"), DEFAULT_SETTINGS, "p1").next, 3, at("2026-04-01T10:10:00Z"), DEFAULT_SETTINGS, "p1").next;
+    const state = gradeCard(
+      gradeCard(null, 3, at("2026-04-01T10:00:00Z"), DEFAULT_SETTINGS, "p1").next,
+      3,
+      at("2026-04-01T10:10:00Z"),
+      DEFAULT_SETTINGS,
+      "p1",
+    ).next;
     const later = at("2026-04-20T10:00:00Z");
     const preview = previewGrades(state, later, DEFAULT_SETTINGS, "p1");
     for (const p of preview) {
@@ -173,13 +194,13 @@ describe("the review log", () => {
   });
 
   it("refuses a rating outside 1-4 and an invalid date", () => {
-    expect(() => gradeCard(null, 0 as Grade, new Date(), noFuzz, "x")).toThrow(/rating/);
+    expect(() => gradeCard(null, 0 as Rating, new Date(), noFuzz, "x")).toThrow(/rating/);
     expect(() => gradeCard(null, 3, new Date("nope"), noFuzz, "x")).toThrow(/valid Date/);
   });
 });
 
 describe("undoGrade", () => {
-  function history(ratings: Array<[string, Grade]>) {
+  function history(ratings: Array<[string, Rating]>) {
     let state: SchedulingState | null = null;
     const states: Array<SchedulingState | null> = [null];
     for (const [time, rating] of ratings) {
@@ -188,7 +209,7 @@ describe("undoGrade", () => {
     }
     return states;
   }
-  const path: Array<[string, Grade]> = [
+  const path: Array<[string, Rating]> = [
     ["2026-01-05T09:00:00Z", 3],
     ["2026-01-05T09:10:00Z", 3],
     ["2026-01-08T09:00:00Z", 3],
@@ -196,7 +217,7 @@ describe("undoGrade", () => {
   ];
   const states = history(path);
 
-  const exactCases: Array<{ name: string; before: SchedulingState | null; at: string; rating: Grade }> = [
+  const exactCases: Array<{ name: string; before: SchedulingState | null; at: string; rating: Rating }> = [
     { name: "a new card's first grade", before: null, at: "2026-01-05T09:00:00Z", rating: 3 },
     { name: "Good on a review card", before: states[3]!, at: "2026-01-20T09:00:00Z", rating: 3 },
     { name: "Again on a review card (a lapse)", before: states[3]!, at: "2026-01-20T09:00:00Z", rating: 1 },
@@ -209,7 +230,19 @@ describe("undoGrade", () => {
       const undone = undoGrade(next, log);
       if (c.before) expect(undone).toEqual(c.before);
       // A card that was new comes back as a state-0 card due when it was first shown.
-      else expect(undone).toEqual({ due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null });
+      else
+        expect(undone).toEqual({
+          due: now,
+          stability: 0,
+          difficulty: 0,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 0,
+          lapses: 0,
+          state: 0,
+          lastReview: null,
+        });
     });
   }
 
@@ -250,6 +283,6 @@ describe("retrievability", () => {
 
 describe("ts-fsrs enum values line up with ours", () => {
   it("Again..Easy are 1..4", () => {
-    expect([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]).toEqual([1, 2, 3, 4]);
+    expect([FsrsRating.Again, FsrsRating.Hard, FsrsRating.Good, FsrsRating.Easy]).toEqual([1, 2, 3, 4]);
   });
 });

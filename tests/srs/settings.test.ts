@@ -39,10 +39,20 @@ describe("scheduler settings", () => {
     { name: "step in seconds", input: { relearningSteps: ["30s"] }, path: "relearningSteps[0]", message: /m, h or d/ },
     { name: "maximum interval of 0", input: { maximumInterval: 0 }, path: "maximumInterval", message: /at least 1 day/ },
     { name: "20 parameters", input: { parameters: Array(20).fill(1) }, path: "parameters", message: /21 parameters/ },
-    { name: "non-finite parameter", input: { parameters: [...Array(20).fill(1), Number.NaN] }, path: "parameters[20]", message: /number|finite/ },
+    {
+      name: "non-finite parameter",
+      input: { parameters: [...Array(20).fill(1), Number.NaN] },
+      path: "parameters[20]",
+      message: /number|finite/,
+    },
     { name: "fuzz as text", input: { fuzz: "yes" }, path: "fuzz", message: /true or false/ },
     { name: "unknown field", input: { newCardsPerDay: 5 }, path: "(root)", message: /newCardsPerDay/ },
-    { name: "bad deck override", input: { decks: { "deck-1": { newPerDay: -3 } } }, path: 'decks["deck-1"].newPerDay', message: /negative/ },
+    {
+      name: "bad deck override",
+      input: { decks: { "deck-1": { newPerDay: -3 } } },
+      path: 'decks["deck-1"].newPerDay',
+      message: /negative/,
+    },
     { name: "deck override of an unknown field", input: { decks: { d1: { fuzz: false } } }, path: "decks.d1", message: /fuzz/ },
   ];
   for (const c of invalid) {

@@ -44,8 +44,20 @@ describe("dueForecast", () => {
 
   it("uses the learner's time zone for the day boundary", () => {
     // 07:30Z on the 14th is 03:30 in New York: still the 13th's learner day.
-    const forecast = dueForecast([{ state: 2, due: d("2026-05-14T07:30:00Z") }, { state: 2, due: d("2026-05-14T08:30:00Z") }], NOW, "America/New_York", 3);
-    expect(forecast.map((f) => [f.date, f.total])).toEqual([["2026-05-13", 1], ["2026-05-14", 1], ["2026-05-15", 0]]);
+    const forecast = dueForecast(
+      [
+        { state: 2, due: d("2026-05-14T07:30:00Z") },
+        { state: 2, due: d("2026-05-14T08:30:00Z") },
+      ],
+      NOW,
+      "America/New_York",
+      3,
+    );
+    expect(forecast.map((f) => [f.date, f.total])).toEqual([
+      ["2026-05-13", 1],
+      ["2026-05-14", 1],
+      ["2026-05-15", 0],
+    ]);
   });
 });
 
@@ -69,7 +81,12 @@ describe("reviewsPerDay", () => {
 });
 
 describe("trueRetention", () => {
-  const log = (iso: string, rating: number, state: number, scheduledDays = 5): RetentionLog => ({ review: d(iso), rating, state, scheduledDays });
+  const log = (iso: string, rating: number, state: number, scheduledDays = 5): RetentionLog => ({
+    review: d(iso),
+    rating,
+    state,
+    scheduledDays,
+  });
   const logs: RetentionLog[] = [
     // Week of Monday 2026-05-11 (ISO week 20): 3 of 4 review-state grades passed.
     log("2026-05-11T09:00:00Z", 3, 2),

@@ -1,4 +1,4 @@
-// Learners and decks for data-access tests: call only after useTempDatabase().
+// Learners and decks for data-access tests: call only after setUpTempDatabase().
 import type { CardDraft } from "@/lib/notes/types.ts";
 
 export interface TestUser {
@@ -24,8 +24,14 @@ export async function importDeck(scope: string, deck: string, keys: readonly str
   const { applyCardImport } = await import("@/lib/db/card-import.ts");
   const file = `${deck}.md`;
   const drafts: CardDraft[] = keys.map((key, i) => ({
-    key, kind: "basic", deckPath: [deck], front: `Front ${key}`, back: `Back ${key}`, tags: [],
-    source: { file, line: i + 1 }, noteKey: `note-${key}`,
+    key,
+    kind: "basic",
+    deckPath: [deck],
+    front: `Front ${key}`,
+    back: `Back ${key}`,
+    tags: [],
+    source: { file, line: i + 1 },
+    noteKey: `note-${key}`,
   }));
   await applyCardImport({ scope, ownerId: scope === "starter" ? null : scope }, drafts, [file]);
   const cards = await prisma.card.findMany({ where: { scope, key: { in: [...keys] } }, select: { id: true, key: true } });

@@ -1,16 +1,15 @@
-// A fresh SQLite file with every migration applied, for tests of the data-access layer.
+// A fresh database with every migration applied, for tests of the data-access layer.
 // Must be called before anything imports lib/db/client.ts, which reads DATABASE_URL once.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { applyMigrations } from "@/lib/db/migrations/run.ts";
-import { useWriteAheadLog } from "@/lib/db/sqlite/journal.ts";
+import { join } from "node:path";
+import { migratedDatabase } from "./database.ts";
 
-export async function useTempDatabase(): Promise<{ file: string; cleanup: () => void }> {
+export async function setUpTempDatabase(): Promise<{ file: string; url: string; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "iam-recall-test-db-"));
   const file = join(dir, "test.db");
-  await applyMigrations(`file:${file}`, resolve(import.meta.dirname, "../../prisma/migrations"));
-  useWriteAheadLog(file);
-  process.env.DATABASE_URL = `file:${file}`;
-  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const url = `file:${file}`;
+  await migratedDatabase(url);
+  process.env.DATABASE_URL = url;
+  return { file, url, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

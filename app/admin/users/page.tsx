@@ -16,7 +16,11 @@ export default async function UsersPage() {
       <div className="table-wrap">
         <table className="history classroom-table">
           <thead>
-            <tr><th>Name</th><th>Email</th><th>Role</th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+            </tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -29,11 +33,19 @@ export default async function UsersPage() {
                   ) : (
                     <form action={setRoleAction} className="inline-form">
                       <input type="hidden" name="userId" value={u.id} />
-                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
+                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                        Role of {u.email}
+                      </label>
                       <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
                       </select>
-                      <button className="button small secondary" type="submit" aria-label={`Save role of ${u.email}`}>Save role</button>
+                      <button className="button small secondary" type="submit" aria-label={`Save role of ${u.email}`}>
+                        Save role
+                      </button>
                     </form>
                   )}
                 </td>

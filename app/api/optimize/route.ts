@@ -1,10 +1,10 @@
 // "Optimize my parameters": trains FSRS-6 on the learner's own log in this server process and
 // streams NDJSON, one line per event: {"type":"progress"} while training, then one "result" (or
 // "error") line. Streaming lets the page draw a progress bar without polling.
-import { NextResponse } from "next/server";
-import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
+import { OptimizeRequestSchema } from "@/lib/contracts/index.ts";
 import { optimizeForLearner } from "@/lib/db/optimize.ts";
+import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
 import type { OptimizeEvent } from "@/components/settings/optimize-types.ts";
 
@@ -13,16 +13,14 @@ export const dynamic = "force-dynamic";
 // One run per learner at a time: a second tab's click would only race the first to save.
 const running = new Set<string>();
 
-const Body = z.object({}).strict();
-
 export async function POST(request: Request) {
   const refusal = refuseUnsafeJsonRequest(request);
-  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
+  if (refusal) return refusalResponse(refusal);
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to optimize your parameters." }, { status: 401 });
-  const body = Body.safeParse(await request.json().catch(() => ({})));
-  if (!body.success) return NextResponse.json({ error: "This endpoint takes no options." }, { status: 400 });
-  if (running.has(user.id)) return NextResponse.json({ error: "An optimization is already running for you." }, { status: 409 });
+  if (!user) return unauthenticatedResponse("Sign in to optimize your parameters.");
+  const body = OptimizeRequestSchema.safeParse(await request.json().catch(() => ({})));
+  if (!body.success) return errorResponse("invalid", "This endpoint takes no options.");
+  if (running.has(user.id)) return errorResponse("already_running", "An optimization is already running for you.");
   running.add(user.id);
 
   const encoder = new TextEncoder();

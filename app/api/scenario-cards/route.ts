@@ -1,8 +1,9 @@
 // "Make a scenario card" from the playground: the scenario is validated, then stored as cards in
 // the signed-in learner's own library.
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { currentUser } from "@/lib/auth/index.ts";
+import { ScenarioCardRequestSchema, type ScenarioCardsSaved } from "@/lib/contracts/index.ts";
 import { saveScenarioCards } from "@/lib/db/scenario-cards.ts";
 import { readBoundedJson } from "@/lib/http/bounded-json.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
@@ -14,22 +15,20 @@ const MAX_BODY_BYTES = 2 * MAX_SCENARIO_CHARACTERS;
 /** Policies nest a handful of levels; deep nesting only serves to exhaust the stack. */
 const MAX_NESTING = 64;
 
-const BodySchema = z.object({ scenario: z.record(z.string(), z.unknown()) });
-
 export async function POST(request: Request) {
   const refusal = refuseUnsafeJsonRequest(request);
-  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
+  if (refusal) return refusalResponse(refusal);
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to save scenario cards." }, { status: 401 });
+  if (!user) return unauthenticatedResponse("Sign in to save scenario cards.");
   const body = await readBoundedJson(request, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_NESTING });
-  if (!body.ok) return NextResponse.json({ error: body.message }, { status: body.status });
-  const parsed = BodySchema.safeParse(body.value);
-  if (!parsed.success) return NextResponse.json({ error: "The body must be { \"scenario\": { ... } }." }, { status: 400 });
+  if (!body.ok) return errorResponse(body.status === 413 ? "too_large" : "invalid", body.message);
+  const parsed = ScenarioCardRequestSchema.safeParse(body.value);
+  if (!parsed.success) return errorResponse("invalid", 'The body must be { "scenario": { ... } }.');
   const text = JSON.stringify(parsed.data.scenario, null, 2);
   if (text.length > MAX_SCENARIO_CHARACTERS) {
-    return NextResponse.json({ error: `The scenario is over ${MAX_SCENARIO_CHARACTERS} characters.` }, { status: 413 });
+    return errorResponse("too_large", `The scenario is over ${MAX_SCENARIO_CHARACTERS} characters.`);
   }
   const saved = await saveScenarioCards(user, text);
-  if (!saved.ok) return NextResponse.json({ error: saved.problem.message }, { status: 400 });
-  return NextResponse.json(saved, { status: saved.created > 0 ? 201 : 200 });
+  if (!saved.ok) return errorResponse("invalid", saved.problem.message);
+  return NextResponse.json(saved satisfies ScenarioCardsSaved, { status: saved.created > 0 ? 201 : 200 });
 }

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findCardForLearner } from "@/lib/db/cards.ts";
 import { loadSchedulerSettings } from "@/lib/db/review/index.ts";
-import { cardFacesOnServer } from "@/lib/cards/server.ts";
-import { GRADE_NAMES, isGrade, retrievability, settingsForDeck } from "@/lib/srs/index.ts";
+import { renderStoredCardFacesOnServer } from "@/lib/card-faces/server.ts";
+import { CardStateCode, RATING_NAMES, isRating, retrievability, settingsForDeck } from "@/lib/srs/index.ts";
 
 export const metadata = { title: "Card info" };
 
@@ -18,23 +18,37 @@ export default async function CardInfoPage({ params }: { params: Promise<{ cardI
   const { card, state, history, editable } = found;
   const settings = settingsForDeck(await loadSchedulerSettings(user.id), card.deck.id);
   const now = new Date();
-  const studied = state && state.state !== 0 ? state : null;
+  const studied = state && state.state !== CardStateCode.New ? state : null;
   const recall = studied ? retrievability(studied, now, settings) : null;
-  const faces = await cardFacesOnServer(card, now);
+  const faces = await renderStoredCardFacesOnServer(card, now);
   const date = (d: Date) => d.toLocaleString("en-GB", { timeZone: user.timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <>
-      <p className="muted"><Link href={`/decks/${card.deck.id}`}>{card.deck.path}</Link></p>
+      <p className="muted">
+        <Link href={`/decks/${card.deck.id}`}>{card.deck.path}</Link>
+      </p>
       <h1>Card info</h1>
       <div className="panel card-face" dangerouslySetInnerHTML={{ __html: faces.frontHtml }} />
       <dl className="facts panel">
-        <dt>State</dt><dd>{STATE_NAMES[studied?.state ?? 0]}{state?.suspended ? " (suspended)" : ""}</dd>
-        <dt>Due</dt><dd>{studied ? date(studied.due) : "not studied yet"}</dd>
-        <dt>Retrievability now</dt><dd data-testid="retrievability">{recall === null ? "—" : `${(recall * 100).toFixed(1)}%`}</dd>
-        <dt>Stability</dt><dd>{studied ? `${studied.stability.toFixed(2)} days` : "—"}</dd>
-        <dt>Difficulty</dt><dd>{studied ? studied.difficulty.toFixed(2) : "—"}</dd>
-        <dt>Reviews / lapses</dt><dd>{studied ? `${studied.reps} / ${studied.lapses}` : "0 / 0"}</dd>
-        <dt>Source</dt><dd>{card.sourceFile}, line {card.sourceLine}</dd>
+        <dt>State</dt>
+        <dd>
+          {STATE_NAMES[studied?.state ?? 0]}
+          {state?.suspended ? " (suspended)" : ""}
+        </dd>
+        <dt>Due</dt>
+        <dd>{studied ? date(studied.due) : "not studied yet"}</dd>
+        <dt>Retrievability now</dt>
+        <dd data-testid="retrievability">{recall === null ? "—" : `${(recall * 100).toFixed(1)}%`}</dd>
+        <dt>Stability</dt>
+        <dd>{studied ? `${studied.stability.toFixed(2)} days` : "—"}</dd>
+        <dt>Difficulty</dt>
+        <dd>{studied ? studied.difficulty.toFixed(2) : "—"}</dd>
+        <dt>Reviews / lapses</dt>
+        <dd>{studied ? `${studied.reps} / ${studied.lapses}` : "0 / 0"}</dd>
+        <dt>Source</dt>
+        <dd>
+          {card.sourceFile}, line {card.sourceLine}
+        </dd>
       </dl>
       <h2>History</h2>
       {history.length === 0 ? (
@@ -42,12 +56,19 @@ export default async function CardInfoPage({ params }: { params: Promise<{ cardI
       ) : (
         <div className="table-wrap">
           <table className="history" data-testid="history">
-            <thead><tr><th scope="col">When</th><th scope="col">Grade</th><th scope="col">Interval</th><th scope="col">Time taken</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Grade</th>
+                <th scope="col">Interval</th>
+                <th scope="col">Time taken</th>
+              </tr>
+            </thead>
             <tbody>
               {history.map((log) => (
                 <tr key={log.id}>
                   <td>{date(log.review)}</td>
-                  <td>{isGrade(log.rating) ? GRADE_NAMES[log.rating] : log.rating}</td>
+                  <td>{isRating(log.rating) ? RATING_NAMES[log.rating] : log.rating}</td>
                   <td>{log.scheduledDays} d</td>
                   <td>{(log.durationMs / 1000).toFixed(1)} s</td>
                 </tr>
@@ -57,8 +78,14 @@ export default async function CardInfoPage({ params }: { params: Promise<{ cardI
         </div>
       )}
       <p className="actions-row" style={{ justifyContent: "flex-start", marginTop: "1rem" }}>
-        {editable && <Link className="button secondary" href={`/cards/${card.id}/edit`}>Edit card</Link>}
-        <Link className="button secondary" href="/review">Back to review</Link>
+        {editable && (
+          <Link className="button secondary" href={`/cards/${card.id}/edit`}>
+            Edit card
+          </Link>
+        )}
+        <Link className="button secondary" href="/review">
+          Back to review
+        </Link>
       </p>
     </>
   );

@@ -14,7 +14,9 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
   return (
     <div className="panel narrow">
       <h1>Join {found.name}</h1>
-      <p className="muted">Taught by {found.instructor.name ?? found.instructor.email}. Your instructor will see your quiz answers and scores in this class.</p>
+      <p className="muted">
+        Taught by {found.instructor.name ?? found.instructor.email}. Your instructor will see your quiz answers and scores in this class.
+      </p>
       <JoinForm action={joinClassAction} code={code} />
     </div>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findLearnerQuiz } from "@/lib/db/classroom/index.ts";
-import { attemptEnd, quizWindow, withinGrace } from "@/lib/classroom/index.ts";
+import { attemptEnd, quizWindowState, withinGrace } from "@/lib/classroom/index.ts";
 import { renderCardMarkdown } from "@/lib/notes/index.ts";
 import { QuizTaker } from "@/components/classroom/quiz-taker.tsx";
 import { StartQuizButton } from "@/components/classroom/start-quiz-button.tsx";
@@ -20,7 +20,9 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
   const attempt = quiz.attempt;
   const head = (
     <>
-      <p className="muted"><Link href={`/classes/${quiz.classroom.id}`}>{quiz.classroom.name}</Link> › {quiz.title}</p>
+      <p className="muted">
+        <Link href={`/classes/${quiz.classroom.id}`}>{quiz.classroom.name}</Link> › {quiz.title}
+      </p>
       <h1>{quiz.title}</h1>
     </>
   );
@@ -32,12 +34,21 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
         {head}
         {quiz.showResults ? (
           <>
-            <p className="quiz-score" data-testid="quiz-score">Your score: <strong>{attempt.score} / {attempt.maxScore}</strong></p>
-            <p className="muted">Questions you missed are in your review queue now (<Link href="/review">review</Link>).</p>
+            <p className="quiz-score" data-testid="quiz-score">
+              Your score:{" "}
+              <strong>
+                {attempt.score} / {attempt.maxScore}
+              </strong>
+            </p>
+            <p className="muted">
+              Questions you missed are in your review queue now (<Link href="/review">review</Link>).
+            </p>
             <AttemptReview questions={attempt.paper.questions} answers={answers} />
           </>
         ) : (
-          <p data-testid="quiz-submitted">Submitted. Your instructor has not released the results yet. Questions you missed are in your review queue.</p>
+          <p data-testid="quiz-submitted">
+            Submitted. Your instructor has not released the results yet. Questions you missed are in your review queue.
+          </p>
         )}
       </div>
     );
@@ -50,7 +61,10 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
       attemptId: attempt.id,
       deadline: end?.toISOString() ?? null,
       questions: attempt.paper.questions.map((q) => ({
-        questionId: q.questionId, points: q.points, multiple: q.multiple, promptHtml: renderCardMarkdown(q.prompt),
+        questionId: q.questionId,
+        points: q.points,
+        multiple: q.multiple,
+        promptHtml: renderCardMarkdown(q.prompt),
         options: q.options.map((o) => ({ id: o.id, html: renderCardMarkdown(o.text) })),
       })),
       saved: Object.fromEntries(attempt.answers.map((a) => [a.questionId, { choice: a.choice, revision: a.revision }])),
@@ -64,17 +78,24 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
     );
   }
 
-  const window = quizWindow(quiz, now);
+  const window = quizWindowState(quiz, now);
   return (
     <div className="quiz-page narrow panel">
       {head}
       <dl className="facts">
-        <dt>Questions</dt><dd>{quiz._count.questions}</dd>
-        <dt>Time limit</dt><dd>{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} minutes from the start` : "none"}</dd>
-        <dt>Closes</dt><dd>{quiz.closesAt ? `${quiz.closesAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never"}</dd>
+        <dt>Questions</dt>
+        <dd>{quiz._count.questions}</dd>
+        <dt>Time limit</dt>
+        <dd>{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} minutes from the start` : "none"}</dd>
+        <dt>Closes</dt>
+        <dd>{quiz.closesAt ? `${quiz.closesAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never"}</dd>
       </dl>
       <p className="muted">Answers are saved as you choose them. You submit once.</p>
-      {window === "open" ? <StartQuizButton quizId={quiz.id} /> : <p>{window === "upcoming" ? "This quiz has not opened yet." : "This quiz has closed."}</p>}
+      {window === "open" ? (
+        <StartQuizButton quizId={quiz.id} />
+      ) : (
+        <p>{window === "upcoming" ? "This quiz has not opened yet." : "This quiz has closed."}</p>
+      )}
     </div>
   );
 }

@@ -6,13 +6,14 @@ import {
   maxScoreOf,
   startRefusal,
   type AttemptRefusalCode,
+  type Choice,
   type Paper,
   type PlayOptions,
-  type QuestionChoice,
   type QuizQuestionInput,
 } from "../../classroom/index.ts";
-import { parseScenario } from "../../quiz/index.ts";
+import { parseScenario } from "../../scenarios/index.ts";
 import { prisma } from "../client.ts";
+import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
 import { catalogueForScenario } from "./catalogue.ts";
 import { attemptState, attemptStateSelect } from "./attempt-state.ts";
@@ -29,13 +30,24 @@ export async function findLearnerQuiz(learner: SessionUser, quizId: string) {
   const quiz = await prisma.quiz.findFirst({
     where: takeableQuiz(learner, quizId),
     select: {
-      id: true, title: true, timeLimitMinutes: true, opensAt: true, closesAt: true, showResults: true,
+      id: true,
+      title: true,
+      timeLimitMinutes: true,
+      opensAt: true,
+      closesAt: true,
+      showResults: true,
       classroom: { select: { id: true, name: true } },
       _count: { select: { questions: true } },
       attempts: {
         where: { userId: learner.id },
         select: {
-          id: true, startedAt: true, deadline: true, submittedAt: true, score: true, maxScore: true, paper: true,
+          id: true,
+          startedAt: true,
+          deadline: true,
+          submittedAt: true,
+          score: true,
+          maxScore: true,
+          paper: true,
           answers: { select: { questionId: true, choice: true, revision: true, correct: true } },
         },
       },
@@ -55,19 +67,37 @@ export async function findLearnerQuiz(learner: SessionUser, quizId: string) {
 }
 
 export type StartOutcome =
-  | { ok: true; attemptId: string }
-  | { ok: false; code: "not_found" | "empty" | AttemptRefusalCode; message: string };
+  { ok: true; attemptId: string } | { ok: false; code: "not_found" | "empty" | AttemptRefusalCode; message: string };
 
 const NO_SUCH_QUIZ = { ok: false as const, code: "not_found" as const, message: "There is no such quiz." };
 
 function questionInput(q: {
-  id: string; kind: string; points: number; prompt: string; options: string; answer: string; explanation: string;
-  cardId: string | null; scenarioSource: string | null; scenarioQuestion: number; template: boolean; createdAt: Date;
+  id: string;
+  kind: string;
+  points: number;
+  prompt: string;
+  options: string;
+  answer: string;
+  explanation: string;
+  cardId: string | null;
+  scenarioSource: string | null;
+  scenarioQuestion: number;
+  template: boolean;
+  createdAt: Date;
 }): QuizQuestionInput {
   return {
-    id: q.id, kind: q.kind === "scenario" ? "scenario" : "card", points: q.points, prompt: q.prompt,
-    options: JSON.parse(q.options) as QuestionChoice[], answer: q.answer, explanation: q.explanation, cardId: q.cardId,
-    scenarioSource: q.scenarioSource, scenarioQuestion: q.scenarioQuestion, template: q.template, playedAt: q.createdAt.toISOString(),
+    id: q.id,
+    kind: q.kind === "scenario" ? "scenario" : "card",
+    points: q.points,
+    prompt: q.prompt,
+    options: JSON.parse(q.options) as Choice[],
+    answer: q.answer,
+    explanation: q.explanation,
+    cardId: q.cardId,
+    scenarioSource: q.scenarioSource,
+    scenarioQuestion: q.scenarioQuestion,
+    template: q.template,
+    playedAt: q.createdAt.toISOString(),
   };
 }
 
@@ -81,7 +111,11 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
   const quiz = await prisma.quiz.findFirst({
     where: takeableQuiz(learner, quizId),
     select: {
-      id: true, shuffle: true, opensAt: true, closesAt: true, timeLimitMinutes: true,
+      id: true,
+      shuffle: true,
+      opensAt: true,
+      closesAt: true,
+      timeLimitMinutes: true,
       questions: { orderBy: { position: "asc" } },
       attempts: { where: { userId: learner.id }, select: { id: true } },
     },
@@ -105,7 +139,12 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
       // Read again where the attempt is written: an unpublish, removal or close since counts.
       const current = await tx.quiz.findFirst({
         where: takeableQuiz(learner, quizId),
-        select: { opensAt: true, closesAt: true, timeLimitMinutes: true, attempts: { where: { userId: learner.id }, select: { id: true } } },
+        select: {
+          opensAt: true,
+          closesAt: true,
+          timeLimitMinutes: true,
+          attempts: { where: { userId: learner.id }, select: { id: true } },
+        },
       });
       if (!current) return NO_SUCH_QUIZ;
       if (current.attempts[0]) return { ok: true, attemptId: current.attempts[0].id };
@@ -113,8 +152,12 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
       if (refusal) return { ok: false, ...refusal };
       const created = await tx.quizAttempt.create({
         data: {
-          quizId: quiz.id, userId: learner.id, startedAt: now, deadline: attemptDeadline(current, now),
-          maxScore: maxScoreOf(paper), paper: JSON.stringify(paper),
+          quizId: quiz.id,
+          userId: learner.id,
+          startedAt: now,
+          deadline: attemptDeadline(current, now),
+          maxScore: maxScoreOf(paper),
+          paper: JSON.stringify(paper),
         },
         select: { id: true },
       });
@@ -122,8 +165,11 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
     });
   } catch (error) {
     // Two starts at once: the unique (quiz, learner) index lets one through; the other reads it.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { quizId_userId: { quizId: quiz.id, userId: learner.id } }, select: { id: true } });
+    if (!isUniqueViolation(error)) throw error;
+    const row = await prisma.quizAttempt.findUniqueOrThrow({
+      where: { quizId_userId: { quizId: quiz.id, userId: learner.id } },
+      select: { id: true },
+    });
     return { ok: true, attemptId: row.id };
   }
 }
@@ -136,8 +182,7 @@ export interface AnswerInput {
 }
 
 export type SaveOutcome =
-  | { ok: true; revision: number }
-  | { ok: false; code: "not_found" | "invalid" | AttemptRefusalCode; message: string };
+  { ok: true; revision: number } | { ok: false; code: "not_found" | "invalid" | AttemptRefusalCode; message: string };
 
 /**
  * Saves the learner's current choice for one question. Idempotent: the same save twice changes
@@ -151,7 +196,7 @@ export async function saveAnswer(learner: SessionUser, input: AnswerInput, now: 
   } catch (error) {
     // Another connection created the row between our read and our insert: once it exists, the
     // revision guard of the second try settles which save wins.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     return saveOnce(learner, input, now);
   }
 }

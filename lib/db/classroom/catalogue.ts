@@ -1,5 +1,5 @@
 import "server-only";
-import type { Scenario } from "../../quiz/index.ts";
+import type { Scenario } from "../../scenarios/index.ts";
 import type { PlayOptions } from "../../classroom/index.ts";
 
 const cache = new Map<string, Promise<PlayOptions["catalogue"]>>();
@@ -14,7 +14,7 @@ export async function catalogueForScenario(scenario: Scenario): Promise<PlayOpti
   const key = [...new Set(JSON.stringify(scenario.resolved).match(/"[A-Za-z0-9-]+:/g) ?? [])].sort().join("");
   let loading = cache.get(key);
   if (!loading) {
-    loading = import("../../quiz/node.ts").then((m) => m.catalogueFor(scenario)).catch(() => undefined);
+    loading = import("../../scenarios/scenario-files.node.ts").then((m) => m.catalogueFor(scenario)).catch(() => undefined);
     cache.set(key, loading);
   }
   return loading;

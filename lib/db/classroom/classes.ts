@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { isJoinCode, makeJoinCode, normaliseJoinCode } from "../../classroom/index.ts";
 import { prisma } from "../client.ts";
+import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
 
 const TEACHING_ROLES = new Set(["instructor", "admin"]);
@@ -11,16 +12,15 @@ export function teaches(user: SessionUser): boolean {
   return TEACHING_ROLES.has(user.role);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
 export async function createClass(instructor: SessionUser, name: string): Promise<{ id: string } | null> {
   if (!teaches(instructor)) return null;
   // 31^8 codes: a collision is rare, and the unique index turns it into a retry.
   for (let tries = 0; tries < 5; tries++) {
     try {
-      return await prisma.classroom.create({ data: { instructorId: instructor.id, name, joinCode: makeJoinCode(randomBytes(8)) }, select: { id: true } });
+      return await prisma.classroom.create({
+        data: { instructorId: instructor.id, name, joinCode: makeJoinCode(randomBytes(8)) },
+        select: { id: true },
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -43,11 +43,20 @@ export async function findTaughtClass(instructor: SessionUser, classId: string) 
   return prisma.classroom.findFirst({
     where: { id: classId, instructorId: instructor.id },
     select: {
-      id: true, name: true, joinCode: true,
+      id: true,
+      name: true,
+      joinCode: true,
       members: { orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
       quizzes: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, title: true, published: true, opensAt: true, closesAt: true, _count: { select: { questions: true, attempts: true } } },
+        select: {
+          id: true,
+          title: true,
+          published: true,
+          opensAt: true,
+          closesAt: true,
+          _count: { select: { questions: true, attempts: true } },
+        },
       },
     },
   });
@@ -56,7 +65,9 @@ export async function findTaughtClass(instructor: SessionUser, classId: string) 
 /** Removes a learner from one of the instructor's classes; false when there is nothing to remove. */
 export async function removeLearner(instructor: SessionUser, classId: string, learnerId: string): Promise<boolean> {
   if (!teaches(instructor)) return false;
-  const removed = await prisma.classMember.deleteMany({ where: { userId: learnerId, classroom: { id: classId, instructorId: instructor.id } } });
+  const removed = await prisma.classMember.deleteMany({
+    where: { userId: learnerId, classroom: { id: classId, instructorId: instructor.id } },
+  });
   return removed.count === 1;
 }
 
@@ -88,13 +99,19 @@ export async function joinClass(user: SessionUser, typed: string): Promise<JoinO
 /** What a learner sees of a class they joined: its published quizzes and their own attempts. */
 function joinedClassSelect(learnerId: string) {
   return {
-    id: true, name: true,
+    id: true,
+    name: true,
     instructor: { select: { name: true, email: true } },
     quizzes: {
       where: { published: true },
       orderBy: { createdAt: "desc" as const },
       select: {
-        id: true, title: true, opensAt: true, closesAt: true, timeLimitMinutes: true, showResults: true,
+        id: true,
+        title: true,
+        opensAt: true,
+        closesAt: true,
+        timeLimitMinutes: true,
+        showResults: true,
         attempts: { where: { userId: learnerId }, select: { submittedAt: true, score: true, maxScore: true } },
       },
     },

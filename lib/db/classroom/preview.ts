@@ -1,18 +1,24 @@
 import "server-only";
-import { playScenario, variantNames, type QuestionChoice } from "../../classroom/index.ts";
+import { playScenario, variantNames, type Choice } from "../../classroom/index.ts";
 import { renderCardMarkdown } from "../../notes/index.ts";
-import { parseScenario, scenarioNames, ScenarioError } from "../../quiz/index.ts";
+import { parseScenario, scenarioNames, ScenarioError } from "../../scenarios/index.ts";
 import { catalogueForScenario } from "./catalogue.ts";
 
 export interface PreviewQuestion {
   promptHtml: string;
-  options: Array<QuestionChoice & { html: string }>;
+  options: Array<Choice & { html: string }>;
   answer: string;
   explanationHtml: string;
 }
 
 export type ScenarioPreview =
-  | { ok: true; title: string; questions: PreviewQuestion[]; skipped: number; names: Array<{ key: string; kind: string; value: string; example?: string }> }
+  | {
+      ok: true;
+      title: string;
+      questions: PreviewQuestion[];
+      skipped: number;
+      names: Array<{ key: string; kind: string; value: string; example?: string }>;
+    }
   | { ok: false; error: { path: string; message: string } };
 
 /**
@@ -28,9 +34,9 @@ export async function previewScenario(source: string, template: boolean, now: Da
     return {
       ok: true,
       title: played.answered.title,
-      skipped: played.answered.questions.length - played.questions.length,
+      skipped: played.answered.questions.length - played.quizQuestions.length,
       names: names.map((n) => ({ key: n.key, kind: n.kind, value: n.value, ...(example[n.key] ? { example: example[n.key] } : {}) })),
-      questions: played.questions.map((q) => ({
+      questions: played.quizQuestions.map((q) => ({
         promptHtml: renderCardMarkdown(q.prompt),
         options: q.options.map((o) => ({ ...o, html: renderCardMarkdown(o.text) })),
         answer: q.answer,
@@ -38,7 +44,7 @@ export async function previewScenario(source: string, template: boolean, now: Da
       })),
     };
   } catch (error) {
-    if (error instanceof ScenarioError) return { ok: false, error: { path: error.path, message: error.message } };
+    if (error instanceof ScenarioError) return { ok: false, error: { path: error.where.path ?? "", message: error.message } };
     // Half-typed text can reach corners the validator does not cover; the editor shows the message
     // instead of failing the request.
     return { ok: false, error: { path: "", message: error instanceof Error ? error.message : String(error) } };

@@ -5,11 +5,11 @@ import {
   CardQuestionError,
   playScenario,
   scenarioSeed,
-  type QuestionDraft,
+  type QuizQuestionDraft,
 } from "../../classroom/index.ts";
-import { parseScenario, ScenarioError } from "../../quiz/index.ts";
+import { parseScenario, ScenarioError } from "../../scenarios/index.ts";
 import { prisma } from "../client.ts";
-import { readableScopes } from "../scope.ts";
+import { readableScopes } from "../library-scope.ts";
 import type { SessionUser } from "../users.ts";
 import { teaches } from "./classes.ts";
 import { catalogueForScenario } from "./catalogue.ts";
@@ -31,15 +31,20 @@ export async function builderDeckCards(instructor: SessionUser, deckId: string) 
   return prisma.deck.findFirst({
     where: { id: deckId, scope: { in: readableScopes(instructor) } },
     select: {
-      id: true, path: true,
-      cards: { where: { suspended: false }, orderBy: [{ sourceFile: "asc" }, { sourceLine: "asc" }], select: { id: true, kind: true, front: true, back: true } },
+      id: true,
+      path: true,
+      cards: {
+        where: { suspended: false },
+        orderBy: [{ sourceFile: "asc" }, { sourceLine: "asc" }],
+        select: { id: true, kind: true, front: true, back: true },
+      },
     },
   });
 }
 
 export type AddOutcome = QuestionEdit | { ok: false; code: "invalid"; message: string };
 
-type Row = QuestionDraft & { cardId: string | null; scenarioSource: string | null; scenarioQuestion: number; template: boolean };
+type Row = QuizQuestionDraft & { cardId: string | null; scenarioSource: string | null; scenarioQuestion: number; template: boolean };
 
 async function insertQuestions(instructor: SessionUser, quizId: string, rows: Row[], now: Date): Promise<AddOutcome> {
   return editQuestions(instructor, quizId, async (tx) => {
@@ -47,8 +52,18 @@ async function insertQuestions(instructor: SessionUser, quizId: string, rows: Ro
     const start = (last?.position ?? -1) + 1;
     await tx.quizQuestion.createMany({
       data: rows.map((r, i) => ({
-        quizId, position: start + i, kind: r.kind, cardId: r.cardId, scenarioSource: r.scenarioSource, scenarioQuestion: r.scenarioQuestion,
-        template: r.template, prompt: r.prompt, options: JSON.stringify(r.options), answer: r.answer, explanation: r.explanation, createdAt: now,
+        quizId,
+        position: start + i,
+        kind: r.kind,
+        cardId: r.cardId,
+        scenarioSource: r.scenarioSource,
+        scenarioQuestion: r.scenarioQuestion,
+        template: r.template,
+        prompt: r.prompt,
+        options: JSON.stringify(r.options),
+        answer: r.answer,
+        explanation: r.explanation,
+        createdAt: now,
       })),
     });
     return true;
@@ -64,7 +79,10 @@ export async function addCardQuestions(instructor: SessionUser, quizId: string, 
   });
   if (cards.length !== new Set(cardIds).size) return { ok: false, code: "not_found", message: "There is no such card." };
   const deckIds = [...new Set(cards.map((c) => c.deckId))];
-  const siblings = await prisma.card.findMany({ where: { deckId: { in: deckIds }, suspended: false }, select: { id: true, kind: true, front: true, back: true, deckId: true } });
+  const siblings = await prisma.card.findMany({
+    where: { deckId: { in: deckIds }, suspended: false },
+    select: { id: true, kind: true, front: true, back: true, deckId: true },
+  });
   const scenarioCards = cards.filter((c) => c.kind === "scenario");
   if (scenarioCards.length > 0) {
     if (cards.length > 1) return { ok: false, code: "invalid", message: "Add scenario cards one at a time." };
@@ -74,7 +92,10 @@ export async function addCardQuestions(instructor: SessionUser, quizId: string, 
   for (const id of cardIds) {
     const card = cards.find((c) => c.id === id)!;
     try {
-      const draft = cardQuestion(card, siblings.filter((s) => s.deckId === card.deckId));
+      const draft = cardQuestion(
+        card,
+        siblings.filter((s) => s.deckId === card.deckId),
+      );
       rows.push({ ...draft, cardId: card.id, scenarioSource: null, scenarioQuestion: 0, template: false });
     } catch (error) {
       if (error instanceof CardQuestionError) return { ok: false, code: "invalid", message: error.message };
@@ -103,15 +124,27 @@ export async function addScenarioQuestions(
   const indexes = askableQuestions(played.answered);
   if (indexes.length === 0) return { ok: false, code: "invalid", message: "None of the scenario's questions has options to choose from." };
   const rows = indexes.map((index, i): Row => ({
-    ...played.questions[i]!,
-    cardId: input.cardId ?? null, scenarioSource: input.source, scenarioQuestion: index, template: input.template,
+    ...played.quizQuestions[i]!,
+    cardId: input.cardId ?? null,
+    scenarioSource: input.source,
+    scenarioQuestion: index,
+    template: input.template,
   }));
   return insertQuestions(instructor, quizId, rows, now);
 }
 
 /** A scenario card from a readable deck: its front holds the scenario source. */
-export async function addScenarioCard(instructor: SessionUser, quizId: string, cardId: string, template: boolean, now: Date): Promise<AddOutcome> {
-  const card = await prisma.card.findFirst({ where: { id: cardId, kind: "scenario", scope: { in: readableScopes(instructor) } }, select: { id: true, front: true } });
+export async function addScenarioCard(
+  instructor: SessionUser,
+  quizId: string,
+  cardId: string,
+  template: boolean,
+  now: Date,
+): Promise<AddOutcome> {
+  const card = await prisma.card.findFirst({
+    where: { id: cardId, kind: "scenario", scope: { in: readableScopes(instructor) } },
+    select: { id: true, front: true },
+  });
   if (!card) return { ok: false, code: "not_found", message: "There is no such scenario card." };
   return addScenarioQuestions(instructor, quizId, { source: card.front, template, cardId: card.id }, now);
 }

@@ -36,12 +36,14 @@ export async function updateQuizSettings(instructor: SessionUser, quizId: string
   return updated.count === 1;
 }
 
-export type QuestionEdit =
-  | { ok: true }
-  | { ok: false; code: "not_found" | "locked"; message: string };
+export type QuestionEdit = { ok: true } | { ok: false; code: "not_found" | "locked"; message: string };
 
 const NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "There is no such quiz or question." };
-const LOCKED = { ok: false as const, code: "locked" as const, message: "Learners have started this quiz: its questions can no longer change." };
+const LOCKED = {
+  ok: false as const,
+  code: "locked" as const,
+  message: "Learners have started this quiz: its questions can no longer change.",
+};
 
 /**
  * Runs a change to the questions of an unlocked quiz the instructor owns. Once a learner has started,
@@ -77,7 +79,11 @@ export function moveQuestion(instructor: SessionUser, quizId: string, questionId
 }
 
 export function setQuestionPoints(instructor: SessionUser, quizId: string, questionId: string, points: number): Promise<QuestionEdit> {
-  return editQuestions(instructor, quizId, async (tx) => (await tx.quizQuestion.updateMany({ where: { id: questionId, quizId }, data: { points } })).count === 1);
+  return editQuestions(
+    instructor,
+    quizId,
+    async (tx) => (await tx.quizQuestion.updateMany({ where: { id: questionId, quizId }, data: { points } })).count === 1,
+  );
 }
 
 export function removeQuestion(instructor: SessionUser, quizId: string, questionId: string): Promise<QuestionEdit> {

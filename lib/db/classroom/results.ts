@@ -1,5 +1,5 @@
 import "server-only";
-import { summariseResults, type QuestionChoice, type QuizResults } from "../../classroom/index.ts";
+import { summariseResults, type Choice, type QuizResults } from "../../classroom/index.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { teaches } from "./classes.ts";
@@ -7,7 +7,7 @@ import { ownQuiz } from "./quizzes.ts";
 
 export interface QuizResultsView {
   quiz: { id: string; title: string; classroom: { id: string; name: string } };
-  questions: Array<{ id: string; position: number; points: number; kind: string; prompt: string; options: QuestionChoice[] }>;
+  questions: Array<{ id: string; position: number; points: number; kind: string; prompt: string; options: Choice[] }>;
   results: QuizResults;
 }
 
@@ -17,8 +17,13 @@ export async function quizResults(instructor: SessionUser, quizId: string): Prom
   const quiz = await prisma.quiz.findFirst({
     where: ownQuiz(instructor, quizId),
     select: {
-      id: true, title: true, classroom: { select: { id: true, name: true } },
-      questions: { orderBy: { position: "asc" }, select: { id: true, position: true, points: true, kind: true, prompt: true, options: true } },
+      id: true,
+      title: true,
+      classroom: { select: { id: true, name: true } },
+      questions: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, points: true, kind: true, prompt: true, options: true },
+      },
     },
   });
   if (!quiz) return null;
@@ -27,9 +32,12 @@ export async function quizResults(instructor: SessionUser, quizId: string): Prom
       where: { quizId },
       select: { id: true, submittedAt: true, score: true, maxScore: true, user: { select: { id: true, name: true, email: true } } },
     }),
-    prisma.quizAnswer.findMany({ where: { attempt: { quizId } }, select: { attemptId: true, questionId: true, choice: true, correct: true } }),
+    prisma.quizAnswer.findMany({
+      where: { attempt: { quizId } },
+      select: { attemptId: true, questionId: true, choice: true, correct: true },
+    }),
   ]);
-  const questions = quiz.questions.map((q) => ({ ...q, options: JSON.parse(q.options) as QuestionChoice[] }));
+  const questions = quiz.questions.map((q) => ({ ...q, options: JSON.parse(q.options) as Choice[] }));
   const results = summariseResults(
     questions,
     attempts.map((a) => ({ id: a.id, learner: a.user, submittedAt: a.submittedAt, score: a.score, maxScore: a.maxScore })),

@@ -15,7 +15,10 @@ export interface UserRow {
 /** Every account, for the admin's role page; anyone else gets nothing. */
 export async function listUsersForAdmin(admin: SessionUser): Promise<UserRow[] | null> {
   if (admin.role !== "admin") return null;
-  const rows = await prisma.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
+  const rows = await prisma.user.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+  });
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 

@@ -21,10 +21,16 @@ export async function submitAttempt(learner: SessionUser, attemptId: string, now
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: attemptId, userId: learner.id },
       select: {
-        submittedAt: true, deadline: true, score: true, maxScore: true, paper: true,
+        submittedAt: true,
+        deadline: true,
+        score: true,
+        maxScore: true,
+        paper: true,
         quiz: {
           select: {
-            title: true, published: true, closesAt: true,
+            title: true,
+            published: true,
+            closesAt: true,
             classroom: { select: { name: true, members: { where: { userId: learner.id }, select: { id: true } } } },
           },
         },
@@ -52,12 +58,18 @@ export async function submitAttempt(learner: SessionUser, attemptId: string, now
     // Unanswered questions get a row too, so results count them as wrong.
     const unanswered = wrong.filter((id) => !answers.has(id));
     if (unanswered.length) {
-      await tx.quizAnswer.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, choice: "[]", revision: 0, correct: false })) });
+      await tx.quizAnswer.createMany({
+        data: unanswered.map((questionId) => ({ attemptId, questionId, choice: "[]", revision: 0, correct: false })),
+      });
     }
     await tx.quizAttempt.update({ where: { id: attemptId }, data: { score: result.score } });
 
     const missed = paper.questions.flatMap((question, i) => (wrong.includes(question.questionId) ? [{ question, line: i + 1 }] : []));
-    await sendMissesToReview(tx, { learner, attemptId, className: attempt.quiz.classroom.name, quizTitle: attempt.quiz.title, now }, missed);
+    await sendMissesToReview(
+      tx,
+      { learner, attemptId, className: attempt.quiz.classroom.name, quizTitle: attempt.quiz.title, now },
+      missed,
+    );
     return { ok: true as const, alreadySubmitted: false, score: result.score, maxScore: result.maxScore, missed: missed.length };
   });
 }

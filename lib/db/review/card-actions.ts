@@ -1,7 +1,7 @@
 import "server-only";
 import { learnerDay, newSchedulingState } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
-import { readableScopes } from "../scope.ts";
+import { readableScopes } from "../library-scope.ts";
 import type { SessionUser } from "../users.ts";
 import { STALE_MESSAGE, type ReviewOutcome } from "./grade.ts";
 
@@ -23,11 +23,9 @@ export async function applyCardAction(
     if (!card) return { ok: false as const, code: "not_found" as const, message: "That card does not exist or is not yours." };
     const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId } } });
     const version = row?.version ?? 0;
-    if (expectedVersion !== null && expectedVersion !== version) return { ok: false as const, code: "stale" as const, message: STALE_MESSAGE };
-    const change =
-      action === "bury"
-        ? { buriedUntil: learnerDay(now, user.timeZone).end }
-        : { suspended: action === "suspend" };
+    if (expectedVersion !== null && expectedVersion !== version)
+      return { ok: false as const, code: "stale" as const, message: STALE_MESSAGE };
+    const change = action === "bury" ? { buriedUntil: learnerDay(now, user.timeZone).end } : { suspended: action === "suspend" };
     if (row) await tx.cardState.update({ where: { id: row.id }, data: { ...change, version: version + 1 } });
     else await tx.cardState.create({ data: { ...newSchedulingState(now), ...change, userId: user.id, cardId, version: 1 } });
     return { ok: true as const, reviewLogId: "", cardId };

@@ -1,14 +1,14 @@
 import "server-only";
-import { gradeCard, settingsForDeck, type Grade } from "../../srs/index.ts";
+import { CardStateCode, gradeCard, schedulingStateOf, settingsForDeck, type Rating } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
-import { readableScopes } from "../scope.ts";
+import { readableScopes } from "../library-scope.ts";
+import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
 import { loadSchedulerSettings } from "./settings.ts";
-import { schedulingState } from "./state-row.ts";
 
 export interface GradeInput {
   cardId: string;
-  rating: Grade;
+  rating: Rating;
   /** The state version the learner saw; the grade is refused if the card moved on since. */
   version: number;
   /** Chosen by the browser for this showing of the card: the same grade sent twice counts once. */
@@ -16,9 +16,7 @@ export interface GradeInput {
   durationMs: number;
 }
 
-export type ReviewOutcome =
-  | { ok: true; reviewLogId: string; cardId: string }
-  | { ok: false; code: "stale" | "not_found"; message: string };
+export type ReviewOutcome = { ok: true; reviewLogId: string; cardId: string } | { ok: false; code: "stale" | "not_found"; message: string };
 
 export const STALE_MESSAGE = "This card was already graded elsewhere (another tab or device); here is where it stands now.";
 
@@ -44,7 +42,7 @@ export async function recordGrade(user: SessionUser, input: GradeInput, now: Dat
       if (version !== input.version || row?.suspended) return { ok: false as const, code: "stale" as const, message: STALE_MESSAGE };
 
       // A row in state New only carries a burial; the card is graded as never studied.
-      const before = row && row.state !== 0 ? schedulingState(row) : null;
+      const before = row && row.state !== CardStateCode.New ? schedulingStateOf(row) : null;
       const { next, log } = gradeCard(before, input.rating, now, settingsForDeck(settings, card.deckId), card.id);
       const values = { ...next, buriedUntil: null, version: version + 1 };
       if (row) {
@@ -74,7 +72,3 @@ export async function recordGrade(user: SessionUser, input: GradeInput, now: Dat
 }
 
 class StaleGrade extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}

@@ -1,4 +1,4 @@
-export { reviewStep, type ReviewStep, type ReviewCardView } from "./step.ts";
+export { reviewScreenState, type ReviewScreenState, type ReviewCardView } from "./screen-state.ts";
 export { recordGrade, type GradeInput, type ReviewOutcome } from "./grade.ts";
 export { undoReview } from "./undo.ts";
 export { applyCardAction, type CardAction } from "./card-actions.ts";

@@ -8,8 +8,8 @@ import {
   type QueueCandidate,
   type SchedulerSettings,
 } from "../../srs/index.ts";
-import { readableScopes } from "../scope.ts";
-import { buriedNewCards, dueLearningStates, dueReviewStates, firstUnstudiedCards, logsBetween } from "../sqlite/queue-reads.ts";
+import { readableScopes } from "../library-scope.ts";
+import { databaseEngine } from "../engine/index.ts";
 import type { SessionUser } from "../users.ts";
 
 /** New cards fetched beyond the daily limit, so siblings and buried cards can be skipped. */
@@ -19,7 +19,7 @@ const REVIEW_HEADROOM = 100;
 /** Learning cards due this long after now are fetched too, for the learn-ahead window. */
 const LEARN_AHEAD_MS = 60 * 60_000;
 
-export interface QueueScope {
+export interface QueueSelection {
   user: SessionUser;
   /** Limit the queue to one deck; null for every deck the learner can read. */
   deckId: string | null;
@@ -30,29 +30,47 @@ export interface QueueScope {
  * day ends (an indexed range on CardState), and the first new cards in note order; so the cost
  * follows the day's work, not the size of the collection.
  */
-export async function todaysQueue({ user, deckId }: QueueScope, settings: SchedulerSettings, now: Date): Promise<Queue> {
+export async function todaysQueue({ user, deckId }: QueueSelection, settings: SchedulerSettings, now: Date): Promise<Queue> {
   const day = learnerDay(now, user.timeZone);
   const scopes = readableScopes(user);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
   const newLimit = Math.max(settings.newPerDay, ...Object.values(settings.decks).map((d) => d.newPerDay ?? 0));
 
-  const today = activityToday(logsBetween(user.id, day.start, day.end), day);
-  const reviewsLeft = Math.max(0, Math.max(settings.reviewsPerDay, ...Object.values(settings.decks).map((d) => d.reviewsPerDay ?? 0)) - today.reviewsDone);
+  const reads = databaseEngine().queueReads;
+  const [logs, burials, learning] = await Promise.all([
+    reads.logsBetween(user.id, day.start, day.end),
+    reads.buriedNewCards(user.id, now),
+    reads.dueLearningStates(user.id, horizon),
+  ]);
+  const today = activityToday(logs, day);
+  const reviewsLeft = Math.max(
+    0,
+    Math.max(settings.reviewsPerDay, ...Object.values(settings.decks).map((d) => d.reviewsPerDay ?? 0)) - today.reviewsDone,
+  );
   const readable = new Set(scopes);
-  const burials = buriedNewCards(user.id, now);
   const candidates: QueueCandidate[] = [];
-  const due = [...dueLearningStates(user.id, horizon), ...dueReviewStates(user.id, day.end, reviewsLeft + REVIEW_HEADROOM)];
+  const due = [...learning, ...(await reads.dueReviewStates(user.id, day.end, reviewsLeft + REVIEW_HEADROOM))];
   for (const row of due) {
     if (row.cardSuspended || !readable.has(row.scope) || (deckId && row.deckId !== deckId)) continue;
     candidates.push({ cardId: row.cardId, deckId: row.deckId, noteKey: row.noteKey, state: row.state, buriedUntil: row.buriedUntil });
   }
   // New cards in note order: each scope read along its index, then merged.
-  const fresh = scopes
-    .flatMap((scope) => firstUnstudiedCards(user.id, scope, deckId, newLimit + NEW_CARD_HEADROOM))
+  const perScope = await Promise.all(
+    scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, deckId, newLimit + NEW_CARD_HEADROOM)),
+  );
+  const fresh = perScope
+    .flat()
     .sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : a.sourceLine - b.sourceLine))
     .slice(0, newLimit + NEW_CARD_HEADROOM);
   fresh.forEach((card, position) => {
-    candidates.push({ cardId: card.id, deckId: card.deckId, noteKey: card.noteKey, state: null, buriedUntil: burials.get(card.id) ?? null, position });
+    candidates.push({
+      cardId: card.id,
+      deckId: card.deckId,
+      noteKey: card.noteKey,
+      state: null,
+      buriedUntil: burials.get(card.id) ?? null,
+      position,
+    });
   });
   return buildQueue({ candidates, now, day, limits: queueLimits(settings), today });
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { undoGrade } from "../../srs/index.ts";
+import { CardStateCode, schedulingStateOf, undoGrade } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import type { ReviewOutcome } from "./grade.ts";
-import { schedulingState } from "./state-row.ts";
 
 /**
  * Takes back a grade: the card returns to its state before it (through ts-fsrs's rollback) and the
@@ -22,8 +21,8 @@ export async function undoReview(user: SessionUser, reviewLogId: string): Promis
     if (!row || latest?.id !== log.id) {
       return { ok: false as const, code: "stale" as const, message: "Only the latest grade of a card can be undone." };
     }
-    const before = undoGrade(schedulingState(row), log);
-    if (before.state === 0 && before.reps === 0) {
+    const before = undoGrade(schedulingStateOf(row), log);
+    if (before.state === CardStateCode.New && before.reps === 0) {
       await tx.cardState.delete({ where: { id: row.id } });
     } else {
       await tx.cardState.update({ where: { id: row.id }, data: { ...before, version: row.version + 1 } });

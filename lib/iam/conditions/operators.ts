@@ -70,8 +70,6 @@ const BASE: Record<string, BaseOperator> = {
   Null: { family: "null", negated: false },
 };
 
-export const BASE_OPERATORS: readonly string[] = Object.keys(BASE);
-
 const specCache = new Map<string, OperatorSpec | null>();
 
 /** Reads an operator name; undefined when it is not one AWS defines. */

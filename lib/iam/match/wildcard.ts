@@ -68,8 +68,3 @@ export function compileEncoded(pattern: string): TextMatcher {
   }
   return (text) => matchEncoded(pattern, text);
 }
-
-/** Whether an encoded pattern holds any wildcard. */
-export function hasWildcard(pattern: string): boolean {
-  return pattern.indexOf(ANY) >= 0 || pattern.indexOf(ONE) >= 0;
-}

@@ -1,7 +1,7 @@
 // Accepting policies in every form a caller may hold them: JSON text, an object, a NamedPolicy, or
 // an already parsed policy. Errors are re-pathed so they point into the evaluation case.
 
-import { PolicyError, withArticle } from "../errors.ts";
+import { childPath, PolicyError, withArticle } from "../errors.ts";
 import type { NamedPolicy, PolicyInput, PolicyType } from "../types.ts";
 import { parsePolicy, type ParseOptions } from "./parse.ts";
 import type { ParsedPolicy } from "./types.ts";
@@ -24,10 +24,20 @@ function checkKind(policy: ParsedPolicy, kind: PolicyType): void {
   const resourceSide = kind === "resource" || kind === "rcp";
   for (const s of policy.statements) {
     if (resourceSide && !s.principal && !s.notPrincipal) {
-      throw new PolicyError("missingElement", `${withArticle(kind)} policy statement needs Principal or NotPrincipal`, `${s.path}.Principal`, policy.id);
+      throw new PolicyError(
+        "missingElement",
+        `${withArticle(kind)} policy statement needs Principal or NotPrincipal`,
+        childPath(s.path, "Principal"),
+        policy.id,
+      );
     }
     if (!resourceSide && (s.principal || s.notPrincipal)) {
-      throw new PolicyError("elementNotAllowed", `Principal is not allowed in ${withArticle(kind)} policy`, `${s.path}.Principal`, policy.id);
+      throw new PolicyError(
+        "elementNotAllowed",
+        `Principal is not allowed in ${withArticle(kind)} policy`,
+        childPath(s.path, "Principal"),
+        policy.id,
+      );
     }
   }
 }
@@ -54,7 +64,7 @@ export function readPolicyInput(
   const named = isNamedPolicy(input);
   const source = named ? input.document : input;
   const id = named ? input.id : defaultId;
-  const at = named ? `${path}.document` : path;
+  const at = named ? childPath(path, "document") : path;
   if (isParsedPolicy(source)) return readPolicyInput(source, kind, at, id, options);
   try {
     const parsed = parsePolicy(source, { ...options, id, kind });

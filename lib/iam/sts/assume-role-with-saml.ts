@@ -9,7 +9,7 @@ import { encodeBase64, decodeBase64 } from "./base64.ts";
 import { isoSeconds, toEpochMs } from "./clock.ts";
 import { findAccount, findRole, parseRoleArn, parseSamlProviderArn } from "./directory.ts";
 import { roleSessionDuration } from "./durations.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import { authorizeFederated } from "./federation.ts";
 import type { AccountModel, Session, TemporaryCredentials } from "./model.ts";
 import { fail, ok, type StsResult } from "./result.ts";
@@ -98,8 +98,12 @@ export function nameQualifier(issuer: string, accountId: string, providerName: s
   return encodeBase64(sha1(`${issuer}${accountId}/${providerName}`));
 }
 
-export function assumeRoleWithSaml(model: AccountModel, params: AssumeRoleWithSamlParams, env: StsEnv): StsResult<AssumeRoleWithSamlResponse> {
-  const nowMs = toEpochMs(env.now);
+export function assumeRoleWithSaml(
+  model: AccountModel,
+  params: AssumeRoleWithSamlParams,
+  given: TimeAndRandomness,
+): StsResult<AssumeRoleWithSamlResponse> {
+  const nowMs = toEpochMs(given.now);
   const violations = new Violations()
     .text("roleArn", params.RoleArn, CONSTRAINTS.arn, true)
     .text("principalArn", params.PrincipalArn, CONSTRAINTS.arn, true)
@@ -117,7 +121,11 @@ export function assumeRoleWithSaml(model: AccountModel, params: AssumeRoleWithSa
   checkSessionTags(attributeViolations, tags, assertion.TransitiveTagKeys);
   attributeViolations.text("SourceIdentity", assertion.SourceIdentity, CONSTRAINTS.sourceIdentity);
   const badAttributes = attributeViolations.result<AssumeRoleWithSamlResponse>();
-  if (badAttributes) return fail("InvalidIdentityToken", `The SAML assertion's attributes are invalid: ${badAttributes.ok ? "" : badAttributes.error.message}`);
+  if (badAttributes)
+    return fail(
+      "InvalidIdentityToken",
+      `The SAML assertion's attributes are invalid: ${badAttributes.ok ? "" : badAttributes.error.message}`,
+    );
   const duplicate = duplicateTagKey(tags);
   if (duplicate) return fail("InvalidIdentityToken", `Duplicate PrincipalTag attribute ${duplicate}; tag keys are case insensitive.`);
 
@@ -128,7 +136,8 @@ export function assumeRoleWithSaml(model: AccountModel, params: AssumeRoleWithSa
   const roleParts = parseRoleArn(params.RoleArn);
   if (!roleParts) return fail("ValidationError", `${params.RoleArn} is not a valid IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME).`);
   const providerParts = parseSamlProviderArn(params.PrincipalArn);
-  if (!providerParts) return fail("ValidationError", `${params.PrincipalArn} is not a SAML provider ARN (arn:aws:iam::ACCOUNT:saml-provider/NAME).`);
+  if (!providerParts)
+    return fail("ValidationError", `${params.PrincipalArn} is not a SAML provider ARN (arn:aws:iam::ACCOUNT:saml-provider/NAME).`);
   const providerAccount = findAccount(model, providerParts.accountId);
   if (!providerAccount?.samlProviders?.some((p) => p.name === providerParts.name)) {
     return fail("InvalidIdentityToken", `No SAML provider ${params.PrincipalArn} exists in IAM.`);
@@ -191,7 +200,7 @@ export function assumeRoleWithSaml(model: AccountModel, params: AssumeRoleWithSa
     providerContext: samlContext,
   };
   if (assertion.SourceIdentity !== undefined) spec.sourceIdentity = assertion.SourceIdentity;
-  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, env.random);
+  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, given.random);
   const explanation = [
     ...trust.value,
     `Issued credentials for ${assumedRoleUser.Arn}, valid for ${duration} seconds (until ${isoSeconds(session.expiresAtMs)}).`,

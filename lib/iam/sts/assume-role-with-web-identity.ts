@@ -10,7 +10,7 @@ import { decodeBase64 } from "./base64.ts";
 import { isoSeconds, toEpochMs } from "./clock.ts";
 import { findAccount, findRole, parseRoleArn, PARTITION } from "./directory.ts";
 import { roleSessionDuration } from "./durations.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import { authorizeFederated } from "./federation.ts";
 import type { Account, AccountModel, Session, TemporaryCredentials } from "./model.ts";
 import { fail, ok, type StsResult } from "./result.ts";
@@ -91,7 +91,10 @@ function providerFor(claims: WebIdentityClaims, providerId: string | undefined, 
   const firstAud = aud[0] ?? "";
   if (providerId !== undefined) {
     if (!OAUTH_PROVIDERS.has(providerId)) {
-      return fail("ValidationError", `ProviderId must be www.amazon.com or graph.facebook.com (for OAuth 2.0 access tokens), not ${providerId}.`);
+      return fail(
+        "ValidationError",
+        `ProviderId must be www.amazon.com or graph.facebook.com (for OAuth 2.0 access tokens), not ${providerId}.`,
+      );
     }
     const context: Record<string, ContextValue> =
       providerId === "graph.facebook.com"
@@ -135,9 +138,9 @@ function tagsFromClaims(claims: WebIdentityClaims): { tags: SessionTag[]; transi
 export function assumeRoleWithWebIdentity(
   model: AccountModel,
   params: AssumeRoleWithWebIdentityParams,
-  env: StsEnv,
+  given: TimeAndRandomness,
 ): StsResult<AssumeRoleWithWebIdentityResponse> {
-  const nowMs = toEpochMs(env.now);
+  const nowMs = toEpochMs(given.now);
   const violations = new Violations()
     .text("roleArn", params.RoleArn, CONSTRAINTS.arn, true)
     .text("roleSessionName", params.RoleSessionName, CONSTRAINTS.roleSessionName, true)
@@ -203,7 +206,7 @@ export function assumeRoleWithWebIdentity(
     providerContext: provider.value.context,
   };
   if (sourceIdentity !== undefined) spec.sourceIdentity = sourceIdentity;
-  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, env.random);
+  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, given.random);
   const response: AssumeRoleWithWebIdentityResponse = {
     Credentials: session.credentials,
     SubjectFromWebIdentityToken: claims.sub,

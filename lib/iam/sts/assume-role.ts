@@ -10,7 +10,7 @@ import { isoSeconds, toEpochMs } from "./clock.ts";
 import { isRoleSession, resolveCaller, type ResolvedCaller } from "./caller.ts";
 import { findAccount, findRole, parseRoleArn } from "./directory.ts";
 import { roleSessionDuration } from "./durations.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import { verifyMfa, type MfaParams } from "./mfa.ts";
 import type { AccountModel, Caller, Session, TemporaryCredentials } from "./model.ts";
 import { authorize, denial, type AuthorizationRequest } from "./authorize.ts";
@@ -54,7 +54,10 @@ function validate(params: AssumeRoleParams): StsResult<never> | undefined {
 }
 
 /** Tags passed now plus the transitive tags of a calling session (role chaining). */
-function sessionTagsFor(resolved: ResolvedCaller, params: AssumeRoleParams): StsResult<{ tags: Record<string, string>; transitive: string[] }> {
+function sessionTagsFor(
+  resolved: ResolvedCaller,
+  params: AssumeRoleParams,
+): StsResult<{ tags: Record<string, string>; transitive: string[] }> {
   const passed = params.Tags ?? [];
   const duplicate = duplicateTagKey(passed);
   if (duplicate) return fail("ValidationError", `Duplicate tag keys found: ${duplicate}. Tag keys are case insensitive.`);
@@ -71,7 +74,10 @@ function sessionTagsFor(resolved: ResolvedCaller, params: AssumeRoleParams): Sts
     if (!entry) continue;
     // "If you pass a session tag with the same key as an inherited tag, the operation fails."
     if (passedKeys.has(key.toLowerCase())) {
-      return fail("ValidationError", `The session tag ${entry[0]} is inherited as a transitive tag from the calling session and cannot be passed again.`);
+      return fail(
+        "ValidationError",
+        `The session tag ${entry[0]} is inherited as a transitive tag from the calling session and cannot be passed again.`,
+      );
     }
     inherited[entry[0]] = entry[1];
   }
@@ -81,8 +87,13 @@ function sessionTagsFor(resolved: ResolvedCaller, params: AssumeRoleParams): Sts
   });
 }
 
-export function assumeRole(model: AccountModel, caller: Caller, params: AssumeRoleParams, env: StsEnv): StsResult<AssumeRoleResponse> {
-  const nowMs = toEpochMs(env.now);
+export function assumeRole(
+  model: AccountModel,
+  caller: Caller,
+  params: AssumeRoleParams,
+  given: TimeAndRandomness,
+): StsResult<AssumeRoleResponse> {
+  const nowMs = toEpochMs(given.now);
   const invalid = validate(params);
   if (invalid) return invalid;
 
@@ -104,9 +115,15 @@ export function assumeRole(model: AccountModel, caller: Caller, params: AssumeRo
   const role = account ? findRole(account, arnParts.name) : undefined;
   if (!account || !role) {
     // AWS does not reveal whether a role exists: a missing role reads as not authorized.
-    return fail("AccessDenied", `User: ${resolved.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${params.RoleArn}`, {
-      explanation: [`No role ${arnParts.name} exists in account ${arnParts.accountId}, so there is no trust policy that could allow the request.`],
-    });
+    return fail(
+      "AccessDenied",
+      `User: ${resolved.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${params.RoleArn}`,
+      {
+        explanation: [
+          `No role ${arnParts.name} exists in account ${arnParts.accountId}, so there is no trust policy that could allow the request.`,
+        ],
+      },
+    );
   }
 
   const tags = sessionTagsFor(resolved, params);
@@ -156,7 +173,7 @@ export function assumeRole(model: AccountModel, caller: Caller, params: AssumeRo
   if (sourceIdentity !== undefined) spec.sourceIdentity = sourceIdentity;
   // Only MFA given in this call marks the new session; the caller's own MFA is not carried into it.
   if (mfa.value) spec.mfa = mfa.value;
-  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, env.random);
+  const { session, assumedRoleUser } = mintRoleSession(spec, nowMs, given.random);
   explanation.push(
     `Issued credentials for ${assumedRoleUser.Arn}, valid for ${duration.value} seconds (until ${isoSeconds(session.expiresAtMs)}).`,
   );

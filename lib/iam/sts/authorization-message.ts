@@ -7,7 +7,8 @@
 // only through DecodeAuthorizationMessage. It is obfuscation for teaching, not cryptography.
 
 import { decodeBase64, encodeBase64 } from "./base64.ts";
-import { hash32, seededRandom } from "./random.ts";
+import { fnv1a32 } from "../../random/index.ts";
+import { seededRandom } from "./random.ts";
 
 /** The decoded document, shaped like AWS's (see the AWS CLI example for decode-authorization-message). */
 export interface DecodedAuthorizationMessage {
@@ -49,7 +50,7 @@ function scramble(bytes: Uint8Array, checksum: number): Uint8Array {
 
 export function encodeAuthorizationMessage(message: DecodedAuthorizationMessage): string {
   const json = JSON.stringify(message);
-  const checksum = hash32(`${SECRET}:${json}`);
+  const checksum = fnv1a32(`${SECRET}:${json}`);
   const body = scramble(new TextEncoder().encode(json), checksum);
   const framed = new Uint8Array(5 + body.length);
   framed[0] = VERSION;
@@ -67,7 +68,7 @@ export function decodeAuthorizationMessage(encoded: string): DecodedAuthorizatio
   if (!framed || framed.length < 6 || framed[0] !== VERSION) return undefined;
   const checksum = (((framed[1] ?? 0) << 24) | ((framed[2] ?? 0) << 16) | ((framed[3] ?? 0) << 8) | (framed[4] ?? 0)) >>> 0;
   const json = new TextDecoder().decode(scramble(framed.subarray(5), checksum));
-  if (hash32(`${SECRET}:${json}`) !== checksum) return undefined;
+  if (fnv1a32(`${SECRET}:${json}`) !== checksum) return undefined;
   try {
     return JSON.parse(json) as DecodedAuthorizationMessage;
   } catch {

@@ -2,7 +2,15 @@
 // evaluation case for a resolved caller (identity policies, boundary, session policy, the SCPs of the
 // caller's account and the RCPs of the resource's) and turns a refusal into AWS's error.
 
-import { accountOfArn, evaluate, PolicyError, type ContextValue, type EvaluationInput, type EvaluationResult, type PolicyInput } from "../index.ts";
+import {
+  accountOfArn,
+  evaluate,
+  PolicyError,
+  type ContextValue,
+  type EvaluationInput,
+  type EvaluationResult,
+  type PolicyInput,
+} from "../index.ts";
 import type { ResolvedCaller } from "./caller.ts";
 import { findAccount } from "./directory.ts";
 import type { AccountModel } from "./model.ts";
@@ -94,7 +102,9 @@ function reason(evaluation: EvaluationResult, action: string): string {
     rcp: "a resource control policy",
   };
   if (deny) return ` with an explicit deny in ${names[deny.policyType] ?? "a policy"}`;
-  const failing = (["scp", "rcp", "permissionsBoundary", "session"] as const).find((t) => evaluation.details[t]?.decision === "implicitDeny");
+  const failing = (["scp", "rcp", "permissionsBoundary", "session"] as const).find(
+    (t) => evaluation.details[t]?.decision === "implicitDeny",
+  );
   if (failing) return ` because no ${names[failing]?.replace(/^an? /, "")} allows the ${action} action`;
   const resource = evaluation.details.resource?.decision;
   const identity = evaluation.details.identity?.decision;

@@ -7,7 +7,7 @@
 // same layout means a real-world key id pasted into the simulator reports its real account.
 
 import { isoSeconds } from "./clock.ts";
-import { randomString, type RandomSource } from "./random.ts";
+import { randomString, type RandomSource } from "../../random/index.ts";
 import type { TemporaryCredentials } from "./model.ts";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -74,11 +74,7 @@ export function accountFromAccessKeyId(accessKeyId: string): string | undefined 
   return String(account).padStart(12, "0");
 }
 
-export function generateTemporaryCredentials(
-  accountId: string,
-  expiresAtMs: number,
-  random: RandomSource,
-): TemporaryCredentials {
+export function generateTemporaryCredentials(accountId: string, expiresAtMs: number, random: RandomSource): TemporaryCredentials {
   return {
     AccessKeyId: generateAccessKeyId("ASIA", accountId, random),
     SecretAccessKey: randomString(random, SECRET_ALPHABET, 40),

@@ -6,7 +6,7 @@ import { toEpochMs } from "./clock.ts";
 import { decodeAuthorizationMessage as decode, type DecodedAuthorizationMessage } from "./authorization-message.ts";
 import { authorize, denial } from "./authorize.ts";
 import { resolveCaller } from "./caller.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import type { AccountModel, Caller } from "./model.ts";
 import { credentialRestriction } from "./restrictions.ts";
 import { fail, ok, type StsResult } from "./result.ts";
@@ -27,10 +27,12 @@ export function decodeAuthorizationMessage(
   model: AccountModel,
   caller: Caller,
   params: DecodeAuthorizationMessageParams,
-  env: Pick<StsEnv, "now">,
+  given: Pick<TimeAndRandomness, "now">,
 ): StsResult<DecodeAuthorizationMessageResponse> {
-  const nowMs = toEpochMs(env.now);
-  const invalid = new Violations().text("encodedMessage", params.EncodedMessage, CONSTRAINTS.encodedMessage, true).result<DecodeAuthorizationMessageResponse>();
+  const nowMs = toEpochMs(given.now);
+  const invalid = new Violations()
+    .text("encodedMessage", params.EncodedMessage, CONSTRAINTS.encodedMessage, true)
+    .result<DecodeAuthorizationMessageResponse>();
   if (invalid) return invalid;
   const resolvedResult = resolveCaller(model, caller, nowMs);
   if (!resolvedResult.ok) return resolvedResult;

@@ -3,7 +3,7 @@
 
 import type { NamedPolicy, PolicyInput } from "../types.ts";
 import type { Account, AccountModel, IamGroup, IamRole, IamUser, ManagedPolicy } from "./model.ts";
-import { hash32 } from "./random.ts";
+import { fnv1a32 } from "../../random/index.ts";
 
 export const PARTITION = "aws";
 
@@ -81,9 +81,9 @@ const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
  */
 export function derivedUniqueId(prefix: "AIDA" | "AROA", arn: string): string {
   let out = prefix;
-  let h = hash32(arn);
+  let h = fnv1a32(arn);
   for (let i = 0; i < 17; i++) {
-    h = hash32(`${h}:${arn}:${i}`);
+    h = fnv1a32(`${h}:${arn}:${i}`);
     out += ID_ALPHABET[h % ID_ALPHABET.length];
   }
   return out;

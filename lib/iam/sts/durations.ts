@@ -20,10 +20,7 @@ export function roleSessionDuration(
   const duration = requested ?? ONE_HOUR;
   // Role chaining is checked first: it is the tighter, fixed limit (STS API Reference, AssumeRole).
   if (roleChaining && duration > ONE_HOUR) {
-    return fail(
-      "ValidationError",
-      "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
-    );
+    return fail("ValidationError", "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
   }
   const max = roleMaxSessionDuration ?? DEFAULT_ROLE_MAX_SESSION;
   if (duration > max) {

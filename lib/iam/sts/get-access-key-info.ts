@@ -5,7 +5,7 @@
 
 import { toEpochMs } from "./clock.ts";
 import { accountFromAccessKeyId } from "./credentials.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import type { AccountModel, Caller } from "./model.ts";
 import { authorize, denial } from "./authorize.ts";
 import { resolveCaller } from "./caller.ts";
@@ -33,10 +33,12 @@ export function getAccessKeyInfo(
   model: AccountModel,
   caller: Caller,
   params: GetAccessKeyInfoParams,
-  env: Pick<StsEnv, "now">,
+  given: Pick<TimeAndRandomness, "now">,
 ): StsResult<GetAccessKeyInfoResponse> {
-  const nowMs = toEpochMs(env.now);
-  const invalid = new Violations().text("accessKeyId", params.AccessKeyId, CONSTRAINTS.accessKeyId, true).result<GetAccessKeyInfoResponse>();
+  const nowMs = toEpochMs(given.now);
+  const invalid = new Violations()
+    .text("accessKeyId", params.AccessKeyId, CONSTRAINTS.accessKeyId, true)
+    .result<GetAccessKeyInfoResponse>();
   if (invalid) return invalid;
   const resolvedResult = resolveCaller(model, caller, nowMs);
   if (!resolvedResult.ok) return resolvedResult;

@@ -4,7 +4,7 @@
 
 import { toEpochMs } from "./clock.ts";
 import { resolveCaller } from "./caller.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import type { AccountModel, Caller } from "./model.ts";
 import { ok, type StsResult } from "./result.ts";
 
@@ -14,8 +14,12 @@ export interface GetCallerIdentityResponse {
   Arn: string;
 }
 
-export function getCallerIdentity(model: AccountModel, caller: Caller, env: Pick<StsEnv, "now">): StsResult<GetCallerIdentityResponse> {
-  const resolved = resolveCaller(model, caller, toEpochMs(env.now));
+export function getCallerIdentity(
+  model: AccountModel,
+  caller: Caller,
+  given: Pick<TimeAndRandomness, "now">,
+): StsResult<GetCallerIdentityResponse> {
+  const resolved = resolveCaller(model, caller, toEpochMs(given.now));
   if (!resolved.ok) return resolved;
   return ok({ UserId: resolved.value.userId, Account: resolved.value.account.id, Arn: resolved.value.principalArn });
 }

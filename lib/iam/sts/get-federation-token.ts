@@ -9,7 +9,7 @@ import { resolveCaller } from "./caller.ts";
 import { generateTemporaryCredentials } from "./credentials.ts";
 import { federatedUserArn } from "./directory.ts";
 import { tokenDuration } from "./durations.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import type { AccountModel, Caller, Session, TemporaryCredentials } from "./model.ts";
 import { authorize, denial } from "./authorize.ts";
 import { mergeTags } from "./request-context.ts";
@@ -36,9 +36,9 @@ export function getFederationToken(
   model: AccountModel,
   caller: Caller,
   params: GetFederationTokenParams,
-  env: StsEnv,
+  given: TimeAndRandomness,
 ): StsResult<GetFederationTokenResponse> {
-  const nowMs = toEpochMs(env.now);
+  const nowMs = toEpochMs(given.now);
   const violations = new Violations()
     .text("name", params.Name, CONSTRAINTS.federatedUserName, true)
     .range("durationSeconds", params.DurationSeconds, DURATION_RANGES.token);
@@ -75,7 +75,7 @@ export function getFederationToken(
   const federatedUserId = `${resolved.account.id}:${params.Name}`;
   const session: Session = {
     origin: "GetFederationToken",
-    credentials: generateTemporaryCredentials(resolved.account.id, expiresAtMs, env.random),
+    credentials: generateTemporaryCredentials(resolved.account.id, expiresAtMs, given.random),
     accountId: resolved.account.id,
     principalArn: arn,
     userId: federatedUserId,

@@ -8,7 +8,7 @@ import { isoSeconds, toEpochMs } from "./clock.ts";
 import { resolveCaller } from "./caller.ts";
 import { generateTemporaryCredentials } from "./credentials.ts";
 import { tokenDuration } from "./durations.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import { verifyMfa, type MfaParams } from "./mfa.ts";
 import type { AccountModel, Caller, Session, TemporaryCredentials } from "./model.ts";
 import { fail, ok, type StsResult } from "./result.ts";
@@ -23,8 +23,13 @@ export interface GetSessionTokenResponse {
   explanation: string[];
 }
 
-export function getSessionToken(model: AccountModel, caller: Caller, params: GetSessionTokenParams, env: StsEnv): StsResult<GetSessionTokenResponse> {
-  const nowMs = toEpochMs(env.now);
+export function getSessionToken(
+  model: AccountModel,
+  caller: Caller,
+  params: GetSessionTokenParams,
+  given: TimeAndRandomness,
+): StsResult<GetSessionTokenResponse> {
+  const nowMs = toEpochMs(given.now);
   // Only long-term credentials may call it; role and other sessions are refused before anything else.
   if (caller.kind === "session") {
     const resolvedSession = resolveCaller(model, caller, nowMs);
@@ -42,7 +47,7 @@ export function getSessionToken(model: AccountModel, caller: Caller, params: Get
   const expiresAtMs = nowMs + duration.value * 1000;
   const session: Session = {
     origin: "GetSessionToken",
-    credentials: generateTemporaryCredentials(resolved.account.id, expiresAtMs, env.random),
+    credentials: generateTemporaryCredentials(resolved.account.id, expiresAtMs, given.random),
     accountId: resolved.account.id,
     // Requests made with these credentials are made as the user (or root) itself.
     principalArn: resolved.principalArn,

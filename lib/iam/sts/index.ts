@@ -1,6 +1,7 @@
 // Public face of the STS simulation: AWS Security Token Service operations over a small account
 // model, every authorization decided by the evaluator core. Calls are pure: time and randomness come
-// in through `env`, and each returns { ok: true, value } or { ok: false, error: { code, message } }.
+// in as their last argument (TimeAndRandomness), and each returns { ok: true, value } or
+// { ok: false, error: { code, message } }.
 
 export type {
   AccessKey,
@@ -18,9 +19,10 @@ export type {
   SessionOrigin,
   TemporaryCredentials,
 } from "./model.ts";
-export type { StsEnv } from "./env.ts";
+export type { TimeAndRandomness } from "./time-and-randomness.ts";
 export type { Instant } from "./clock.ts";
-export { seededRandom, type RandomSource } from "./random.ts";
+export { seededRandom } from "./random.ts";
+export type { RandomSource } from "../../random/index.ts";
 export { fail, ok, type StsError, type StsErrorCode, type StsResult } from "./result.ts";
 export type { SessionTag } from "./validation.ts";
 export type { AssumedRoleUser } from "./role-session.ts";

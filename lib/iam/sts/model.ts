@@ -107,12 +107,7 @@ export type Caller =
   | { kind: "anonymous" };
 
 /** Which STS operation created a session; decides what the session may do afterwards. */
-export type SessionOrigin =
-  | "AssumeRole"
-  | "AssumeRoleWithSAML"
-  | "AssumeRoleWithWebIdentity"
-  | "GetSessionToken"
-  | "GetFederationToken";
+export type SessionOrigin = "AssumeRole" | "AssumeRoleWithSAML" | "AssumeRoleWithWebIdentity" | "GetSessionToken" | "GetFederationToken";
 
 export interface TemporaryCredentials {
   AccessKeyId: string;

@@ -26,7 +26,12 @@ export function credentialContext(resolved: ResolvedCaller, nowMs: number, mfa?:
     Object.assign(context, session.providerContext);
   }
   const mfaState: MfaState | undefined =
-    mfa ?? (session ? (session.mfaAuthenticatedAtMs !== undefined ? { present: true, authenticatedAtMs: session.mfaAuthenticatedAtMs } : { present: false }) : undefined);
+    mfa ??
+    (session
+      ? session.mfaAuthenticatedAtMs !== undefined
+        ? { present: true, authenticatedAtMs: session.mfaAuthenticatedAtMs }
+        : { present: false }
+      : undefined);
   if (mfaState) {
     context["aws:MultiFactorAuthPresent"] = mfaState.present ? "true" : "false";
     if (mfaState.present && mfaState.authenticatedAtMs !== undefined) {

@@ -8,7 +8,7 @@ import type { EvaluationInput, EvaluationResult } from "../index.ts";
 import { toEpochMs } from "./clock.ts";
 import { authorize, denial, type AuthorizationRequest } from "./authorize.ts";
 import { resolveCaller } from "./caller.ts";
-import type { StsEnv } from "./env.ts";
+import type { TimeAndRandomness } from "./time-and-randomness.ts";
 import type { AccountModel, Caller } from "./model.ts";
 import { credentialRestriction } from "./restrictions.ts";
 import { fail, ok, type StsResult } from "./result.ts";
@@ -26,9 +26,9 @@ export function simulateRequest(
   model: AccountModel,
   caller: Caller,
   request: SimulatedRequest,
-  env: Pick<StsEnv, "now">,
+  given: Pick<TimeAndRandomness, "now">,
 ): StsResult<SimulatedResponse> {
-  const nowMs = toEpochMs(env.now);
+  const nowMs = toEpochMs(given.now);
   const resolvedResult = resolveCaller(model, caller, nowMs);
   if (!resolvedResult.ok) return resolvedResult;
   const resolved = resolvedResult.value;
@@ -45,8 +45,13 @@ export function simulateRequest(
  * always an error: DryRunOperation ("Request would have succeeded, but DryRun flag is set.") when
  * allowed, UnauthorizedOperation with an encoded authorization message when not.
  */
-export function dryRun(model: AccountModel, caller: Caller, request: SimulatedRequest, env: Pick<StsEnv, "now">): StsResult<never> {
-  const nowMs = toEpochMs(env.now);
+export function dryRun(
+  model: AccountModel,
+  caller: Caller,
+  request: SimulatedRequest,
+  given: Pick<TimeAndRandomness, "now">,
+): StsResult<never> {
+  const nowMs = toEpochMs(given.now);
   const resolvedResult = resolveCaller(model, caller, nowMs);
   if (!resolvedResult.ok) return resolvedResult;
   const resolved = resolvedResult.value;

@@ -32,10 +32,6 @@ export function ok<T>(value: T): StsResult<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(
-  code: StsErrorCode,
-  message: string,
-  extra: Omit<StsError, "code" | "message"> = {},
-): StsResult<T> {
+export function fail<T = never>(code: StsErrorCode, message: string, extra: Omit<StsError, "code" | "message"> = {}): StsResult<T> {
   return { ok: false, error: { code, message, ...extra } };
 }

@@ -6,7 +6,7 @@ import type { ContextValue, NamedPolicy } from "../index.ts";
 import { generateTemporaryCredentials } from "./credentials.ts";
 import { assumedRoleArn, roleArn, roleIdOf } from "./directory.ts";
 import type { Account, IamRole, Session, SessionOrigin } from "./model.ts";
-import type { RandomSource } from "./random.ts";
+import type { RandomSource } from "../../random/index.ts";
 import { mergeTags, type MfaState } from "./request-context.ts";
 import type { SessionTag } from "./validation.ts";
 
@@ -31,7 +31,11 @@ export interface AssumedRoleUser {
   AssumedRoleId: string;
 }
 
-export function mintRoleSession(spec: RoleSessionSpec, nowMs: number, random: RandomSource): { session: Session; assumedRoleUser: AssumedRoleUser } {
+export function mintRoleSession(
+  spec: RoleSessionSpec,
+  nowMs: number,
+  random: RandomSource,
+): { session: Session; assumedRoleUser: AssumedRoleUser } {
   const expiresAtMs = nowMs + spec.durationSeconds * 1000;
   const arn = assumedRoleArn(spec.account.id, spec.role.name, spec.sessionName);
   const assumedRoleId = `${roleIdOf(spec.account.id, spec.role)}:${spec.sessionName}`;

@@ -59,7 +59,12 @@ export function prepareSessionPolicies(
   const arns = (params.PolicyArns ?? []).map((p) => p.arn);
   const violations = new Violations().text("policy", params.Policy, CONSTRAINTS.sessionPolicy);
   if (params.Policy !== undefined && params.Policy.length > 0 && !POLICY_CHARACTERS.test(params.Policy)) {
-    violations.text("policy", params.Policy, { min: 1, max: Infinity, pattern: POLICY_CHARACTERS, patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" });
+    violations.text("policy", params.Policy, {
+      min: 1,
+      max: Infinity,
+      pattern: POLICY_CHARACTERS,
+      patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+    });
   }
   violations.count("policyArns", arns.length, MAX_POLICY_ARNS);
   arns.forEach((arn, i) => violations.text(`policyArns.${i + 1}.member.arn`, arn, CONSTRAINTS.arn, true));
@@ -82,7 +87,10 @@ export function prepareSessionPolicies(
     const policy = findManagedPolicy(model, arn);
     // "The policies must exist in the same account as the role" (or be AWS managed).
     if (!policy || (owner !== ownerAccountId && owner !== "aws")) {
-      return fail("ValidationError", `The managed session policy ${arn} does not exist in account ${ownerAccountId} and is not an AWS managed policy.`);
+      return fail(
+        "ValidationError",
+        `The managed session policy ${arn} does not exist in account ${ownerAccountId} and is not an AWS managed policy.`,
+      );
     }
     policies.push({ id: policy.arn, document: policy.document });
   }

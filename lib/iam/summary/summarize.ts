@@ -106,9 +106,7 @@ function accessLevelText(fullAccess: boolean, levels: LevelSummary[]): string {
   if (fullAccess) return "Full access";
   const full = levels.filter((l) => l.grant === "Full").map((l) => l.level);
   const limited = levels.filter((l) => l.grant === "Limited").map((l) => l.level);
-  return [full.length ? `Full: ${full.join(", ")}` : "", limited.length ? `Limited: ${limited.join(", ")}` : ""]
-    .filter(Boolean)
-    .join(" ");
+  return [full.length ? `Full: ${full.join(", ")}` : "", limited.length ? `Limited: ${limited.join(", ")}` : ""].filter(Boolean).join(" ");
 }
 
 function isEveryServicePattern(pattern: string): boolean {
@@ -272,9 +270,7 @@ export function summarizePolicy(input: PolicyInput, catalogue: ActionCatalogue):
 
   const section = (effect: Effect): SummarySection => ({
     effect,
-    services: [...builders[effect].services.values()]
-      .map((s) => finishService(s, catalogue))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    services: [...builders[effect].services.values()].map((s) => finishService(s, catalogue)).sort((a, b) => a.name.localeCompare(b.name)),
     everyService: builders[effect].everyService,
   });
 

@@ -93,7 +93,12 @@ class CardRules {
 
   run(): Extraction {
     const note = this.note;
-    const pageTags = splitPropertyList(note.properties.filter((p) => p.key === "tags" || p.key === "tag").map((p) => p.value).join(","));
+    const pageTags = splitPropertyList(
+      note.properties
+        .filter((p) => p.key === "tags" || p.key === "tag")
+        .map((p) => p.value)
+        .join(","),
+    );
     const root: Scope = { deckPath: [note.title], ancestors: [], tags: pageTags };
     if (note.titleHeading) {
       // The title heading's section is the note itself: its subheadings are top-level decks.
@@ -364,9 +369,7 @@ class CardRules {
   }
 
   private descriptions(item: ItemNode): string {
-    return joinBlocks(
-      item.properties.filter((p) => DESCRIPTION_KEYS.includes(p.key)).map((p) => cardText(p.value, this.text)),
-    );
+    return joinBlocks(item.properties.filter((p) => DESCRIPTION_KEYS.includes(p.key)).map((p) => cardText(p.value, this.text)));
   }
 }
 

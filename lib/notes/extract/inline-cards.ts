@@ -34,7 +34,16 @@ export function inlineCards(text: string): InlineCard[] {
   const lines = text.split("\n");
   const ask = lines.findIndex((l) => l.trim() === "?");
   if (ask > 0 && ask < lines.length - 1) {
-    return [{ front: lines.slice(0, ask).join("\n").trim(), back: lines.slice(ask + 1).join("\n").trim(), lineOffset: 0 }];
+    return [
+      {
+        front: lines.slice(0, ask).join("\n").trim(),
+        back: lines
+          .slice(ask + 1)
+          .join("\n")
+          .trim(),
+        lineOffset: 0,
+      },
+    ];
   }
   const cards: InlineCard[] = [];
   lines.forEach((line, i) => {

@@ -2,7 +2,7 @@
 // never uses line numbers: it hashes the file path, the deck path and the card's front with
 // formatting and case folded away. A Logseq `id::` is the author's own identity and wins.
 
-import { hash64 } from "../hash.ts";
+import { cyrb53Hex } from "../../random/index.ts";
 
 export function normaliseFront(front: string): string {
   return front
@@ -14,7 +14,7 @@ export function normaliseFront(front: string): string {
 }
 
 export function derivedKey(path: string, deckPath: readonly string[], front: string): string {
-  return hash64([path, deckPath.join("\u241f"), normaliseFront(front)].join("\u241e"));
+  return cyrb53Hex([path, deckPath.join("\u241f"), normaliseFront(front)].join("\u241e"));
 }
 
 export function idKey(id: string): string {

@@ -35,9 +35,7 @@ function indentLines(text: string, indent: string): string[] {
 }
 
 function bodyBlocks(body: ItemNode["body"], options: MarkdownOptions): string[] {
-  return body
-    .map((node) => (node.type === "code" ? codeFence(node) : paragraphText(node, options)))
-    .filter((block) => block.trim() !== "");
+  return body.map((node) => (node.type === "code" ? codeFence(node) : paragraphText(node, options))).filter((block) => block.trim() !== "");
 }
 
 function itemLines(item: ItemNode, number: number, indent: string, options: MarkdownOptions): string[] {

@@ -32,8 +32,6 @@ export function underItem(scope: Scope, itemText: string, tags: string[]): Scope
  */
 export function withContext(scope: Scope, front: string): string {
   const folded = front.toLowerCase();
-  const parts = [scope.heading, ...scope.ancestors.slice(-2)].filter(
-    (p): p is string => !!p && !folded.includes(p.toLowerCase()),
-  );
+  const parts = [scope.heading, ...scope.ancestors.slice(-2)].filter((p): p is string => !!p && !folded.includes(p.toLowerCase()));
   return parts.length > 0 ? `${parts.join(" › ")} › ${front}` : front;
 }

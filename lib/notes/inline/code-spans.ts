@@ -27,11 +27,7 @@ export function proseOnly(text: string): string {
  * Like String.replace with a global regex, but leaves matches that start inside a code span alone.
  * Used for markup that may itself contain code, such as a cloze around `AssumeRole`.
  */
-export function replaceOutsideCode(
-  text: string,
-  pattern: RegExp,
-  replacer: (match: RegExpExecArray) => string,
-): string {
+export function replaceOutsideCode(text: string, pattern: RegExp, replacer: (match: RegExpExecArray) => string): string {
   const spans: Array<[number, number]> = [];
   if (text.includes("`")) for (const m of text.matchAll(CODE_SPAN)) spans.push([m.index, m.index + m[0].length]);
   const inCode = (i: number) => spans.some(([s, e]) => i >= s && i < e);

@@ -9,8 +9,6 @@ export interface TextOptions {
   resolveBlockRef?: (id: string) => string | undefined;
 }
 
-export const MISSING_IMAGE = /\[missing image: ([^\]\n]*)\]/;
-
 export function missingImage(name: string): string {
   return `[missing image: ${name.replace(/[\]\n]/g, "")}]`;
 }
@@ -57,6 +55,8 @@ export function cardText(text: string, options: TextOptions = {}): string {
 /** A single-line, markup-light version of a block's text, for breadcrumbs in fronts. */
 export function plainLine(text: string, options: TextOptions = {}, max = 80): string {
   const first = cardText(text, options).split("\n")[0] ?? "";
-  const plain = mapProse(first, (p) => p.replace(/\*\*|__|==/g, "")).replace(/[:：]\s*$/, "").trim();
+  const plain = mapProse(first, (p) => p.replace(/\*\*|__|==/g, ""))
+    .replace(/[:：]\s*$/, "")
+    .trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }

@@ -1,5 +1,5 @@
 // readNoteBytes: the gate every uploaded or walked file passes before parsing. Pure over bytes so
-// the browser preview and the CLI apply exactly the same checks.
+// the web upload and the CLI apply exactly the same checks.
 
 import type { ImportProblem, NoteFile } from "../types.ts";
 import { formatBytes, MAX_NOTE_BYTES, NOTE_EXTENSIONS } from "./limits.ts";
@@ -45,7 +45,10 @@ export function readNoteBytes(path: string, bytes: Uint8Array): NoteRead {
       at.line,
     );
   }
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = new TextDecoder("utf-8")
+    .decode(bytes)
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
   return { ok: true, file: { path, text } };
 }
 
@@ -56,7 +59,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   if (sample.length === 0) return false;
   let control = 0;
   for (const b of sample) {
-    if ((b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) || b === 0x7f) control += 1;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f) control += 1;
   }
   return control / sample.length > 0.1;
 }

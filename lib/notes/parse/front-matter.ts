@@ -43,7 +43,11 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | undefin
     if (raw === "") {
       listKey = { key, line: i + 1, items: [] };
     } else if (raw.startsWith("[") && raw.endsWith("]")) {
-      const items = raw.slice(1, -1).split(",").map((s) => unquote(s.trim())).filter(Boolean);
+      const items = raw
+        .slice(1, -1)
+        .split(",")
+        .map((s) => unquote(s.trim()))
+        .filter(Boolean);
       properties.push({ key, value: items.join(", "), line: i + 1 });
     } else {
       properties.push({ key, value: unquote(raw), line: i + 1 });

@@ -1,5 +1,5 @@
 // highlight.js core with only the languages IAM notes use (policies, SDK and CLI snippets,
-// CloudFormation), so browser bundles stay small. Unlabelled fences that look like JSON are
+// CloudFormation), so rendering a card face loads a fraction of the library. Unlabelled fences that look like JSON are
 // highlighted as JSON: most unlabelled code in IAM notes is a policy document.
 
 import hljs from "highlight.js/lib/core";

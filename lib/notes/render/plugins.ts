@@ -100,8 +100,7 @@ export function cardPlugins(md: MarkdownIt): void {
   md.inline.ruler.before("link", "missing_image", missingImageRule);
   md.core.ruler.push("safe_links", safeLinks);
   const escape = md.utils.escapeHtml;
-  md.renderer.rules.cloze_hidden = (tokens, idx) =>
-    `<span class="cloze cloze-hidden">[${escape(tokens[idx]!.content || "…")}]</span>`;
+  md.renderer.rules.cloze_hidden = (tokens, idx) => `<span class="cloze cloze-hidden">[${escape(tokens[idx]!.content || "…")}]</span>`;
   md.renderer.rules.cloze_open = () => '<mark class="cloze">';
   md.renderer.rules.cloze_close = () => "</mark>";
   md.renderer.rules.missing_image = (tokens, idx) => {

@@ -12,7 +12,8 @@ import type { Upload } from "../input/uploads.ts";
 import type { UploadPreview } from "../upload-preview.ts";
 import type { ReadUploadReply, ReadUploadRequest } from "./messages.ts";
 
-export type UploadOutcome = { ok: true; preview: UploadPreview } | { ok: false; status: 413 | 500 | 503; message: string };
+export type UploadOutcome =
+  { ok: true; preview: UploadPreview } | { ok: false; code: "too_large" | "failed" | "uploads_busy"; message: string };
 
 export interface WorkerLimits {
   timeoutMs: number;
@@ -49,7 +50,11 @@ export async function previewUploadInWorker(
 ): Promise<UploadOutcome> {
   const turn = acquire();
   if (!turn) {
-    return { ok: false, status: 503, message: "The server is busy reading other imports; try again in a minute. Nothing was imported." };
+    return {
+      ok: false,
+      code: "uploads_busy",
+      message: "The server is busy reading other imports; try again in a minute. Nothing was imported.",
+    };
   }
   await turn;
   try {
@@ -88,29 +93,33 @@ function readInWorker(request: ReadUploadRequest, limits: WorkerLimits): Promise
     const timer = setTimeout(() => {
       finish({
         ok: false,
-        status: 413,
+        code: "too_large",
         message: `Reading the upload took longer than ${limits.timeoutMs / 1000} s, the limit for one import; import it in parts. Nothing was imported.`,
       });
     }, limits.timeoutMs);
     worker.once("message", (reply: ReadUploadReply) => {
       if (reply.ok) finish({ ok: true, preview: reply.preview });
-      else finish({ ok: false, status: 413, message: `${capitalise(reply.tooLarge)}.` });
+      else finish({ ok: false, code: "too_large", message: `${capitalise(reply.tooLarge)}.` });
     });
     worker.once("error", (error: Error & { code?: string }) => {
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
         finish({
           ok: false,
-          status: 413,
+          code: "too_large",
           message: `Reading the upload needed more than ${limits.maxOldGenerationSizeMb} MB of memory, the limit for one import; import it in parts. Nothing was imported.`,
         });
       } else {
         // The cause goes to the server log; the learner gets a plain message without internals.
         console.error("upload reader failed", error);
-        finish({ ok: false, status: 500, message: "The upload could not be read because of an error on the server. Nothing was imported." });
+        finish({
+          ok: false,
+          code: "failed",
+          message: "The upload could not be read because of an error on the server. Nothing was imported.",
+        });
       }
     });
     worker.once("exit", (code) => {
-      finish({ ok: false, status: 500, message: `The upload reader stopped unexpectedly (exit code ${code}). Nothing was imported.` });
+      finish({ ok: false, code: "failed", message: `The upload reader stopped unexpectedly (exit code ${code}). Nothing was imported.` });
     });
     worker.postMessage(request, transferables(request.uploads));
   });

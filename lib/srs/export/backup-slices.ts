@@ -3,8 +3,8 @@
 // runs between slices (the server passes one that yields to its event loop). The result, issues
 // and their paths included, is parseBackup's.
 import { z } from "zod";
-import type { Parsed, FieldIssue } from "../validation.ts";
-import { fieldIssues, formatPath } from "../validation.ts";
+import { fieldIssues, formatJsonPath, type FieldIssue } from "../../errors/index.ts";
+import type { Parsed } from "../validation.ts";
 import { backupCardStateSchema, backupOutlineSchema, backupReviewLogSchema, orphanLogIssues, type Backup } from "./backup.ts";
 
 const SLICE = 500;
@@ -31,7 +31,13 @@ export async function parseBackupInSlices(input: unknown, pause: () => Promise<v
   const raw = input as { cardStates?: unknown; reviewLogs?: unknown } | null;
 
   const cardStates: Backup["cardStates"] = {};
-  if (raw !== null && typeof raw === "object" && typeof raw.cardStates === "object" && raw.cardStates !== null && !Array.isArray(raw.cardStates)) {
+  if (
+    raw !== null &&
+    typeof raw === "object" &&
+    typeof raw.cardStates === "object" &&
+    raw.cardStates !== null &&
+    !Array.isArray(raw.cardStates)
+  ) {
     const entries = Object.entries(raw.cardStates);
     for (let i = 0; i < entries.length; i += SLICE) {
       const checked = stateSlice.safeParse(Object.fromEntries(entries.slice(i, i + SLICE)));
@@ -54,7 +60,7 @@ export async function parseBackupInSlices(input: unknown, pause: () => Promise<v
 
   const backup: Backup = { ...outline.data, cardStates, reviewLogs };
   const orphans = orphanLogIssues(backup).map(({ path, message }) => {
-    const where = formatPath(path);
+    const where = formatJsonPath(path, "(root)");
     return { path: where, message: `${where}: ${message}` };
   });
   return orphans.length > 0 ? { ok: false, issues: orphans } : { ok: true, value: backup };

@@ -10,10 +10,17 @@ import { parseWith, type Parsed } from "../validation.ts";
 export const BACKUP_FORMAT = "iam-recall-backup";
 export const BACKUP_VERSION = 1;
 
-const instant = z.union([z.date(), z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" })]).transform((v) => (v instanceof Date ? v : new Date(v)));
+const instant = z
+  .union([z.date(), z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" })])
+  .transform((v) => (v instanceof Date ? v : new Date(v)));
 const count = z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "cannot be negative" });
-const memory = z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be finite" }).min(0, { error: "cannot be negative" });
-const stateCode = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)" });
+const memory = z
+  .number({ error: "must be a number" })
+  .refine(Number.isFinite, { error: "must be finite" })
+  .min(0, { error: "cannot be negative" });
+const stateCode = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], {
+  error: "must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)",
+});
 const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "must be 1 (Again) to 4 (Easy)" });
 
 export const backupCardStateSchema = z.strictObject({
@@ -54,7 +61,9 @@ const backupHeader = {
 };
 
 /** Log rows whose card has no state, as issues: such a row would restore history the scheduler never sees. */
-export function orphanLogIssues(backup: Pick<Backup, "cardStates" | "reviewLogs">): Array<{ path: Array<string | number>; message: string }> {
+export function orphanLogIssues(
+  backup: Pick<Backup, "cardStates" | "reviewLogs">,
+): Array<{ path: Array<string | number>; message: string }> {
   const issues: Array<{ path: Array<string | number>; message: string }> = [];
   backup.reviewLogs.forEach((log, index) => {
     if (!Object.hasOwn(backup.cardStates, log.cardKey)) {

@@ -2,8 +2,8 @@
 // action because a year of reviews is larger than a server action's body limit.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
-import { exportBackup, restoreBackup, RestoreRunningError } from "@/lib/db/backup.ts";
-import { DATABASE_BUSY_RETRY_AFTER_S, isDatabaseBusy } from "@/lib/db/database-busy.ts";
+import { exportBackup, restoreBackup } from "@/lib/db/backup.ts";
+import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { readBodyWithin } from "@/lib/http/read-body-within.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/index.ts";
@@ -14,7 +14,7 @@ const MAX_ISSUES = 20;
 
 export async function GET() {
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to download a backup." }, { status: 401 });
+  if (!user) return unauthenticatedResponse("Sign in to download a backup.");
   const now = new Date();
   const backup = await exportBackup(user, now);
   return new Response(JSON.stringify(backup), {
@@ -27,14 +27,14 @@ export async function GET() {
 }
 
 const tooLarge = () =>
-  NextResponse.json({ error: `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`, issues: [] }, { status: 413 });
+  errorResponse("too_large", `The backup is larger than the ${MAX_BACKUP_SIZE_LABEL} a restore accepts; nothing changed.`, { issues: [] });
 
 export async function POST(request: Request) {
   // Only a JSON body from this app's own pages: a cross-site page cannot send one without a preflight we never grant.
   const refusal = refuseUnsafeJsonRequest(request);
-  if (refusal) return NextResponse.json({ error: refusal.message }, { status: refusal.status });
+  if (refusal) return refusalResponse(refusal);
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to restore a backup." }, { status: 401 });
+  if (!user) return unauthenticatedResponse("Sign in to restore a backup.");
   const body = await readBodyWithin(request, MAX_BACKUP_BYTES);
   if (!body.ok) return tooLarge();
   let input: unknown;
@@ -42,7 +42,7 @@ export async function POST(request: Request) {
     input = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "not UTF-8 text";
-    return NextResponse.json({ error: `This file is not JSON (${reason}).`, issues: [] }, { status: 400 });
+    return errorResponse("invalid", `This file is not JSON (${reason}).`, { issues: [] });
   }
   try {
     const result = await restoreBackup(user, input, new Date());
@@ -50,17 +50,10 @@ export async function POST(request: Request) {
       // The first problems are enough to fix the file; thousands would only bury them.
       const issues = result.issues.slice(0, MAX_ISSUES);
       const more = result.issues.length - issues.length;
-      return NextResponse.json({ error: "The backup was not restored; nothing changed.", issues, more }, { status: 422 });
+      return errorResponse("not_restorable", "The backup was not restored; nothing changed.", { issues, more });
     }
     return NextResponse.json(result);
   } catch (error) {
-    if (error instanceof RestoreRunningError) return NextResponse.json({ error: error.message, issues: [] }, { status: 409 });
-    if (isDatabaseBusy(error)) {
-      return NextResponse.json(
-        { error: "The database is busy with another write; nothing was restored. Try again in a moment.", issues: [] },
-        { status: 503, headers: { "Retry-After": String(DATABASE_BUSY_RETRY_AFTER_S) } },
-      );
-    }
-    throw error;
+    return domainErrorResponse(error, { issues: [] });
   }
 }

@@ -1,6 +1,6 @@
 // The learner's review log as CSV in the columns the FSRS optimizer reads, as a download.
-import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
+import { unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { reviewLogPages } from "@/lib/db/review-export.ts";
 import { REVIEW_CSV_HEADER, reviewCsvRow } from "@/lib/srs/index.ts";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to export your reviews." }, { status: 401 });
+  if (!user) return unauthenticatedResponse("Sign in to export your reviews.");
   const encoder = new TextEncoder();
   const pages = reviewLogPages(user);
   const body = new ReadableStream<Uint8Array>({

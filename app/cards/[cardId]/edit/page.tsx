@@ -13,7 +13,9 @@ export default async function EditCardPage({ params }: { params: Promise<{ cardI
   if (!found) notFound();
   return (
     <>
-      <p className="muted"><Link href={`/cards/${cardId}`}>Card info</Link></p>
+      <p className="muted">
+        <Link href={`/cards/${cardId}`}>Card info</Link>
+      </p>
       <h1>Edit card</h1>
       {found.editable ? (
         <>
@@ -21,7 +23,9 @@ export default async function EditCardPage({ params }: { params: Promise<{ cardI
           <EditCardForm cardId={cardId} front={found.card.front} back={found.card.back} />
         </>
       ) : (
-        <div className="panel"><p>This is a starter card, shared by every learner, so it cannot be edited. Import your own copy of the note to change it.</p></div>
+        <div className="panel">
+          <p>This is a starter card, shared by every learner, so it cannot be edited. Import your own copy of the note to change it.</p>
+        </div>
       )}
     </>
   );

@@ -9,7 +9,13 @@ export const metadata = { title: "Quiz results" };
 /** A question's label in the tables: the first line of its prompt that is not a heading, shortened. */
 function label(kind: string, prompt: string): string {
   const question = prompt.match(/\*\*Question\.\*\*\s*(.+)/)?.[1];
-  const line = question ?? prompt.split("\n").map((l) => l.replace(/^#+\s*/, "").trim()).find(Boolean) ?? "";
+  const line =
+    question ??
+    prompt
+      .split("\n")
+      .map((l) => l.replace(/^#+\s*/, "").trim())
+      .find(Boolean) ??
+    "";
   const short = line.replace(/[*`_]/g, "");
   return `${kind === "scenario" ? "Scenario: " : ""}${short.length > 90 ? `${short.slice(0, 89)}…` : short}`;
 }
@@ -25,11 +31,14 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ qu
   return (
     <>
       <p className="muted">
-        <Link href={`/teach/classes/${view.quiz.classroom.id}`}>{view.quiz.classroom.name}</Link> › <Link href={`/teach/quizzes/${view.quiz.id}`}>{view.quiz.title}</Link> › Results
+        <Link href={`/teach/classes/${view.quiz.classroom.id}`}>{view.quiz.classroom.name}</Link> ›{" "}
+        <Link href={`/teach/quizzes/${view.quiz.id}`}>{view.quiz.title}</Link> › Results
       </p>
       <div className="page-head">
         <h1>Results: {view.quiz.title}</h1>
-        <a className="button secondary" href={`/teach/quizzes/${view.quiz.id}/results/export`} download>Download CSV</a>
+        <a className="button secondary" href={`/teach/quizzes/${view.quiz.id}/results/export`} download>
+          Download CSV
+        </a>
       </div>
       <p data-testid="results-summary">
         {results.submitted} submitted of {results.learners.length} started

@@ -2,20 +2,21 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
+import { ClassroomIdSchema, type AttemptSubmitted } from "@/lib/contracts/index.ts";
 import { submitAttempt } from "@/lib/db/classroom/index.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { refuseCrossOrigin } from "@/lib/security/request-guard.ts";
-import { invalid, refused, refusedRequest, unauthenticated } from "../../../json-error.ts";
 
-const Params = z.object({ attemptId: z.string().min(1).max(64) });
+const Params = z.object({ attemptId: ClassroomIdSchema });
 
 export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
   const refusal = refuseCrossOrigin(request);
-  if (refusal) return refusedRequest(refusal);
+  if (refusal) return refusalResponse(refusal);
   const user = await currentUser();
-  if (!user) return unauthenticated();
+  if (!user) return unauthenticatedResponse();
   const parsed = Params.safeParse(await params);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidBodyResponse(parsed.error, "params");
   const outcome = await submitAttempt(user, parsed.data.attemptId, new Date());
-  if (!outcome.ok) return refused(outcome.code, outcome.message);
-  return NextResponse.json({ submitted: true, alreadySubmitted: outcome.alreadySubmitted });
+  if (!outcome.ok) return errorResponse(outcome.code, outcome.message);
+  return NextResponse.json({ submitted: true, alreadySubmitted: outcome.alreadySubmitted } satisfies AttemptSubmitted);
 }

@@ -2,20 +2,21 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
+import { ClassroomIdSchema, type AttemptStarted } from "@/lib/contracts/index.ts";
 import { startAttempt } from "@/lib/db/classroom/index.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
 import { refuseCrossOrigin } from "@/lib/security/request-guard.ts";
-import { invalid, refused, refusedRequest, unauthenticated } from "../../../json-error.ts";
 
-const Params = z.object({ quizId: z.string().min(1).max(64) });
+const Params = z.object({ quizId: ClassroomIdSchema });
 
 export async function POST(request: Request, { params }: { params: Promise<{ quizId: string }> }) {
   const refusal = refuseCrossOrigin(request);
-  if (refusal) return refusedRequest(refusal);
+  if (refusal) return refusalResponse(refusal);
   const user = await currentUser();
-  if (!user) return unauthenticated();
+  if (!user) return unauthenticatedResponse();
   const parsed = Params.safeParse(await params);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidBodyResponse(parsed.error, "params");
   const outcome = await startAttempt(user, parsed.data.quizId, new Date());
-  if (!outcome.ok) return refused(outcome.code, outcome.message);
-  return NextResponse.json({ attemptId: outcome.attemptId });
+  if (!outcome.ok) return errorResponse(outcome.code, outcome.message);
+  return NextResponse.json({ attemptId: outcome.attemptId } satisfies AttemptStarted);
 }

@@ -1,0 +1,22 @@
+// The request shapes of each feature's endpoints, shared by the route that validates them and the
+// page that sends them. Pages import only types from here, so no schema reaches their bundles.
+export { ReviewActionSchema, type ReviewAction } from "./review.ts";
+export {
+  AnswerSaveSchema,
+  ClassroomIdSchema,
+  ScenarioPreviewRequestSchema,
+  type AnswerSave,
+  type AnswerSaved,
+  type AttemptStarted,
+  type AttemptSubmitted,
+  type ScenarioPreviewRequest,
+} from "./classroom.ts";
+export { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UploadFormSchema, type UploadMode } from "./upload.ts";
+export { OptimizeRequestSchema } from "./optimize.ts";
+export {
+  ScenarioCardRequestSchema,
+  type ScenarioCardRequest,
+  type ScenarioCardResponse,
+  type ScenarioCardsRefused,
+  type ScenarioCardsSaved,
+} from "./scenario-cards.ts";

@@ -1,0 +1,132 @@
+// What the rest of the code may ask of the database engine beyond Prisma: one interface per job
+// that only raw SQL, a native driver or engine tooling can do fast or at all. Each engine (SQLite
+// today) implements every port; nothing outside lib/db/engine knows which engine runs. Every
+// method returns a promise, so an engine whose driver is asynchronous fits the same shape.
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { BackupCardState, BackupReviewLog, SchedulingState } from "../../srs/index.ts";
+import type { ImportPlan, ImportTarget, StoredCard } from "../import-plan.ts";
+
+export type EngineName = "sqlite";
+
+// ---- Queue reads: the review hot path, read without Prisma's per-row cost. ----
+
+export interface DueStateRow {
+  cardId: string;
+  deckId: string;
+  noteKey: string;
+  scope: string;
+  cardSuspended: boolean;
+  buriedUntil: Date | null;
+  state: SchedulingState;
+}
+
+export interface NewCardRow {
+  id: string;
+  deckId: string;
+  noteKey: string;
+  sourceFile: string;
+  sourceLine: number;
+}
+
+export interface DayLogRow {
+  deckId: string;
+  noteKey: string;
+  state: number;
+  review: Date;
+}
+
+export interface QueueReads {
+  /** The learner's (re)learning cards due before `horizon`, not suspended by the learner. */
+  dueLearningStates(userId: string, horizon: Date): Promise<DueStateRow[]>;
+  /** The learner's most overdue review cards due before `dayEnd`, at most `take`. */
+  dueReviewStates(userId: string, dayEnd: Date, take: number): Promise<DueStateRow[]>;
+  /** The first `take` cards of a scope (and deck), in note order, the learner has not studied or suspended. */
+  firstUnstudiedCards(userId: string, scope: string, deckId: string | null, take: number): Promise<NewCardRow[]>;
+  /** New cards the learner buried, with the time each comes back. */
+  buriedNewCards(userId: string, now: Date): Promise<Map<string, Date>>;
+  /** The learner's grades in [start, end), with the card's deck and note. */
+  logsBetween(userId: string, start: Date, end: Date): Promise<DayLogRow[]>;
+}
+
+// ---- Bulk writes: an import and a restore, each all or nothing, at thousands of rows a second. ----
+
+/** Where the card a backup key names lives: the learner's own scope or the starter decks. */
+export interface CardRef {
+  scope: string;
+  key: string;
+}
+
+export interface RestoreRows {
+  userId: string;
+  /** Backup key -> the card it names; the restore touches these cards' rows only. */
+  cards: ReadonlyMap<string, CardRef>;
+  states: Readonly<Record<string, BackupCardState>>;
+  logs: readonly BackupReviewLog[];
+  settingsJson: string;
+  now: Date;
+}
+
+export type RestoreWrite = { ok: true; cards: number; reviews: number } | { ok: false; missing: string[] };
+
+export interface BulkWrites {
+  /** Every card of a scope, with its deck's path, as the import plan compares them. */
+  readStoredCards(scope: string): Promise<StoredCard[]>;
+  /**
+   * Plans and applies an import in one transaction: the plan is made from the rows as they are
+   * inside it, and nothing is written unless all of it is.
+   */
+  importInTransaction(target: ImportTarget, makePlan: (stored: StoredCard[]) => ImportPlan, now: Date): Promise<ImportPlan>;
+  /**
+   * Replaces the learner's states and logs for the named cards, and their settings, all or nothing.
+   * Cards not found come back as `missing`, with nothing written. Other requests are served while
+   * it runs.
+   */
+  restoreInTransaction(rows: RestoreRows): Promise<RestoreWrite>;
+}
+
+// ---- The running app's engine: the one Prisma client's driver and the hot paths above. ----
+
+export interface DatabaseEngine {
+  readonly name: EngineName;
+  readonly queueReads: QueueReads;
+  readonly bulkWrites: BulkWrites;
+  /** The driver adapter the process's one Prisma client is built on. */
+  prismaAdapter(): SqlMigrationAwareDriverAdapterFactory;
+}
+
+// ---- Tooling: setup, migrations, and the handle tests and benchmarks read and seed through. ----
+
+/** A value a statement takes: dates and booleans are stored the way Prisma stores them on the engine. */
+export type SqlValue = string | number | bigint | boolean | Date | null;
+
+export interface DatabaseHandle {
+  all<T>(sql: string, ...params: SqlValue[]): Promise<T[]>;
+  get<T>(sql: string, ...params: SqlValue[]): Promise<T | undefined>;
+  /** Runs one statement; resolves to the number of rows it changed. */
+  run(sql: string, ...params: SqlValue[]): Promise<number>;
+  /** Runs `sql` once per row, all in one transaction: the fast path for seeding fixtures. */
+  runMany(sql: string, rows: Iterable<readonly SqlValue[]>): Promise<number>;
+  /** Takes the write lock as another process would (the CLI importer), until released. */
+  holdWriteLock(): Promise<{ release(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseTools {
+  readonly name: EngineName;
+  /** Where the data lives, for people (a file path). */
+  readonly location: string;
+  /** Null when the database can be used; `mustExist` is for the running app, since only setup creates it. */
+  problem(options: { mustExist: boolean }): string | null;
+  /** Applies the migrations in `migrationsDir` not yet recorded; creates the database first if needed. */
+  applyMigrations(migrationsDir: string): Promise<string[]>;
+  /** Settings that last in the database itself, set once after the migrations (SQLite: write-ahead logging). */
+  tune(): Promise<void>;
+  /** A handle for tests, benchmarks and fixtures; close it when done. */
+  open(options?: { readonly?: boolean }): DatabaseHandle;
+}
+
+/** Migration authoring, which replays the migrations on a scratch database of the engine's own. */
+export interface MigrationAuthoring {
+  /** The SQL that takes a database with every migration in `migrationsDir` applied to `schemaPath`'s schema. */
+  diffSchemaAgainstMigrations(migrationsDir: string, schemaPath: string): Promise<string>;
+}

@@ -1,0 +1,117 @@
+// The import's reads and writes, straight through better-sqlite3. A vault of tens of thousands of
+// cards took Prisma's createMany about 30 s on our machines and the same rows take well under a
+// second as prepared statements in one transaction (bench/import-db.ts). This is the SQLite side of
+// BulkWrites (../ports.ts); another engine brings its own. Values are stored the way Prisma stores
+// them (stored-dates.ts, Boolean as 0/1), so Prisma reads these rows like its own.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import { DATABASE_BUSY_WAIT_MS } from "../../database-busy.ts";
+import { deckName, type ImportPlan, type ImportTarget, type StoredCard } from "../../import-plan.ts";
+import type { BulkWrites } from "../ports.ts";
+import { retryWhileBusy } from "./busy-retry.ts";
+import { toStoredDate } from "./stored-dates.ts";
+import { withWriteConnection } from "./write-connection.ts";
+
+interface StoredCardRow extends Omit<StoredCard, "suspended"> {
+  suspended: number;
+}
+
+function selectStoredCards(db: Database.Database, scope: string): StoredCard[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.key, c.kind, c.front, c.back, c.tags, c.noteKey, c.sourceFile, c.sourceLine, c.suspended, d.path AS deckPath
+       FROM "Card" c JOIN "Deck" d ON d.id = c.deckId WHERE c.scope = ?`,
+    )
+    .all(scope) as StoredCardRow[];
+  return rows.map((row) => ({ ...row, suspended: row.suspended !== 0 }));
+}
+
+export function readStoredCards(file: string, scope: string): Promise<StoredCard[]> {
+  return withWriteConnection(file, (db) => selectStoredCards(db, scope));
+}
+
+/** See BulkWrites.importInTransaction. */
+export function importInTransaction(
+  file: string,
+  target: ImportTarget,
+  makePlan: (stored: StoredCard[]) => ImportPlan,
+  now: Date,
+): Promise<ImportPlan> {
+  const stamp = toStoredDate(now);
+  return withWriteConnection(file, (db) => {
+    const deckIds = new Map<string, string>();
+    const selectDecks = db.prepare(`SELECT id, path FROM "Deck" WHERE scope = ?`);
+    const insertDeck = db.prepare(`INSERT INTO "Deck" (id, ownerId, scope, path, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insertCard = db.prepare(
+      `INSERT INTO "Card" (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, suspended, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    );
+    const updateCard = db.prepare(
+      `UPDATE "Card" SET key = ?, deckId = ?, kind = ?, front = ?, back = ?, tags = ?, noteKey = ?, sourceFile = ?, sourceLine = ?, suspended = 0, updatedAt = ?
+       WHERE id = ? AND scope = ?`,
+    );
+    const suspendCard = db.prepare(`UPDATE "Card" SET suspended = 1, updatedAt = ? WHERE id = ? AND scope = ?`);
+
+    const deckId = (path: string): string => {
+      const id = deckIds.get(path);
+      if (!id) throw new Error(`deck "${path}" is missing from the import`);
+      return id;
+    };
+    const apply = db.transaction((): ImportPlan => {
+      const plan = makePlan(selectStoredCards(db, target.scope));
+      for (const row of selectDecks.all(target.scope) as Array<{ id: string; path: string }>) deckIds.set(row.path, row.id);
+      for (const path of plan.deckPaths) {
+        if (deckIds.has(path)) continue;
+        const id = randomUUID();
+        insertDeck.run(id, target.ownerId, target.scope, path, deckName(path), stamp, stamp);
+        deckIds.set(path, id);
+      }
+      for (const card of plan.create) {
+        insertCard.run(
+          randomUUID(),
+          deckId(card.deckPath),
+          target.scope,
+          card.key,
+          card.kind,
+          card.front,
+          card.back,
+          card.tags,
+          card.noteKey,
+          card.sourceFile,
+          card.sourceLine,
+          stamp,
+          stamp,
+        );
+      }
+      for (const { id, values } of plan.update) {
+        updateCard.run(
+          values.key,
+          deckId(values.deckPath),
+          values.kind,
+          values.front,
+          values.back,
+          values.tags,
+          values.noteKey,
+          values.sourceFile,
+          values.sourceLine,
+          stamp,
+          id,
+          target.scope,
+        );
+      }
+      for (const { id } of plan.suspend) suspendCard.run(stamp, id, target.scope);
+      return plan;
+    });
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing
+    // mid-way; a BEGIN refused as busy has done nothing and is simply tried again.
+    return retryWhileBusy(async () => apply.immediate(), { maxWaitMs: DATABASE_BUSY_WAIT_MS });
+  });
+}
+
+export function sqliteBulkImport(file: string): Pick<BulkWrites, "readStoredCards" | "importInTransaction"> {
+  return {
+    readStoredCards: (scope) => readStoredCards(file, scope),
+    importInTransaction: (target, makePlan, now) => importInTransaction(file, target, makePlan, now),
+  };
+}
