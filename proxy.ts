@@ -2,8 +2,8 @@
 // without a session cookie to sign in. The cookie check is only a shortcut for a better redirect;
 // every page and action still checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from "next/server";
-import { pageContentSecurityPolicy } from "./lib/security/csp.ts";
-import { HSTS_VALUE, servedOverHttps } from "./lib/http/hsts.ts";
+import { pageContentSecurityPolicy } from "./lib/security/index.ts";
+import { HSTS_VALUE, servedOverHttps } from "./lib/http/index.ts";
 import { env } from "./lib/env.ts";
 
 const PUBLIC_PATHS = [

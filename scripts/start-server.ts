@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { rewriteForwardedHeaders } from "../lib/http/forwarded-headers.ts";
+import { rewriteForwardedHeaders } from "../lib/http/index.ts";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },

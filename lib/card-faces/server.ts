@@ -18,7 +18,8 @@ async function catalogueForCard(card: StoredCardText): Promise<ActionCatalogue |
         return undefined; // an invalid scenario is reported by renderStoredCardFaces itself
       }
     })();
-    // Scenario texts are few (one per scenario file); keeping their catalogues saves a disk read per card shown.
+    // Scenario texts are few (one per scenario file); keeping each one's parse and catalogue saves
+    // parsing the scenario again for every card shown (the loader itself keeps the service data).
     if (catalogues.size > 500) catalogues.clear();
     catalogues.set(card.front, pending);
   }

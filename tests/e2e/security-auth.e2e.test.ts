@@ -215,7 +215,10 @@ describe("10.9: bounded fields", () => {
       body,
     });
     expect(reply.status).toBe(400);
-    expect(JSON.parse(reply.body)).toEqual({ error: "The JSON body is nested 100002 levels deep; at most 64 are allowed." });
+    expect(JSON.parse(reply.body)).toEqual({
+      error: "The JSON body is nested 100002 levels deep; at most 64 are allowed.",
+      code: "invalid",
+    });
     expect((await send(`${baseUrl}/signin`)).status).toBe(200);
   });
 });

@@ -10,11 +10,11 @@ import {
   invalidBodyResponse,
   refusalResponse,
   unauthenticatedResponse,
-} from "@/lib/http/error-response.ts";
-import { readBodyWithin } from "@/lib/http/read-body-within.ts";
+  readBodyWithin,
+} from "@/lib/http/index.ts";
 import { formatBytes } from "@/lib/notes/index.ts";
 import { previewUploadInWorker } from "@/lib/notes/worker/index.ts";
-import { refuseCrossOrigin } from "@/lib/security/request-guard.ts";
+import { refuseCrossOrigin } from "@/lib/security/index.ts";
 
 export async function POST(request: Request) {
   const refusal = refuseCrossOrigin(request);

@@ -4,8 +4,8 @@
 import { currentUser } from "@/lib/auth/index.ts";
 import { OptimizeRequestSchema } from "@/lib/contracts/index.ts";
 import { optimizeForLearner } from "@/lib/db/optimize.ts";
-import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 import type { OptimizeEvent } from "@/components/settings/optimize-types.ts";
 
 export const dynamic = "force-dynamic";

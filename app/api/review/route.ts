@@ -5,8 +5,8 @@ import { currentUser } from "@/lib/auth/index.ts";
 import { ReviewActionSchema } from "@/lib/contracts/index.ts";
 import { isDatabaseBusy } from "@/lib/db/database-busy.ts";
 import { applyCardAction, recordGrade, reviewScreenState, undoReview, type ReviewOutcome } from "@/lib/db/review/index.ts";
-import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 /** What the review screen shows when a change could not be written; the same request may be sent again. */
 const NOT_SAVED_BUSY = "Not saved: the database is busy, try again.";

@@ -1,12 +1,11 @@
 // "Make a scenario card" from the playground: the scenario is validated, then stored as cards in
 // the signed-in learner's own library.
 import { NextResponse } from "next/server";
-import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
+import { errorResponse, refusalResponse, unauthenticatedResponse, readBoundedJson } from "@/lib/http/index.ts";
 import { currentUser } from "@/lib/auth/index.ts";
 import { ScenarioCardRequestSchema, type ScenarioCardsSaved } from "@/lib/contracts/index.ts";
 import { saveScenarioCards } from "@/lib/db/scenario-cards.ts";
-import { readBoundedJson } from "@/lib/http/bounded-json.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 /** A scenario is a few kilobytes; this bound keeps a single request from filling the database. */
 const MAX_SCENARIO_CHARACTERS = 200_000;

@@ -4,8 +4,8 @@ import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { AnswerSaveSchema, type AnswerSaved } from "@/lib/contracts/index.ts";
 import { saveAnswer } from "@/lib/db/classroom/index.ts";
-import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 export async function POST(request: Request) {
   const refusal = refuseUnsafeJsonRequest(request);

@@ -5,8 +5,8 @@ import { currentUser } from "@/lib/auth/index.ts";
 import { ScenarioPreviewRequestSchema } from "@/lib/contracts/index.ts";
 import { teaches } from "@/lib/db/classroom/index.ts";
 import { previewScenario } from "@/lib/db/classroom/preview.ts";
-import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 export async function POST(request: Request) {
   const refusal = refuseUnsafeJsonRequest(request);

@@ -3,9 +3,8 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { exportBackup, restoreBackup } from "@/lib/db/backup.ts";
-import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { readBodyWithin } from "@/lib/http/read-body-within.ts";
-import { refuseUnsafeJsonRequest } from "@/lib/security/request-guard.ts";
+import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse, readBodyWithin } from "@/lib/http/index.ts";
+import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/index.ts";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // The learner's review log as CSV in the columns the FSRS optimizer reads, as a download.
 import { currentUser } from "@/lib/auth/index.ts";
-import { unauthenticatedResponse } from "@/lib/http/error-response.ts";
+import { unauthenticatedResponse } from "@/lib/http/index.ts";
 import { reviewLogPages } from "@/lib/db/review-export.ts";
 import { REVIEW_CSV_HEADER, reviewCsvRow } from "@/lib/srs/index.ts";
 

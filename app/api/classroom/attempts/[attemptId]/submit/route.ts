@@ -4,8 +4,8 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/index.ts";
 import { ClassroomIdSchema, type AttemptSubmitted } from "@/lib/contracts/index.ts";
 import { submitAttempt } from "@/lib/db/classroom/index.ts";
-import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
-import { refuseCrossOrigin } from "@/lib/security/request-guard.ts";
+import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { refuseCrossOrigin } from "@/lib/security/index.ts";
 
 const Params = z.object({ attemptId: ClassroomIdSchema });
 

@@ -1,7 +1,7 @@
 // The quiz's results as a CSV download, for the instructor who owns it; 404 for anyone else.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
-import { errorResponse, unauthenticatedResponse } from "@/lib/http/error-response.ts";
+import { errorResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
 import { quizResults } from "@/lib/db/classroom/index.ts";
 import { resultsCsv } from "@/lib/classroom/index.ts";
 
