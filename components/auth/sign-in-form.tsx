@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/signin/actions.ts";
-import { FieldError } from "../ui/field-error.tsx";
+import { TextField } from "../ui/text-field.tsx";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { email: "", fieldErrors: {} });
@@ -15,33 +15,25 @@ export function SignInForm({ next }: { next: string }) {
         )}
       </div>
       <input type="hidden" name="next" value={next} />
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          aria-invalid={state.fieldErrors.email ? true : undefined}
-          aria-describedby="email-error"
-        />
-        <FieldError id="email-error" messages={state.fieldErrors.email} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={state.fieldErrors.password ? true : undefined}
-          aria-describedby="password-error"
-        />
-        <FieldError id="password-error" messages={state.fieldErrors.password} />
-      </div>
+      <TextField
+        id="email"
+        label="Email"
+        errors={state.fieldErrors.email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        errors={state.fieldErrors.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <button className="button full" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { signUpAction, type SignUpState } from "@/app/signup/actions.ts";
-import { FieldError } from "../ui/field-error.tsx";
+import { TextField } from "../ui/text-field.tsx";
 
 export function SignUpForm({ next, minPasswordLength }: { next: string; minPasswordLength: number }) {
   // The learner's day starts at 4 a.m. in their zone; the browser knows which zone that is, and
@@ -25,51 +25,39 @@ export function SignUpForm({ next, minPasswordLength }: { next: string; minPassw
         )}
       </div>
       <input type="hidden" name="next" value={next} />
-      <div className="field">
-        <label htmlFor="name">
-          Name <span className="muted">(optional)</span>
-        </label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          defaultValue={state.values.name}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby="name-error"
-        />
-        <FieldError id="name-error" messages={errors.name} />
-      </div>
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values.email}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby="email-error"
-        />
-        <FieldError id="email-error" messages={errors.email} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minPasswordLength}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby="password-hint password-error"
-        />
-        <span id="password-hint" className="hint">
-          At least {minPasswordLength} characters.
-        </span>
-        <FieldError id="password-error" messages={errors.password} />
-      </div>
+      <TextField
+        id="name"
+        label={
+          <>
+            Name <span className="muted">(optional)</span>
+          </>
+        }
+        errors={errors.name}
+        name="name"
+        autoComplete="name"
+        defaultValue={state.values.name}
+      />
+      <TextField
+        id="email"
+        label="Email"
+        errors={errors.email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        hint={<>At least {minPasswordLength} characters.</>}
+        errors={errors.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minPasswordLength}
+      />
       <button className="button full" type="submit" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>

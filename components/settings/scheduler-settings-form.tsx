@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { saveSettingsAction } from "@/app/settings/actions.ts";
 import { FieldError } from "@/components/ui/field-error.tsx";
+import { TextField } from "@/components/ui/text-field.tsx";
 import type { GeneralField, GeneralSettingsState } from "./settings-types.ts";
 import styles from "./settings.module.css";
 
@@ -36,27 +37,19 @@ function NumberField({
   max?: number;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        type="number"
-        inputMode="decimal"
-        step={step}
-        min={min}
-        max={max}
-        defaultValue={value}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={`${name}-hint ${name}-error`}
-      />
-      {hint && (
-        <span id={`${name}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      <FieldError id={`${name}-error`} messages={errors} />
-    </div>
+    <TextField
+      id={name}
+      label={label}
+      hint={hint}
+      errors={errors}
+      name={name}
+      type="number"
+      inputMode="decimal"
+      step={step}
+      min={min}
+      max={max}
+      defaultValue={value}
+    />
   );
 }
 
@@ -74,22 +67,7 @@ function StepsField({
   errors?: string[] | undefined;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={value}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={`${name}-hint ${name}-error`}
-      />
-      <span id={`${name}-hint`} className="hint">
-        {hint}
-      </span>
-      <FieldError id={`${name}-error`} messages={errors} />
-    </div>
+    <TextField id={name} label={label} hint={hint} errors={errors} name={name} defaultValue={value} autoComplete="off" spellCheck={false} />
   );
 }
 
