@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/index.ts";
-import { updateOwnCard } from "@/lib/db/cards.ts";
+import { updateOwnCard } from "@/lib/db/index.ts";
 
 const EditSchema = z.object({
   cardId: z.string().min(1).max(64),

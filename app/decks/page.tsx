@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/index.ts";
-import { listDecksWithCounts } from "@/lib/db/decks.ts";
+import { listDecksWithCounts } from "@/lib/db/index.ts";
 import { learnerDay } from "@/lib/srs/index.ts";
 
 export const metadata = { title: "Your decks" };

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { readableDeckPath } from "@/lib/db/decks.ts";
+import { readableDeckPath } from "@/lib/db/index.ts";
 import { reviewScreenState } from "@/lib/db/review/index.ts";
 import { ReviewSession } from "@/components/review/review-session.tsx";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/index.ts";
-import { saveDeckOverrides, saveGeneralSettings } from "@/lib/db/settings.ts";
+import { saveDeckOverrides, saveGeneralSettings } from "@/lib/db/index.ts";
 import { formatJsonPath, type FieldIssue } from "@/lib/errors/index.ts";
 import { DECK_FIELDS, GENERAL_FIELDS, type DeckOverridesState, type GeneralSettingsState } from "@/components/settings/settings-types.ts";
 import { fieldErrors, numberText, optional, stepsText, text } from "./form-input.ts";

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/index.ts";
-import { loadLearnerSettings } from "@/lib/db/settings.ts";
+import { loadLearnerSettings } from "@/lib/db/index.ts";
 import { SchedulerSettingsForm } from "@/components/settings/scheduler-settings-form.tsx";
 import { DeckOverridesForm } from "@/components/settings/deck-overrides-form.tsx";
 import { OptimizePanel } from "@/components/settings/optimize-panel.tsx";

@@ -11,7 +11,7 @@ import {
   safeReturnPath,
   signInWithPassword,
 } from "@/lib/auth/index.ts";
-import { createUser, EmailTakenError } from "@/lib/db/users.ts";
+import { createUser, EmailTakenError } from "@/lib/db/index.ts";
 
 export interface SignUpState {
   values: { name: string; email: string };

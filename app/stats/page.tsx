@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/index.ts";
-import { learnerStats } from "@/lib/db/stats.ts";
+import { learnerStats } from "@/lib/db/index.ts";
 import { ForecastChart } from "@/components/stats/forecast-chart.tsx";
 import { ReviewHeatmap } from "@/components/stats/review-heatmap.tsx";
 import { RetentionChart } from "@/components/stats/retention-chart.tsx";

@@ -19,7 +19,7 @@ import {
   type NoteFile,
   type SkippedPath,
 } from "../../lib/notes/index.ts";
-import type { ImportCounts } from "../../lib/db/card-import.ts";
+import type { ImportCounts } from "../../lib/db/index.ts";
 import { CliUsageError, type CliCommand, type CliIO } from "../command.ts";
 
 interface ImportArgs {

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { env } from "../env.ts";
-import { revokeSessions, sessionVersionOf, userForOAuthAccount } from "../db/users.ts";
+import { revokeSessions, sessionVersionOf, userForOAuthAccount } from "../db/index.ts";
 import { checkCredentials } from "./credentials.ts";
 import { clientAddress } from "./client-address.ts";
 import { limitCode } from "./limit-code.ts";

@@ -1,6 +1,6 @@
 // The email-and-password check behind the Credentials provider, behind the limits in sign-in-limits.ts.
 import { z } from "zod";
-import { findUserForSignIn } from "../db/sign-in.ts";
+import { findUserForSignIn } from "../db/index.ts";
 import { emailField } from "./email.ts";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
 import { reserveSignInAttempt, type LimitRefusal } from "./sign-in-limits.ts";

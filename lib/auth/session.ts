@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { findSessionUser, type Role, type SessionUser } from "../db/users.ts";
+import { findSessionUser, type Role, type SessionUser } from "../db/index.ts";
 import { auth } from "./config.ts";
 
 /**

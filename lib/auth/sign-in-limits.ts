@@ -11,7 +11,7 @@
 //   concurrent tries cannot all slip under a limit; a successful sign-in is then forgotten.
 // - Sign-up: at most SIGN_UPS_PER_MINUTE per address in any 60 s, counted the same way.
 import { env } from "../env.ts";
-import { releaseAttempt, reserveAttempt } from "../db/sign-in.ts";
+import { releaseAttempt, reserveAttempt } from "../db/index.ts";
 
 export const LIMIT_WINDOW_MS = 60_000;
 

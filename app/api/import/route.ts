@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { MAX_UPLOAD_BYTES, UploadFormSchema } from "@/lib/contracts/index.ts";
-import { importIntoLibrary } from "@/lib/db/web-import.ts";
+import { importIntoLibrary } from "@/lib/db/index.ts";
 import {
   domainErrorResponse,
   errorResponse,

@@ -3,7 +3,7 @@
 // "error") line. Streaming lets the page draw a progress bar without polling.
 import { currentUser } from "@/lib/auth/index.ts";
 import { OptimizeRequestSchema } from "@/lib/contracts/index.ts";
-import { optimizeForLearner } from "@/lib/db/optimize.ts";
+import { optimizeForLearner } from "@/lib/db/index.ts";
 import { errorResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 import type { OptimizeEvent } from "@/components/settings/optimize-types.ts";

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { ReviewActionSchema } from "@/lib/contracts/index.ts";
-import { isDatabaseBusy } from "@/lib/db/database-busy.ts";
+import { isDatabaseBusy } from "@/lib/db/index.ts";
 import { applyCardAction, recordGrade, reviewScreenState, undoReview, type ReviewOutcome } from "@/lib/db/review/index.ts";
 import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { errorResponse, refusalResponse, unauthenticatedResponse, readBoundedJson } from "@/lib/http/index.ts";
 import { currentUser } from "@/lib/auth/index.ts";
 import { ScenarioCardRequestSchema, type ScenarioCardsSaved } from "@/lib/contracts/index.ts";
-import { saveScenarioCards } from "@/lib/db/scenario-cards.ts";
+import { saveScenarioCards } from "@/lib/db/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 /** A scenario is a few kilobytes; this bound keeps a single request from filling the database. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { findCardForLearner } from "@/lib/db/cards.ts";
+import { findCardForLearner } from "@/lib/db/index.ts";
 import { loadSchedulerSettings } from "@/lib/db/review/index.ts";
 import { renderStoredCardFacesOnServer } from "@/lib/card-faces/server.ts";
 import { CardStateCode, RATING_NAMES, isRating, retrievability, settingsForDeck } from "@/lib/srs/index.ts";

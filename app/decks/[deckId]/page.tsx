@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { findReadableDeck } from "@/lib/db/decks.ts";
+import { findReadableDeck } from "@/lib/db/index.ts";
 import { renderStoredCardFacesOnServer } from "@/lib/card-faces/server.ts";
 
 export const metadata = { title: "Deck" };

@@ -2,7 +2,7 @@
 // action because a year of reviews is larger than a server action's body limit.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
-import { exportBackup, restoreBackup } from "@/lib/db/backup.ts";
+import { exportBackup, restoreBackup } from "@/lib/db/index.ts";
 import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse, readBodyWithin } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/index.ts";

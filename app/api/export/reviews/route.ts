@@ -1,7 +1,7 @@
 // The learner's review log as CSV in the columns the FSRS optimizer reads, as a download.
 import { currentUser } from "@/lib/auth/index.ts";
 import { unauthenticatedResponse } from "@/lib/http/index.ts";
-import { reviewLogPages } from "@/lib/db/review-export.ts";
+import { reviewLogPages } from "@/lib/db/index.ts";
 import { REVIEW_CSV_HEADER, reviewCsvRow } from "@/lib/srs/index.ts";
 
 export const dynamic = "force-dynamic";

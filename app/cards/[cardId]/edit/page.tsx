@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { findCardForLearner } from "@/lib/db/cards.ts";
+import { findCardForLearner } from "@/lib/db/index.ts";
 import { EditCardForm } from "@/components/cards/edit-card-form.tsx";
 
 export const metadata = { title: "Edit card" };

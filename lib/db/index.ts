@@ -1,0 +1,39 @@
+// The data-access layer's public face for pages, actions, route handlers and lib/auth: every
+// function takes the acting user (or, before sign-in, the email or address being checked) and
+// scopes its queries by it. The classroom and review screens have faces of their own
+// (./classroom/index.ts, ./review/index.ts); ./engine is the seam around the database engine.
+// Tests, scripts and benchmarks may reach the modules behind this file directly.
+import "server-only";
+
+export { exportBackup, restoreBackup, RestoreRunningError, type RestoreResult } from "./backup.ts";
+export { findCardForLearner, updateOwnCard } from "./cards.ts";
+export type { ImportCounts } from "./card-import.ts";
+export { DATABASE_BUSY_WAIT_MS, DatabaseBusyError, isDatabaseBusy } from "./database-busy.ts";
+export { findReadableDeck, listDecksWithCounts, readableDeckPath, type DeckSummary } from "./decks.ts";
+export { optimizeForLearner, type LearnerOptimizeOptions, type LearnerOptimizeResult } from "./optimize.ts";
+export { reviewLogPages } from "./review-export.ts";
+export { saveScenarioCards, type SaveScenarioResult } from "./scenario-cards.ts";
+export {
+  loadLearnerSettings,
+  saveDeckOverrides,
+  saveGeneralSettings,
+  saveParameters,
+  type GeneralSettings,
+  type LearnerSettings,
+  type SaveResult,
+  type SettingsDeck,
+} from "./settings.ts";
+export { findUserForSignIn, releaseAttempt, reserveAttempt, type AttemptLimit, type Reservation } from "./sign-in.ts";
+export { learnerStats, type LearnerStats } from "./stats.ts";
+export {
+  createUser,
+  emailIsTaken,
+  EmailTakenError,
+  findSessionUser,
+  revokeSessions,
+  sessionVersionOf,
+  userForOAuthAccount,
+  type Role,
+  type SessionUser,
+} from "./users.ts";
+export { importIntoLibrary, type WebImportResult } from "./web-import.ts";
