@@ -10,13 +10,13 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
 import { buildClassroomFixture } from "./support/classroom-fixture.ts";
 import { signInOverHttp, startServer } from "./support/server.ts";
+import { machineLine } from "./support/machine.ts";
 
 const PASSWORD = "bench password 123";
 const LEARNERS = 200;
@@ -165,7 +165,7 @@ export async function run(): Promise<string> {
       `| answers acknowledged vs stored as last sent | ${acked} acknowledged, ${lost} missing or different; ${stored.length} rows; ${submitted} attempts submitted | 0 lost | ${ok(lost === 0 && acked === LEARNERS * QUESTIONS && submitted === LEARNERS)} |`,
       `| results page, ${LEARNERS} learners x ${QUESTIONS} questions (median of 10, p95) | ${resultsMedian.toFixed(0)} ms (${percentile(resultsLoad, 95).toFixed(0)} ms) | < 500 ms | ${ok(resultsMedian < 500)} |`,
       "",
-      `Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average ${loadavg()[0]!.toFixed(1)} at the end. The load generator shares the cores with the server.`,
+      machineLine("The load generator shares the cores with the server."),
       "",
     ].join("\n");
   } finally {

@@ -5,10 +5,11 @@
 //   npx tsx --conditions=react-server bench/import-db.ts
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateVault } from "./notes.ts";
+import { machineLine } from "./support/machine.ts";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ok = (good: boolean) => (good ? "yes" : "**no**");
@@ -56,7 +57,7 @@ export async function run(): Promise<string> {
       `| re-import, nothing changed (${second.counts.unchanged.toLocaleString("en")} unchanged, ${second.counts.created + second.counts.updated + second.counts.suspended} written) | ${seconds(second.ms)} | < 3 s | ${ok(second.ms < 3_000 && second.counts.unchanged === cards)} |`,
       `| peak RSS (whole process) | ${(peak / 1024 / 1024).toFixed(0)} MB | < 1 GB | ${ok(peak < 1024 ** 3)} |`,
       "",
-      `Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+      machineLine(),
       "",
     ].join("\n");
   } finally {

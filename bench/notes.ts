@@ -6,10 +6,10 @@
 //   npx tsx bench/notes.ts            prints the markdown section
 //   import { run, generateVault } from "./notes.ts"   (bench/run.ts, the database import benchmark)
 
-import { cpus, availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { importPreview, readNoteBytes, type NoteFile } from "../lib/notes/index.ts";
 import { floats, mulberry32 } from "../lib/random/index.ts";
+import { machineLine } from "./support/machine.ts";
 
 export interface VaultOptions {
   notes?: number;
@@ -216,7 +216,6 @@ export async function run(): Promise<string> {
   // The OS's own high-water mark also sees the peak inside importPreview, between samples.
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
   const ok = (good: boolean) => (good ? "yes" : "**no**");
   return [
     "## Importer",
@@ -232,7 +231,7 @@ export async function run(): Promise<string> {
     `| peak RSS (whole process) | ${mb(maxRss)} | < 1 GB | ${ok(maxRss < 1024 ** 3)} |`,
     `| vault generation (not timed above) | ${(generateMs / 1000).toFixed(2)} s | | |`,
     "",
-    `Machine: ${availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+    machineLine(),
     "",
   ].join("\n");
 }

@@ -7,10 +7,11 @@
 //   npx tsx --conditions=react-server bench/restore-db.ts
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateBackup } from "./support/backup-fixture.ts";
+import { machineLine } from "./support/machine.ts";
 
 const LOGS = Number(process.env.BENCH_RESTORE_LOGS ?? 30_000);
 const CARDS = 2_000;
@@ -68,9 +69,6 @@ export async function run(): Promise<string> {
     const second = await restoreOnce();
     const logsAfter = await prisma.reviewLog.count({ where: { userId: user.id } });
     await prisma.$disconnect();
-    const load = loadavg()
-      .map((l) => l.toFixed(2))
-      .join(", ");
 
     return [
       "## Backup restore, into SQLite",
@@ -86,7 +84,7 @@ export async function run(): Promise<string> {
       `| longest event-loop stall during a restore (first / second) | ${first.longestStallMs.toFixed(0)} / ${second.longestStallMs.toFixed(0)} ms | | |`,
       `| log rows after | ${logsAfter.toLocaleString("en")} | ${LOGS.toLocaleString("en")} | ${ok(logsAfter === LOGS && second.reviews === LOGS)} |`,
       "",
-      `Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average ${load} (1, 5, 15 min) at the end.`,
+      machineLine(),
       "",
     ].join("\n");
   } finally {

@@ -5,9 +5,9 @@
 //   npx tsx --conditions=react-server bench/review-db.ts
 
 import { rmSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
 import { pathToFileURL } from "node:url";
-import { buildReviewFixture } from "./support/review-fixture.ts";
+import { buildReviewFixture, ONE_BIG_LEARNER } from "./support/review-fixture.ts";
+import { machineLine } from "./support/machine.ts";
 
 const ok = (good: boolean) => (good ? "yes" : "**no**");
 
@@ -19,15 +19,7 @@ function percentile(values: number[], p: number): number {
 export async function run(): Promise<string> {
   const now = new Date();
   const seedStart = performance.now();
-  const fixture = await buildReviewFixture({
-    learners: 1,
-    cardsPerLearner: 50_000,
-    studiedPerLearner: 45_000,
-    duePerLearner: 400,
-    logsPerLearner: 500_000,
-    decksPerLearner: 50,
-    now,
-  });
+  const fixture = await buildReviewFixture({ ...ONE_BIG_LEARNER, now });
   const seedMs = performance.now() - seedStart;
   try {
     process.env.DATABASE_URL = `file:${fixture.file}`;
@@ -86,7 +78,7 @@ export async function run(): Promise<string> {
       `| next review step (queue + card + previews + HTML), 10 builds | ${median(stepMs).toFixed(1)} ms | ${percentile(stepMs, 95).toFixed(1)} ms | | |`,
       "",
       `Log rows after: ${logs.toLocaleString("en")} (500,000 + ${accepted} accepted grades). Seeding took ${(seedMs / 1000).toFixed(1)} s (not timed above).`,
-      `Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+      machineLine(),
       "",
     ].join("\n");
   } finally {

@@ -7,13 +7,13 @@
 //   BENCH_SECONDS=10 shortens the load phase while trying things out.
 
 import { rmSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import { withDatabase } from "../tests/support/database.ts";
-import { buildReviewFixture } from "./support/review-fixture.ts";
+import { buildReviewFixture, ONE_BIG_LEARNER } from "./support/review-fixture.ts";
 import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
 import { pageJavaScript } from "./support/page-javascript.ts";
+import { machineLine } from "./support/machine.ts";
 
 const PASSWORD = "bench password 123";
 const LEARNERS = 20;
@@ -32,16 +32,7 @@ export async function run(): Promise<string> {
   ensureBuild();
   const now = new Date();
   const passwordHash = await bcrypt.hash(PASSWORD, 10);
-  const big = await buildReviewFixture({
-    learners: 1,
-    cardsPerLearner: 50_000,
-    studiedPerLearner: 45_000,
-    duePerLearner: 400,
-    logsPerLearner: 500_000,
-    decksPerLearner: 50,
-    passwordHash,
-    now,
-  });
+  const big = await buildReviewFixture({ ...ONE_BIG_LEARNER, passwordHash, now });
   const crowd = await buildReviewFixture({
     learners: LEARNERS,
     cardsPerLearner: 3_000,
@@ -163,7 +154,7 @@ export async function run(): Promise<string> {
       `| errors | ${errors} | 0 | ${ok(errors === 0)} |`,
       `| log rows vs accepted grades | ${totalLogged} rows, ${accepted} accepted, equal per learner: ${exact ? "yes" : "no"} | equal | ${ok(exact && totalLogged === accepted)} |`,
       "",
-      `Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. The load generator shares the two cores with the server.`,
+      machineLine("The load generator shares the two cores with the server."),
       "",
     ].join("\n");
   } finally {

@@ -24,6 +24,16 @@ export interface FixtureOptions {
   now: Date;
 }
 
+/** The benchmark learner of the review targets: 50,000 cards, 400 due, 500,000 review-log rows. */
+export const ONE_BIG_LEARNER = {
+  learners: 1,
+  cardsPerLearner: 50_000,
+  studiedPerLearner: 45_000,
+  duePerLearner: 400,
+  logsPerLearner: 500_000,
+  decksPerLearner: 50,
+} as const satisfies Omit<FixtureOptions, "now">;
+
 export interface Fixture {
   dir: string;
   file: string;

@@ -2,18 +2,13 @@
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/signin/actions.ts";
 import { TextField } from "../ui/text-field.tsx";
+import { FormError } from "@/components/ui/form-error.tsx";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { email: "", fieldErrors: {} });
   return (
     <form action={action} noValidate aria-describedby={state.formError ? "signin-error" : undefined}>
-      <div aria-live="polite">
-        {state.formError && (
-          <p id="signin-error" className="form-error" role="alert">
-            {state.formError}
-          </p>
-        )}
-      </div>
+      <FormError id="signin-error" message={state.formError} />
       <input type="hidden" name="next" value={next} />
       <TextField
         id="email"

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { signUpAction, type SignUpState } from "@/app/signup/actions.ts";
 import { TextField } from "../ui/text-field.tsx";
+import { FormError } from "@/components/ui/form-error.tsx";
 
 export function SignUpForm({ next, minPasswordLength }: { next: string; minPasswordLength: number }) {
   // The learner's day starts at 4 a.m. in their zone; the browser knows which zone that is, and
@@ -17,13 +18,7 @@ export function SignUpForm({ next, minPasswordLength }: { next: string; minPassw
   const errors = state.fieldErrors;
   return (
     <form action={action} noValidate>
-      <div aria-live="polite">
-        {state.formError && (
-          <p className="form-error" role="alert">
-            {state.formError}
-          </p>
-        )}
-      </div>
+      <FormError message={state.formError} />
       <input type="hidden" name="next" value={next} />
       <TextField
         id="name"

@@ -2,18 +2,13 @@
 import { useActionState } from "react";
 import { editCardAction, type EditCardState } from "@/app/actions/card-edit.ts";
 import { FieldError } from "@/components/ui/field-error.tsx";
+import { FormError } from "@/components/ui/form-error.tsx";
 
 export function EditCardForm({ cardId, front, back }: { cardId: string; front: string; back: string }) {
   const [state, action, pending] = useActionState<EditCardState, FormData>(editCardAction, { fieldErrors: {} });
   return (
     <form action={action} className="panel">
-      <div aria-live="polite">
-        {state.formError && (
-          <p className="form-error" role="alert">
-            {state.formError}
-          </p>
-        )}
-      </div>
+      <FormError message={state.formError} />
       <input type="hidden" name="cardId" value={cardId} />
       <div className="field">
         <label htmlFor="front">Front (Markdown)</label>

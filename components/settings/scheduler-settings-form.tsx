@@ -5,6 +5,7 @@ import { FieldError } from "@/components/ui/field-error.tsx";
 import { TextField } from "@/components/ui/text-field.tsx";
 import type { GeneralField, GeneralSettingsState } from "./settings-types.ts";
 import styles from "./settings.module.css";
+import { FormError } from "@/components/ui/form-error.tsx";
 
 export interface GeneralValues {
   desiredRetention: number;
@@ -78,18 +79,13 @@ export function SchedulerSettingsForm({ current, timeZones }: { current: General
   return (
     <form action={action} noValidate aria-labelledby="general-heading">
       <h2 id="general-heading">Scheduling</h2>
-      <div aria-live="polite">
-        {state.formError && (
-          <p className="form-error" role="alert">
-            {state.formError}
-          </p>
-        )}
+      <FormError message={state.formError}>
         {state.savedAt && !state.formError && Object.keys(errors).length === 0 && (
           <p className={styles.saved} role="status">
             Settings saved.
           </p>
         )}
-      </div>
+      </FormError>
       <NumberField
         name="desiredRetention"
         label="Desired retention"
