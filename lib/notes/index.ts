@@ -4,7 +4,7 @@
 // the Node-only exception and is not exported here. The database side (lib/db) turns drafts into
 // Card rows.
 
-export type { CardDraft, CardKind, ImportProblem, NoteFile, SourceRef } from "./types.ts";
+export type { CardDraft, CardKind, ImportProblem, NoteFile, ReviewHistory, SkippedBlock, SourceRef } from "./types.ts";
 export type { CodeNode, HeadingNode, ItemNode, NoteNode, ParagraphNode, ParsedNote, Property, RuleNode } from "./tree.ts";
 
 export { parseNote } from "./parse/note.ts";

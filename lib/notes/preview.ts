@@ -6,7 +6,7 @@ import { disambiguate } from "./extract/keys.ts";
 import { findProperty } from "./parse/properties.ts";
 import { parseNote } from "./parse/note.ts";
 import type { ItemNode, NoteNode, ParsedNote } from "./tree.ts";
-import type { CardDraft, ImportProblem, NoteFile } from "./types.ts";
+import type { CardDraft, ImportProblem, NoteFile, SkippedBlock } from "./types.ts";
 
 export interface PreviewOptions {
   /** Put every card under this deck (prefixed to each note's own deck path). */
@@ -27,6 +27,8 @@ export interface ImportPreview {
   problems: ImportProblem[];
   /** Worth telling, but the file was imported: an unclosed code fence, a #card with no answer. */
   notices: ImportProblem[];
+  /** Blocks that looked like cards but were not made into one, each with its file, line and reason. */
+  skippedBlocks: SkippedBlock[];
   /** Number of notes read. */
   notes: number;
   /** Paths whose cards are all in `drafts`: an import may suspend the missing cards of these files, and only these. */
@@ -42,6 +44,7 @@ export const DECK_SEPARATOR = " › ";
 export function importPreview(files: readonly NoteFile[], options: PreviewOptions = {}): ImportPreview {
   const problems: ImportProblem[] = [];
   const notices: ImportProblem[] = [];
+  const skippedBlocks: SkippedBlock[] = [];
   const parsed: ParsedNote[] = [];
   const seenPaths = new Set<string>();
   for (const file of files) {
@@ -71,6 +74,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
         resolveBlockRef: (id) => blocks.get(id),
       });
       notices.push(...result.notices);
+      skippedBlocks.push(...result.skipped);
       for (const draft of result.drafts) {
         if (seenKeys.has(draft.key)) {
           notices.push({
@@ -86,7 +90,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
       problems.push({ file: note.path, message: `cards could not be extracted: ${(error as Error).message}` });
     }
   }
-  return { drafts, decks: summariseDecks(drafts), problems, notices, notes: parsed.length, importedFiles };
+  return { drafts, decks: summariseDecks(drafts), problems, notices, skippedBlocks, notes: parsed.length, importedFiles };
 }
 
 function collectBlockIds(nodes: readonly NoteNode[], into: Map<string, string>): void {

@@ -23,6 +23,10 @@ export function noticesOf(text: string, path = "note.md") {
   return extractNote(parseNote({ path, text }), {}).notices;
 }
 
+export function skippedOf(text: string, path = "note.md") {
+  return extractNote(parseNote({ path, text }), {}).skipped;
+}
+
 export function fronts(cards: readonly CardDraft[]): string[] {
   return cards.map((c) => c.front);
 }

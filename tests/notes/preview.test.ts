@@ -46,10 +46,8 @@ describe("importPreview", () => {
   it("passes notices through without counting them as problems", () => {
     const preview = importPreview([{ path: "a.md", text: note("- Q #card", "- R #card", "\t- ```json", "\t  {") }]);
     expect(preview.problems).toEqual([]);
-    expect(preview.notices.map((n) => [n.file, n.line])).toEqual([
-      ["a.md", 3],
-      ["a.md", 1],
-    ]);
+    expect(preview.notices.map((n) => [n.file, n.line])).toEqual([["a.md", 3]]);
+    expect(preview.skippedBlocks.map((n) => [n.file, n.line, n.text])).toEqual([["a.md", 1, "Q"]]);
     expect(preview.drafts.map((d) => d.front)).toEqual(["R"]);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CardDraft } from "../../lib/notes/index.ts";
-import { cardsOf, fronts, note, noticesOf } from "./helpers.ts";
+import { cardsOf, fronts, note, skippedOf } from "./helpers.ts";
 
 type Expected = Partial<Pick<CardDraft, "kind" | "front" | "back" | "tags" | "deckPath">> & { line?: number };
 
@@ -297,7 +297,9 @@ describe("what is never a card", () => {
   });
 
   it("tells why a #card block was skipped", () => {
-    expect(noticesOf(note("- Lonely #card"), "p.md")).toEqual([{ file: "p.md", line: 1, message: expect.stringContaining("no answer") }]);
+    expect(skippedOf(note("- Lonely #card"), "p.md")).toEqual([
+      { file: "p.md", line: 1, text: "Lonely", reason: expect.stringContaining("nothing under it") },
+    ]);
   });
 
   it("keeps a front unambiguous by naming its heading and parent items", () => {

@@ -11,7 +11,7 @@ import { hasCardMarker, inlineTags, mergeTags } from "../inline/tags.ts";
 import { cardText, plainLine, type TextOptions } from "../inline/text.ts";
 import { findProperty, splitPropertyList } from "../parse/properties.ts";
 import type { ItemNode, NoteNode, ParagraphNode, ParsedNote } from "../tree.ts";
-import type { CardDraft, CardKind, ImportProblem } from "../types.ts";
+import type { CardDraft, CardKind, ImportProblem, SkippedBlock } from "../types.ts";
 import { derivedKey, disambiguate, idKey } from "./keys.ts";
 import { isEmptyItem, joinBlocks, renderItemContent, renderNodes, type MarkdownOptions } from "./markdown.ts";
 import { askForName, isGenericLabel, isQuestion, splitArrow, splitNameDescription } from "./patterns.ts";
@@ -29,6 +29,8 @@ export interface ExtractOptions {
 export interface Extraction {
   drafts: CardDraft[];
   notices: ImportProblem[];
+  /** Blocks that looked like cards but were not made into one, with the reason. */
+  skipped: SkippedBlock[];
 }
 
 interface Pending {
@@ -57,6 +59,7 @@ export function extractCards(note: ParsedNote, options: ExtractOptions = {}): Ca
 class CardRules {
   private readonly pending: Pending[] = [];
   private readonly notices: ImportProblem[] = [];
+  private readonly skipped: SkippedBlock[] = [];
   private readonly explicit: boolean;
   private readonly text: TextOptions;
   private readonly markdown: MarkdownOptions;
@@ -108,7 +111,7 @@ class CardRules {
     } else {
       this.walkSection(note.nodes, root, undefined);
     }
-    return { drafts: this.finish(), notices: [...note.notices, ...this.notices] };
+    return { drafts: this.finish(), notices: [...note.notices, ...this.notices], skipped: this.skipped };
   }
 
   private finish(): CardDraft[] {
@@ -136,10 +139,11 @@ class CardRules {
     const front = card.front.trim();
     const back = card.back.trim();
     if (!front || (card.kind === "basic" && !back)) {
-      this.notices.push({
+      this.skipped.push({
         file: this.note.path,
         line: card.line,
-        message: front ? `"${front.slice(0, 60)}" has no answer under it; no card made` : "block has no text to ask; no card made",
+        text: oneLine(front || back),
+        reason: front ? "nothing under it to use as the answer" : "no text to ask",
       });
       return undefined;
     }
@@ -393,4 +397,10 @@ function remembered(cache: Map<string, string>, raw: string, compute: () => stri
     cache.set(raw, text);
   }
   return text;
+}
+
+/** A block's words on one line, short enough to show in a list of skipped blocks. */
+function oneLine(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
