@@ -149,9 +149,9 @@ const logseq: Format = (w, i, budget) => {
 };
 
 const obsidian: Format = (w, i, budget) => {
-  // An Obsidian note with front matter, highlights, inline cards and lists.
+  // An Obsidian note tagged for the Spaced Repetition plugin: highlights, inline cards and lists.
   let left = budget;
-  w.lines.push("---", `tags: [aws, iam${i % 7}]`, "---", "");
+  w.lines.push("---", `tags: [aws, iam${i % 7}, flashcards]`, "---", "");
   while (left > 0) {
     w.lines.push(`## ${w.pick(TOPICS)}`);
     const kind = Math.floor(w.rand() * 3);

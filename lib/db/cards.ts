@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client.ts";
+import { importedTextHash } from "./import-plan.ts";
 import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
@@ -42,8 +43,22 @@ export async function findCardForLearner(user: SessionUser, cardId: string) {
   return { card, state, history, editable: card.scope === user.id };
 }
 
-/** Edits the text of a card in the learner's own library; starter cards belong to everyone and are not edited. */
+/**
+ * Edits the text of a card in the learner's own library; starter cards belong to everyone and are
+ * not edited. The first edit records the hash of the text the import wrote (importedHash), by
+ * which a re-import knows to keep the learner's text (lib/db/import-plan.ts, keepEdit).
+ */
 export async function updateOwnCard(user: SessionUser, cardId: string, values: { front: string; back: string }): Promise<boolean> {
-  const updated = await prisma.card.updateMany({ where: { id: cardId, scope: user.id }, data: values });
-  return updated.count === 1;
+  return prisma.$transaction(async (tx) => {
+    const card = await tx.card.findFirst({
+      where: { id: cardId, scope: user.id },
+      select: { front: true, back: true, importedHash: true },
+    });
+    if (!card) return false;
+    // The hash of what the import wrote is taken before the first edit; an edit back to that text clears it.
+    const imported = card.importedHash ?? importedTextHash(card.front, card.back);
+    const importedHash = importedTextHash(values.front, values.back) === imported ? null : imported;
+    const updated = await tx.card.updateMany({ where: { id: cardId, scope: user.id }, data: { ...values, importedHash } });
+    return updated.count === 1;
+  });
 }

@@ -5,6 +5,7 @@ import { extractNote } from "./extract/cards.ts";
 import { disambiguate } from "./extract/keys.ts";
 import { findProperty } from "./parse/properties.ts";
 import { parseNote } from "./parse/note.ts";
+import { DEFAULT_SR_SETTINGS, isPluginSettingsPath, readSrSettings, settingsRoot, type SrSettings } from "./input/plugin-settings.ts";
 import type { ItemNode, NoteNode, ParsedNote } from "./tree.ts";
 import type { CardDraft, ImportProblem, NoteFile, SkippedBlock } from "./types.ts";
 
@@ -47,14 +48,17 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
   const skippedBlocks: SkippedBlock[] = [];
   const parsed: ParsedNote[] = [];
   const seenPaths = new Set<string>();
+  const settings = vaultSettings(files, problems);
   for (const file of files) {
+    if (isPluginSettingsPath(file.path)) continue;
     if (seenPaths.has(file.path)) {
       problems.push({ file: file.path, message: "the same path was given twice; the second copy was not imported" });
       continue;
     }
     seenPaths.add(file.path);
     try {
-      parsed.push(parseNote(file));
+      const sr = settingsFor(file.path, settings);
+      parsed.push(parseNote(file, { multiline: { basic: sr.multiline, reversed: sr.multilineReversed } }));
     } catch (error) {
       problems.push({ file: file.path, message: `could not be read as a note: ${(error as Error).message}` });
     }
@@ -71,6 +75,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
     try {
       const result = extractNote(note, {
         ...(options.deck ? { deck: options.deck } : {}),
+        spacedRepetition: settingsFor(note.path, settings),
         resolveBlockRef: (id) => blocks.get(id),
       });
       notices.push(...result.notices);
@@ -91,6 +96,27 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
     }
   }
   return { drafts, decks: summariseDecks(drafts), problems, notices, skippedBlocks, notes: parsed.length, importedFiles };
+}
+
+/** Each vault's SR plugin settings, by the folder they apply to. */
+function vaultSettings(files: readonly NoteFile[], problems: ImportProblem[]): Map<string, SrSettings> {
+  const settings = new Map<string, SrSettings>();
+  for (const file of files) {
+    if (!isPluginSettingsPath(file.path)) continue;
+    const read = readSrSettings(file.path, file.text);
+    if (read.ok) settings.set(settingsRoot(file.path), read.settings);
+    else problems.push(read.problem);
+  }
+  return settings;
+}
+
+/** The settings of the innermost vault holding the note, else the plugin's defaults. */
+function settingsFor(path: string, settings: ReadonlyMap<string, SrSettings>): SrSettings {
+  let best: { root: string; settings: SrSettings } | undefined;
+  for (const [root, value] of settings) {
+    if (path.startsWith(root) && (!best || root.length > best.root.length)) best = { root, settings: value };
+  }
+  return best?.settings ?? DEFAULT_SR_SETTINGS;
 }
 
 function collectBlockIds(nodes: readonly NoteNode[], into: Map<string, string>): void {

@@ -1,6 +1,7 @@
 // The parsed form of a note: what the card rules walk over. Line numbers are 1-based and point at
 // the first line of each block in the original text, so every card can say where it came from.
 
+import type { SrSchedule } from "./parse/comments.ts";
 import type { ImportProblem } from "./types.ts";
 
 export interface Property {
@@ -52,12 +53,27 @@ export interface ItemNode {
   /** Set for Logseq heading blocks such as `- #### IAM Identities`. */
   heading?: number;
   properties: Property[];
-  /** Content inside the block after its text: further paragraphs and fenced code. */
-  body: Array<ParagraphNode | CodeNode>;
+  /** Content inside the block after its text: further paragraphs, fenced code, and `---` lines
+   * indented inside the block (Logseq keeps them in the block). */
+  body: Array<ParagraphNode | CodeNode | RuleNode>;
   children: ItemNode[];
 }
 
-export type NoteNode = HeadingNode | ParagraphNode | CodeNode | RuleNode | ItemNode;
+/**
+ * An Obsidian Spaced Repetition multi-line card: front lines, a line holding only `?` (or `??`
+ * for a card both ways), back lines, read as raw text because both sides may hold lists and code.
+ */
+export interface FlashcardNode {
+  type: "flashcard";
+  line: number;
+  front: string;
+  back: string;
+  reversed: boolean;
+  /** Last line of the back, so a schedule comment right after it belongs to this card. */
+  endLine: number;
+}
+
+export type NoteNode = HeadingNode | ParagraphNode | CodeNode | RuleNode | ItemNode | FlashcardNode;
 
 export interface ParsedNote {
   path: string;
@@ -69,4 +85,6 @@ export interface ParsedNote {
   nodes: NoteNode[];
   /** Things worth telling the author that do not stop the import (an unclosed code fence...). */
   notices: ImportProblem[];
+  /** Obsidian SR schedules found in comments, by line; the extractor hands each to its card. */
+  schedules: SrSchedule[];
 }

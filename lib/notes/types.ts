@@ -25,7 +25,8 @@ export interface CardDraft {
   deckPath: string[];
   /** Markdown. For cloze cards the text with `{{c1::...}}` markers. */
   front: string;
-  /** Markdown; empty for cloze cards (the back is the front revealed). */
+  /** Markdown. For cloze cards (whose answer is the front revealed) an extra shown with the
+   * answer, such as a Logseq cloze block's children; usually empty. */
   back: string;
   tags: string[];
   source: SourceRef;

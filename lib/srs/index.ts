@@ -25,6 +25,14 @@ export {
 export { SCHEDULING_FIELDS, newSchedulingState, schedulingStateOf } from "./card.ts";
 export { intervalLabel, intervalUntil } from "./intervals.ts";
 export {
+  convertHistory,
+  difficultyFromEase,
+  stabilityFromInterval,
+  stateFromHistory,
+  type HistoryConversion,
+  type HistoryOptions,
+} from "./imported-history.ts";
+export {
   gradeCard,
   previewGrades,
   retrievability,

@@ -26,8 +26,20 @@ function draft(key: string, front: string, back = "answer", deckPath = ["Notes",
 describe("applyCardImport", () => {
   it("creates decks and cards, then changes nothing on the same import", async () => {
     const drafts = [draft("a", "What is STS?"), draft("b", "What does AssumeRole return?")];
-    expect(await applyCardImport(target, drafts, ["notes.md"])).toEqual({ created: 2, updated: 0, suspended: 0, unchanged: 0 });
-    expect(await applyCardImport(target, drafts, ["notes.md"])).toEqual({ created: 0, updated: 0, suspended: 0, unchanged: 2 });
+    expect(await applyCardImport(target, drafts, ["notes.md"])).toEqual({
+      created: 2,
+      updated: 0,
+      suspended: 0,
+      unchanged: 0,
+      keptEdits: 0,
+    });
+    expect(await applyCardImport(target, drafts, ["notes.md"])).toEqual({
+      created: 0,
+      updated: 0,
+      suspended: 0,
+      unchanged: 2,
+      keptEdits: 0,
+    });
     const deck = await prisma.deck.findFirstOrThrow({ where: { scope: target.scope } });
     expect(deck).toMatchObject({ path: "Notes › STS", name: "STS", ownerId: target.ownerId });
   });
@@ -69,7 +81,7 @@ describe("applyCardImport", () => {
     });
 
     const preview = await previewCardImport(target, [draft("a", "What is AWS STS?")], ["notes.md"]);
-    expect(preview.counts).toEqual({ created: 0, updated: 1, suspended: 1, unchanged: 0 });
+    expect(preview.counts).toEqual({ created: 0, updated: 1, suspended: 1, unchanged: 0, keptEdits: 0 });
     expect(await prisma.card.count({ where: { scope: target.scope, suspended: true } })).toBe(0); // preview writes nothing
 
     expect(await applyCardImport(target, [draft("a", "What is AWS STS?")], ["notes.md"])).toEqual({
@@ -77,6 +89,7 @@ describe("applyCardImport", () => {
       updated: 1,
       suspended: 1,
       unchanged: 0,
+      keptEdits: 0,
     });
     const after = await prisma.card.findFirstOrThrow({
       where: { scope: target.scope, key: "a" },
@@ -96,7 +109,7 @@ describe("applyCardImport", () => {
       [draft("a", "What is AWS STS?"), draft("b", "What does AssumeRole return?")],
       ["notes.md"],
     );
-    expect(counts).toEqual({ created: 0, updated: 1, suspended: 0, unchanged: 1 });
+    expect(counts).toEqual({ created: 0, updated: 1, suspended: 0, unchanged: 1, keptEdits: 0 });
     expect(await prisma.card.count({ where: { scope: target.scope, suspended: true } })).toBe(0);
   });
 

@@ -76,7 +76,7 @@ describe("card keys", () => {
   });
 
   it("give cloze siblings their own keys and a shared note key", () => {
-    const cards = cardsOf(note("- ==A== and ==B=="));
+    const cards = cardsOf(note("#flashcards", "- ==A== and ==B=="));
     expect(cards.map((c) => c.key.slice(-3))).toEqual(["#c1", "#c2"]);
     expect(cards[0]!.noteKey).toBe(cards[1]!.noteKey);
     expect(cards[0]!.noteKey).not.toBe(cards[0]!.key);

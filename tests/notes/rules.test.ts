@@ -174,8 +174,8 @@ const cases: RuleCase[] = [
     cards: [{ kind: "cloze", front: "The {{c1::root user}} can {{c1::close the account}}", back: "" }],
   },
   {
-    rule: "==highlight==: one cloze card per highlight, the other revealed",
-    text: note("- ==AssumeRole== returns ==temporary credentials=="),
+    rule: "==highlight== in a note tagged #flashcards: one cloze card per highlight, the other revealed",
+    text: note("#flashcards", "- ==AssumeRole== returns ==temporary credentials=="),
     cards: [
       { kind: "cloze", front: "{{c1::AssumeRole}} returns temporary credentials" },
       { kind: "cloze", front: "AssumeRole returns {{c2::temporary credentials}}" },
@@ -187,7 +187,7 @@ const cases: RuleCase[] = [
     cards: [{ kind: "cloze", front: "`a == b` and {{c2::GetCallerIdentity::API}} says who you are" }],
   },
   {
-    rule: "Obsidian SR inline cards: front::back and ::: for both directions; ARNs are not separators",
+    rule: "Obsidian SR inline cards: front::back and ::: for both directions; ARNs are not separators; nothing else is guessed",
     text: note(
       "What does STS stand for?::Security Token Service",
       "",
@@ -199,7 +199,6 @@ const cases: RuleCase[] = [
       { front: "What does STS stand for?", back: "Security Token Service" },
       { front: "MFA", back: "multi-factor authentication" },
       { front: "multi-factor authentication", back: "MFA" },
-      { front: "What are the key points about note?", back: "arn:aws:iam::123456789012:role/demo" },
     ],
   },
   {

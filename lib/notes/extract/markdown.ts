@@ -35,7 +35,9 @@ function indentLines(text: string, indent: string): string[] {
 }
 
 function bodyBlocks(body: ItemNode["body"], options: MarkdownOptions): string[] {
-  return body.map((node) => (node.type === "code" ? codeFence(node) : paragraphText(node, options))).filter((block) => block.trim() !== "");
+  return body
+    .map((node) => (node.type === "code" ? codeFence(node) : node.type === "rule" ? "---" : paragraphText(node, options)))
+    .filter((block) => block.trim() !== "");
 }
 
 function itemLines(item: ItemNode, number: number, indent: string, options: MarkdownOptions): string[] {

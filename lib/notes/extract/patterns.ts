@@ -30,18 +30,17 @@ export interface NameDescription {
   description: string;
 }
 
-const CODE_NAME = /^(`+)([^`]+?)\1\s*(?:[-–—:]|::)\s+([\s\S]+)$/;
-const BOLD_NAME = /^(\*\*|__)([^*_]+?)\1\s*(?:[-–—:])\s+([\s\S]+)$/;
-const PLAIN_COLON = /^([^:\n`]{1,60}?)\s*:\s+([\s\S]+)$/;
-const PLAIN_DASH = /^([^\n`]{1,60}?)\s+[-–—]\s+([\s\S]+)$/;
+// Only a plain hyphen between spaces (or after a run of tabs) separates a name from its
+// description: en and em dashes join clauses of a sentence, and colons mostly introduce a label
+// ("**Cost**: free", "Note: ...") or sit inside links, so neither makes a card by itself.
+const CODE_NAME = /^(`+)([^`]+?)\1[ \t]+-[ \t]+([\s\S]+)$/;
+const PLAIN_DASH = /^([^\n`*_[\]]{1,60}?)(?:[ \t]+-[ \t]+|\t+-[ \t]*)([\s\S]+)$/;
 
 export function splitNameDescription(text: string): NameDescription | undefined {
   const trimmed = text.trim();
   const code = CODE_NAME.exec(trimmed);
   if (code) return usable(`${code[1]}${code[2]}${code[1]}`, code[2]!, code[3]!, true);
-  const bold = BOLD_NAME.exec(trimmed);
-  if (bold) return usable(`**${bold[2]}**`, bold[2]!, bold[3]!, false);
-  const plain = PLAIN_COLON.exec(trimmed) ?? PLAIN_DASH.exec(trimmed);
+  const plain = PLAIN_DASH.exec(trimmed);
   if (plain) return usable(plain[1]!.trim(), plain[1]!.trim(), plain[2]!, false);
   return undefined;
 }
@@ -52,7 +51,7 @@ function usable(name: string, bare: string, description: string, isCode: boolean
   if (isGenericLabel(bare)) return undefined;
   if (!isCode) {
     const words = bare.split(/\s+/);
-    if (words.length > 6 || /[.;!?,]/.test(bare)) return undefined;
+    if (words.length > 5 || /[.;!?,:]/.test(bare)) return undefined;
     if (NOT_A_NAME_START.has(words[0]!.toLowerCase())) return undefined;
     if (/^\p{Ll}/u.test(bare) && !/[A-Z]/.test(bare)) return undefined; // "decision deny: ..." reads as prose
   }
@@ -82,6 +81,18 @@ export function splitArrow(text: string): ArrowFact | undefined {
   return { prompt: m[1]!.trim(), answer };
 }
 
+// "…? (Choose TWO)" and "…? (Select 2.)" still end in their question.
+const QUESTION_END = /\?\s*(?:\*\*|__)?\s*(?:\((?:choose|select|pick)\b[^)]*\)\.?)?\s*(?:\*\*|__)?\s*$/i;
+
 export function isQuestion(text: string): boolean {
-  return /\?\s*$/.test(text.split("\n")[0] ?? "");
+  return QUESTION_END.test(text.split("\n")[0] ?? "");
+}
+
+const ASKING_WORDS =
+  /^(?:\d+[.)]\s*)?(?:what|why|how|when|which|who|whom|where|is|are|can|does|do|should|explain|describe|define|compare|list|name|quand|pourquoi|comment|quel(?:le)?s?)\b/i;
+
+/** A heading that asks something: it ends in `?`, or opens like a question ("When to use roles"). */
+export function isQuestionLike(text: string): boolean {
+  const plain = text.replace(/\*\*|__|`/g, "").trim();
+  return isQuestion(plain) || ASKING_WORDS.test(plain);
 }

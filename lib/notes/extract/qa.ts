@@ -4,8 +4,9 @@
 
 import type { NoteNode, ParagraphNode } from "../tree.ts";
 
+// A lone "A" is an answer marker only with a colon: "**A.**" and "A." name an option.
 const ANSWER =
-  /^(?:(?:\*\*|__)\s*(?:ans(?:wer)?|a|r[ée]ponse|r[ée]p)\s*[:.]?\s*(?:\*\*|__)\s*[:.]?|(?:ans(?:wer)?|a|r[ée]ponse)\s*:)[ \t]*/i;
+  /^(?:(?:\*\*|__)\s*(?:(?:ans(?:wer)?|r[ée]ponse|r[ée]p)\s*[:.]?|a\s*:)\s*(?:\*\*|__)\s*[:.]?|(?:\*\*|__)\s*a\s*(?:\*\*|__)\s*:|(?:ans(?:wer)?|a|r[ée]ponse)\s*:)[ \t]*/i;
 const QUESTION = /^(?:(?:\*\*|__)\s*(?:q|question)\s*[:.]?\s*(?:\*\*|__)\s*[:.]?|(?:q|question)\s*:)[ \t]*/i;
 
 export function stripAnswerMarker(text: string): string {
@@ -14,6 +15,11 @@ export function stripAnswerMarker(text: string): string {
 
 export function stripQuestionMarker(text: string): string {
   return text.replace(QUESTION, "").trim();
+}
+
+/** Opens with an answer marker: `**Ans**`, `Answer:`, `A:`, `Réponse :`. */
+export function isQaAnswer(text: string): boolean {
+  return ANSWER.test(text);
 }
 
 function isAnswer(node: NoteNode | undefined): node is ParagraphNode {

@@ -11,7 +11,8 @@ import { replaceOutsideCode } from "./code-spans.ts";
 const INNER = String.raw`((?:[^{}]|\{(?!\{)|\}(?!\}))*?)`;
 const ANKI = new RegExp(String.raw`\{\{c(\d+)::${INNER}(?:::([^{}]*))?\}\}`, "g");
 const LOGSEQ = new RegExp(String.raw`\{\{cloze:?\s+${INNER}\}\}`, "g");
-const HIGHLIGHT = /==(?=\S)([^=\n]*?\S)==/g;
+// A highlight may wrap onto the next line (a callout's `>` lines), never across a blank line.
+const HIGHLIGHT = /==(?=\S)((?:[^=\n]|\n(?!\s*\n))*?\S)[ \t]*==/g;
 
 function matchesOutsideCode(text: string, pattern: RegExp): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
@@ -22,13 +23,35 @@ function matchesOutsideCode(text: string, pattern: RegExp): RegExpExecArray[] {
   return found;
 }
 
-export function hasCloze(text: string): boolean {
-  if (!text.includes("{{") && !text.includes("==")) return false;
-  return (
-    matchesOutsideCode(text, ANKI).length > 0 ||
-    matchesOutsideCode(text, LOGSEQ).length > 0 ||
-    matchesOutsideCode(text, HIGHLIGHT).length > 0
-  );
+/**
+ * Which Obsidian markups read as deletions. `==highlight==` is a cloze only where the note is
+ * written for a flashcard plugin (elsewhere it is emphasis); `**bold**` and `{{curly}}` only
+ * where the Spaced Repetition plugin's settings turn them on, as they are off by default.
+ */
+export interface ClozeStyles {
+  highlight?: boolean;
+  bold?: boolean;
+  curly?: boolean;
+  /** The Flashcards plugin's `{text}` and numbered `{2:text}`. */
+  single?: boolean;
+}
+
+const BOLD = /\*\*(?=\S)([^*\n]*?\S)\*\*/g;
+const CURLY = /\{\{(?!c\d+::|cloze[:\s])(?=\S)([^{}\n]*?\S)\}\}/g;
+
+const SINGLE = /(?<![{\\])\{(?!\{)(?:(\d+):)?([^{}\n]*?[^{}\s])\}(?!\})/g;
+
+function extraPatterns(styles: ClozeStyles): RegExp[] {
+  return [...(styles.highlight ? [HIGHLIGHT] : []), ...(styles.bold ? [BOLD] : []), ...(styles.curly ? [CURLY] : [])];
+}
+
+function allPatterns(styles: ClozeStyles): RegExp[] {
+  return [ANKI, LOGSEQ, ...extraPatterns(styles), ...(styles.single ? [SINGLE] : [])];
+}
+
+export function hasCloze(text: string, styles: ClozeStyles = {}): boolean {
+  if (!text.includes("{") && !text.includes("==") && !text.includes("**")) return false;
+  return allPatterns(styles).some((pattern) => matchesOutsideCode(text, pattern).length > 0);
 }
 
 export interface ClozeText {
@@ -37,20 +60,26 @@ export interface ClozeText {
   groups: number[];
 }
 
-export function normaliseCloze(text: string): ClozeText {
+export function normaliseCloze(text: string, styles: ClozeStyles = {}): ClozeText {
   const groups = new Set<number>();
-  for (const m of matchesOutsideCode(text, ANKI)) groups.add(Number(m[1]));
   let marked = text;
+  if (styles.single) {
+    // Numbered ones keep their number, as Anki's do; the others take the next free one.
+    marked = replaceOutsideCode(marked, SINGLE, (m) => (m[1] ? `{{c${m[1]}::${m[2]}}}` : m[0]));
+  }
+  for (const m of matchesOutsideCode(marked, ANKI)) groups.add(Number(m[1]));
   if (matchesOutsideCode(marked, LOGSEQ).length > 0) {
     const group = nextFree(groups);
     groups.add(group);
     marked = replaceOutsideCode(marked, LOGSEQ, (m) => `{{c${group}::${m[1]!.trim()}}}`);
   }
-  marked = replaceOutsideCode(marked, HIGHLIGHT, (m) => {
-    const n = nextFree(groups);
-    groups.add(n);
-    return `{{c${n}::${m[1]}}}`;
-  });
+  for (const pattern of [...extraPatterns(styles), ...(styles.single ? [SINGLE] : [])]) {
+    marked = replaceOutsideCode(marked, pattern, (m) => {
+      const n = nextFree(groups);
+      groups.add(n);
+      return `{{c${n}::${pattern === SINGLE ? m[2] : m[1]}}}`;
+    });
+  }
   return { marked, groups: [...groups].sort((a, b) => a - b) };
 }
 

@@ -42,7 +42,7 @@ function rewriteProse(prose: string, options: TextOptions): string {
       // Logseq block references: ((uuid)).
       .replace(/\(\(([0-9a-f-]{36})\)\)/gi, (_m, id: string) => {
         const text = options.resolveBlockRef?.(id.toLowerCase());
-        return text ? text.split("\n")[0]! : "[block reference]";
+        return text ? stripTagMarkup(text.split("\n")[0]!) : "[block reference]";
       })
   );
 }

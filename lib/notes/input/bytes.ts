@@ -3,6 +3,7 @@
 
 import type { ImportProblem, NoteFile } from "../types.ts";
 import { formatBytes, MAX_NOTE_BYTES, NOTE_EXTENSIONS } from "./limits.ts";
+import { isPluginSettingsPath, MAX_SETTINGS_BYTES } from "./plugin-settings.ts";
 import { firstInvalidUtf8, lineOfOffset } from "./utf8.ts";
 
 export type NoteRead = { ok: true; file: NoteFile } | { ok: false; problem: ImportProblem };
@@ -28,7 +29,8 @@ export function readNoteBytes(path: string, bytes: Uint8Array): NoteRead {
     ok: false,
     problem: { file: path, ...(line !== undefined ? { line } : {}), message },
   });
-  if (!isNoteExtension(path)) return fail(unsupportedReason(path));
+  if (!isNoteExtension(path) && !isPluginSettingsPath(path)) return fail(unsupportedReason(path));
+  if (isPluginSettingsPath(path) && bytes.length > MAX_SETTINGS_BYTES) return fail("plugin settings file is too large to be one; not read");
   if (bytes.length > MAX_NOTE_BYTES) {
     return fail(`file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_NOTE_BYTES)} limit for one note`);
   }

@@ -1,12 +1,14 @@
 // Which files of a folder or archive are notes. Shared by the zip reader and the CLI's folder walk
 // so both treat Logseq graphs and Obsidian vaults alike:
-//  - hidden files and folders are skipped (.obsidian/, .trash/, .git/, .DS_Store), as is __MACOSX/;
+//  - hidden files and folders are skipped (.obsidian/, .trash/, .git/, .DS_Store), as is __MACOSX/,
+//    except the Spaced Repetition plugin's settings, which are read with the notes (plugin-settings.ts);
 //  - in a Logseq graph (a folder holding pages/, journals/ or logseq/config.edn) the logseq/
 //    folder (config, backups under logseq/bak/) and assets/ are skipped: pages/ and journals/ count;
 //  - other non-note files (images, PDFs, .edn) are skipped quietly; .org pages are reported.
 
 import type { ImportProblem } from "../types.ts";
 import { extensionOf, isNoteExtension, unsupportedReason } from "./bytes.ts";
+import { isPluginSettingsPath } from "./plugin-settings.ts";
 
 export interface SkippedPath {
   path: string;
@@ -47,8 +49,10 @@ export function planVault(paths: readonly string[], options: { archives?: boolea
   const plan: VaultPlan = { notes: [], archives: [], skipped: [], problems: [] };
   const roots = logseqRoots(paths);
   for (const path of paths) {
-    const reason = skipReason(path, roots);
-    if (reason) {
+    const reason = isPluginSettingsPath(path) ? undefined : skipReason(path, roots);
+    if (isPluginSettingsPath(path)) {
+      plan.notes.push(path);
+    } else if (reason) {
       plan.skipped.push({ path, reason });
     } else if (isNoteExtension(path)) {
       plan.notes.push(path);

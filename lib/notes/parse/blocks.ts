@@ -8,7 +8,8 @@
 import type { ImportProblem } from "../types.ts";
 import type { ItemNode, NoteNode, ParagraphNode, Property } from "../tree.ts";
 import { readFence } from "./fences.ts";
-import { indentColumns, isBlank, isRule, matchFenceOpen, matchHeading, matchListItem } from "./lines.ts";
+import { findFlashcardSpans, type MultilineSeparators } from "./flashcards.ts";
+import { dedent, indentColumns, isBlank, isRule, matchFenceOpen, matchHeading, matchListItem } from "./lines.ts";
 import { matchProperty } from "./properties.ts";
 
 export interface BlockParse {
@@ -23,14 +24,21 @@ interface OpenItem {
   markerCol: number;
 }
 
-export function parseBlocks(lines: readonly string[], start: number, path: string): BlockParse {
+export function parseBlocks(lines: readonly string[], start: number, path: string, separators?: MultilineSeparators): BlockParse {
   const nodes: NoteNode[] = [];
   const properties: Property[] = [];
   const notices: ImportProblem[] = [];
   const stack: OpenItem[] = [];
   // Where a following non-blank line continues: an item's own text or an open paragraph.
   let openText: { append: (line: string) => void } | undefined;
+  // The last top-level paragraph while it is one line long: a `===` or `---` under it makes it a
+  // setext heading.
+  let setextCandidate: ParagraphNode | undefined;
   let lastBlank = true;
+  // Whether the open text is a blockquote, whose `>` lines continue it.
+  let openQuote = false;
+  const flashcards = findFlashcardSpans(lines, start, separators);
+  let nextFlashcard = 0;
 
   const closeItemsFrom = (col: number) => {
     while (stack.length > 0 && stack[stack.length - 1]!.markerCol >= col) stack.pop();
@@ -48,6 +56,39 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
     const col = indentColumns(line);
     const wasBlank = lastBlank;
     lastBlank = false;
+    const candidate = wasBlank ? undefined : setextCandidate;
+    setextCandidate = undefined;
+
+    const flashcard = flashcards[nextFlashcard];
+    if (flashcard && flashcard.start === i) {
+      nextFlashcard += 1;
+      stack.length = 0;
+      openText = undefined;
+      const side = (from: number, to: number) => sideText(lines.slice(from, to));
+      nodes.push({
+        type: "flashcard",
+        line: lineNumber,
+        front: side(flashcard.start, flashcard.separator),
+        back: side(flashcard.separator + 1, flashcard.end + 1),
+        reversed: flashcard.reversed,
+        endLine: flashcard.end + 1,
+      });
+      i = flashcard.end;
+      continue;
+    }
+
+    if (candidate && /^[ \t]{0,3}(?:=+|-{2,})[ \t]*$/.test(line)) {
+      // Setext heading: `Title` over `===` (level 1) or `---` (level 2).
+      nodes.splice(nodes.indexOf(candidate), 1, {
+        type: "heading",
+        level: line.includes("=") ? 1 : 2,
+        text: candidate.text,
+        line: candidate.line,
+        children: [],
+      });
+      openText = undefined;
+      continue;
+    }
 
     const fence = matchFenceOpen(line);
     if (fence) {
@@ -63,6 +104,13 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
     }
 
     if (isRule(line)) {
+      const inside = owner();
+      if (inside && col > stack[stack.length - 1]!.markerCol) {
+        // Indented under a block's first line, Logseq keeps a `---` line in the block.
+        inside.body.push({ type: "rule", line: lineNumber });
+        openText = undefined;
+        continue;
+      }
       stack.length = 0;
       openText = undefined;
       nodes.push({ type: "rule", line: lineNumber });
@@ -113,6 +161,7 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
         item.text = inlineHeading.text;
       } else item.text = marker.text;
       openText = { append: (l) => (item.text = item.text ? `${item.text}\n${l}` : l) };
+      openQuote = false;
       continue;
     }
 
@@ -127,19 +176,39 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
     }
 
     const text = line.trim();
-    if (!wasBlank && openText) {
+    // A blockquote (or Obsidian callout) line starts a block of its own, as in CommonMark.
+    const opensQuote = text.startsWith(">") && !openQuote;
+    if (!wasBlank && openText && !opensQuote) {
       // A line right after text continues it, whatever its indentation (markdown's lazy lines).
       openText.append(text);
       continue;
     }
     closeItemsFrom(col);
     const paragraph: ParagraphNode = { type: "paragraph", text, line: lineNumber };
+    openQuote = text.startsWith(">");
     const item = owner();
     if (item) item.body.push(paragraph);
-    else nodes.push(paragraph);
+    else {
+      nodes.push(paragraph);
+      if (!isAnswerLine(text)) setextCandidate = paragraph;
+    }
     openText = { append: (l) => (paragraph.text = `${paragraph.text}\n${l}`) };
   }
   return { nodes, properties, notices };
+}
+
+/** `**Ans** ...` over a `---` closes a Q&A pair (a separator), it is not a heading. */
+function isAnswerLine(text: string): boolean {
+  return /^(?:\*\*|__)?\s*(?:ans(?:wer)?|a|r[ée]ponse)\b/i.test(text);
+}
+
+/** A side of a multi-line card, its common indentation removed. */
+function sideText(lines: readonly string[]): string {
+  const indent = Math.min(...lines.filter((l) => !isBlank(l)).map(indentColumns));
+  return lines
+    .map((l) => dedent(l, indent).trimEnd())
+    .join("\n")
+    .trim();
 }
 
 function unclosedFence(path: string, line: number): ImportProblem {

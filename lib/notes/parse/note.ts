@@ -4,14 +4,21 @@
 import type { NoteFile } from "../types.ts";
 import type { ParsedNote, Property } from "../tree.ts";
 import { parseBlocks } from "./blocks.ts";
+import type { MultilineSeparators } from "./flashcards.ts";
+import { removeComments } from "./comments.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { isBlank } from "./lines.ts";
 import { matchProperty } from "./properties.ts";
 import { nestSections } from "./sections.ts";
 import { chooseTitle } from "./title.ts";
 
-export function parseNote(file: NoteFile): ParsedNote {
-  const lines = file.text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+export interface ParseOptions {
+  /** The vault's Obsidian SR multi-line separators (`?` and `??` unless its settings say otherwise). */
+  multiline?: MultilineSeparators;
+}
+
+export function parseNote(file: NoteFile, options: ParseOptions = {}): ParsedNote {
+  const { lines, schedules, unclosedAt } = removeComments(file.text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/));
   const properties: Property[] = [];
   let start = 0;
 
@@ -29,7 +36,7 @@ export function parseNote(file: NoteFile): ParsedNote {
     properties.push(property);
   }
 
-  const blocks = parseBlocks(lines, start, file.path);
+  const blocks = parseBlocks(lines, start, file.path, options.multiline);
   properties.push(...blocks.properties);
   const nodes = nestSections(blocks.nodes);
   const title = chooseTitle(file.path, properties, nodes);
@@ -39,6 +46,9 @@ export function parseNote(file: NoteFile): ParsedNote {
     ...(title.heading ? { titleHeading: title.heading } : {}),
     properties,
     nodes,
-    notices: blocks.notices,
+    notices: unclosedAt
+      ? [{ file: file.path, line: unclosedAt, message: "an HTML comment (<!--) is never closed; the rest of the note is hidden by it" }, ...blocks.notices]
+      : blocks.notices,
+    schedules,
   };
 }

@@ -6,11 +6,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { SCHEDULING_FIELDS, CardStateCode } from "../../../srs/index.ts";
 import { DATABASE_BUSY_WAIT_MS } from "../../database-busy.ts";
-import { deckName, type ImportPlan, type ImportTarget, type StoredCard } from "../../import-plan.ts";
+import { deckName, type CardRowValues, type ImportPlan, type ImportTarget, type StoredCard } from "../../import-plan.ts";
+import { importedStates } from "../imported-states.ts";
 import type { BulkWrites } from "../ports.ts";
 import { retryWhileBusy } from "./busy-retry.ts";
-import { toStoredDate } from "./stored-dates.ts";
+import { toStoredDate, toStoredValue } from "./stored-dates.ts";
 import { withWriteConnection } from "./write-connection.ts";
 
 interface StoredCardRow extends Omit<StoredCard, "suspended"> {
@@ -20,7 +22,7 @@ interface StoredCardRow extends Omit<StoredCard, "suspended"> {
 function selectStoredCards(db: Database.Database, scope: string): StoredCard[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.key, c.kind, c.front, c.back, c.tags, c.noteKey, c.sourceFile, c.sourceLine, c.suspended, d.path AS deckPath
+      `SELECT c.id, c.key, c.kind, c.front, c.back, c.tags, c.noteKey, c.sourceFile, c.sourceLine, c.suspended, c.importedHash, d.path AS deckPath
        FROM "Card" c JOIN "Deck" d ON d.id = c.deckId WHERE c.scope = ?`,
     )
     .all(scope) as StoredCardRow[];
@@ -44,11 +46,12 @@ export function importInTransaction(
     const selectDecks = db.prepare(`SELECT id, path FROM "Deck" WHERE scope = ?`);
     const insertDeck = db.prepare(`INSERT INTO "Deck" (id, ownerId, scope, path, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const insertCard = db.prepare(
-      `INSERT INTO "Card" (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, suspended, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO "Card" (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, importedHash, suspended, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     );
     const updateCard = db.prepare(
-      `UPDATE "Card" SET key = ?, deckId = ?, kind = ?, front = ?, back = ?, tags = ?, noteKey = ?, sourceFile = ?, sourceLine = ?, suspended = 0, updatedAt = ?
+      `UPDATE "Card" SET key = ?, deckId = ?, kind = ?, front = ?, back = ?, tags = ?, noteKey = ?, sourceFile = ?, sourceLine = ?, importedHash = ?,
+         suspended = 0, updatedAt = ?
        WHERE id = ? AND scope = ?`,
     );
     const suspendCard = db.prepare(`UPDATE "Card" SET suspended = 1, updatedAt = ? WHERE id = ? AND scope = ?`);
@@ -80,11 +83,12 @@ export function importInTransaction(
           card.noteKey,
           card.sourceFile,
           card.sourceLine,
+          card.importedHash,
           stamp,
           stamp,
         );
       }
-      for (const { id, values } of plan.update) {
+      const update = (id: string, values: CardRowValues) =>
         updateCard.run(
           values.key,
           deckId(values.deckPath),
@@ -95,18 +99,55 @@ export function importInTransaction(
           values.noteKey,
           values.sourceFile,
           values.sourceLine,
+          values.importedHash,
           stamp,
           id,
           target.scope,
         );
-      }
+      for (const { id, values } of plan.update) update(id, values);
+      // The learner's text stays; the note's position and the hash of its new text are recorded.
+      for (const { id, values } of plan.keptEdits) update(id, values);
       for (const { id } of plan.suspend) suspendCard.run(stamp, id, target.scope);
+      if (target.ownerId !== null) writeImportedStates(db, target.ownerId, target.scope, plan, now);
       return plan;
     });
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing
     // mid-way; a BEGIN refused as busy has done nothing and is simply tried again.
     return retryWhileBusy(async () => apply.immediate(), { maxWaitMs: DATABASE_BUSY_WAIT_MS });
   });
+}
+
+const STATE_COLUMNS = SCHEDULING_FIELDS.join(", ");
+const STATE_PLACEHOLDERS = SCHEDULING_FIELDS.map(() => "?").join(", ");
+
+/**
+ * The owner's scheduling state from the review history their notes carry, for each card they have
+ * not studied here: no CardState row, or one still New that only holds a burial or a suspension
+ * (those are kept). A card with a review history in the app keeps it; the note's is ignored.
+ */
+function writeImportedStates(db: Database.Database, userId: string, scope: string, plan: ImportPlan, now: Date): void {
+  if (plan.histories.length === 0) return;
+  const settings = db.prepare(`SELECT schedulerSettings FROM "User" WHERE id = ?`).pluck().get(userId) as string | undefined;
+  const states = importedStates(plan.histories, settings, now);
+  if (states.length === 0) return;
+  const stamp = toStoredDate(now);
+  const selectCard = db.prepare(`SELECT id FROM "Card" WHERE scope = ? AND key = ?`).pluck();
+  const selectState = db.prepare(`SELECT id, state, reps, version FROM "CardState" WHERE userId = ? AND cardId = ?`);
+  const insertState = db.prepare(
+    `INSERT INTO "CardState" (id, userId, cardId, ${STATE_COLUMNS}, suspended, version, updatedAt) VALUES (?, ?, ?, ${STATE_PLACEHOLDERS}, 0, 1, ?)`,
+  );
+  const updateState = db.prepare(
+    `UPDATE "CardState" SET ${SCHEDULING_FIELDS.map((field) => `${field} = ?`).join(", ")}, version = ?, updatedAt = ? WHERE id = ?`,
+  );
+  for (const { key, state } of states) {
+    const cardId = selectCard.get(scope, key) as string | undefined;
+    if (cardId === undefined) continue;
+    const values = SCHEDULING_FIELDS.map((field) => toStoredValue(state[field]));
+    const row = selectState.get(userId, cardId) as { id: string; state: number; reps: number; version: number } | undefined;
+    if (!row) insertState.run(randomUUID(), userId, cardId, ...values, stamp);
+    // The version moves on, so a review screen that showed the card as new cannot grade it as new.
+    else if (row.state === CardStateCode.New && row.reps === 0) updateState.run(...values, row.version + 1, stamp, row.id);
+  }
 }
 
 export function sqliteBulkImport(file: string): Pick<BulkWrites, "readStoredCards" | "importInTransaction"> {

@@ -1,0 +1,71 @@
+// Obsidian Spaced Repetition's multi-line cards: the lines that touch a line holding only `?`
+// (or `??`, a card both ways) are the front above it and the back below it, whatever markup they
+// hold, lists and code included. Found on the raw lines, before blocks are built, because the
+// two sides cut across the block structure (a back is often a list under a sentence).
+// https://github.com/st3v3nmw/obsidian-spaced-repetition, docs/en/flashcards.md "Multi-line Basic"
+
+import { isBlank, isFenceClose, matchFenceOpen, matchHeading } from "./lines.ts";
+
+export interface FlashcardSpan {
+  /** Indexes into the note's lines (0-based). */
+  start: number;
+  separator: number;
+  end: number;
+  reversed: boolean;
+}
+
+export interface MultilineSeparators {
+  basic: string;
+  reversed: string;
+}
+
+export function findFlashcardSpans(
+  lines: readonly string[],
+  from: number,
+  separators: MultilineSeparators = { basic: "?", reversed: "??" },
+): FlashcardSpan[] {
+  const spans: FlashcardSpan[] = [];
+  let floor = from;
+  let fence: string | undefined;
+  for (let i = from; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+      continue;
+    }
+    const open = matchFenceOpen(line);
+    if (open) {
+      fence = open.fence;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed !== separators.basic && trimmed !== separators.reversed) continue;
+    let start = i;
+    while (start - 1 >= floor && !isBlank(lines[start - 1]!) && !matchHeading(lines[start - 1]!)) start -= 1;
+    const end = backEnd(lines, i);
+    if (start === i || end === i) continue;
+    spans.push({ start, separator: i, end, reversed: trimmed === separators.reversed });
+    floor = end + 1;
+    i = end;
+  }
+  return spans;
+}
+
+/** The last line of the back: up to the first blank line outside fenced code. */
+function backEnd(lines: readonly string[], separator: number): number {
+  let end = separator;
+  let fence: string | undefined;
+  for (let j = separator + 1; j < lines.length; j += 1) {
+    const line = lines[j]!;
+    if (fence) {
+      end = j;
+      if (isFenceClose(line, fence)) fence = undefined;
+      continue;
+    }
+    if (isBlank(line) || matchHeading(line)) break;
+    const open = matchFenceOpen(line);
+    if (open) fence = open.fence;
+    end = j;
+  }
+  return end;
+}
