@@ -85,7 +85,12 @@ async function walk(root: string, skipped: SkippedPath[]): Promise<string[]> {
       const rel = relative(root, full).split(sep).join("/");
       if (entry.isDirectory()) {
         // Hidden folders (.git, .obsidian, .trash) can be huge; planVault would skip them anyway.
-        if (entry.name.startsWith(".")) skipped.push({ path: `${rel}/`, reason: "hidden folder" });
+        // Only a vault's Spaced Repetition settings are read from .obsidian/ (plugin-settings.ts).
+        if (entry.name === ".obsidian") {
+          const settings = `${rel}/plugins/obsidian-spaced-repetition/data.json`;
+          if (await isFile(join(root, settings))) found.push(settings);
+          skipped.push({ path: `${rel}/`, reason: "hidden folder (only its Spaced Repetition settings are read)" });
+        } else if (entry.name.startsWith(".")) skipped.push({ path: `${rel}/`, reason: "hidden folder" });
         else await visit(full);
       } else if (entry.isFile()) {
         found.push(rel);
@@ -96,6 +101,14 @@ async function walk(root: string, skipped: SkippedPath[]): Promise<string[]> {
   };
   await visit(root);
   return found;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function readNote(fullPath: string, notePath: string, into: Collected): Promise<void> {
@@ -191,6 +204,7 @@ function previewJson(preview: ImportPreview, collected: Collected): string {
       cards,
       problems: [...collected.problems, ...preview.problems],
       notices: preview.notices,
+      skippedBlocks: preview.skippedBlocks,
       skipped: collected.skipped.length,
     },
     null,
@@ -214,6 +228,12 @@ function previewText(preview: ImportPreview, collected: Collected): string {
       .map((d) => `  ${d.kind === "cloze" ? "[cloze] " : ""}${firstLine(d.front)}  (${d.source.file}:${d.source.line})`),
   ];
   if (preview.drafts.length > LISTED_CARDS) out.push(`  … and ${preview.drafts.length - LISTED_CARDS} more (--json lists them all)`);
+  if (preview.skippedBlocks.length > 0)
+    out.push(
+      "",
+      `Skipped blocks (${preview.skippedBlocks.length}), no card made:`,
+      ...preview.skippedBlocks.map((b) => `  ${b.file}:${b.line}: "${b.text}": ${b.reason}`),
+    );
   if (problems.length > 0)
     out.push("", `Problems (${problems.length}), not imported:`, ...problems.map((p) => `  ${where(p)}: ${p.message}`));
   if (preview.notices.length > 0)

@@ -1,7 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useRef, useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import { ImportReviewList, type Selection } from "./import-review.tsx";
 import type { ImportErrorResponse, ImportResponse } from "./import-types.ts";
+
+const EVERYTHING: Selection = { untickedKeys: new Set(), untickedFiles: new Set() };
 
 type Phase =
   | { kind: "idle" }
@@ -43,6 +46,7 @@ export function ImportForm() {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [selection, setSelection] = useState<Selection>(EVERYTHING);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -70,6 +74,10 @@ export function ImportForm() {
       body.append("file", p.file);
       body.append("path", p.path);
     }
+    if (mode === "apply") {
+      for (const key of selection.untickedKeys) body.append("untickedKey", key);
+      for (const path of selection.untickedFiles) body.append("untickedFile", path);
+    }
     const response = await fetch("/api/import", { method: "POST", body });
     const json = (await response.json().catch(() => ({ error: `The server answered ${response.status}.` }))) as
       ImportResponse | ImportErrorResponse;
@@ -78,8 +86,17 @@ export function ImportForm() {
       setPhase({ kind: "idle" });
       return;
     }
+    if (mode === "preview") setSelection(EVERYTHING);
     setPhase(mode === "preview" ? { kind: "preview", result: json } : { kind: "done", result: json });
   };
+
+  const toggle = (which: keyof Selection, item: string, ticked: boolean) =>
+    setSelection((current) => {
+      const next = new Set(current[which]);
+      if (ticked) next.delete(item);
+      else next.add(item);
+      return { ...current, [which]: next };
+    });
 
   const busy = phase.kind === "busy";
   return (
@@ -138,12 +155,20 @@ export function ImportForm() {
         )}
       </div>
 
-      {(phase.kind === "preview" || phase.kind === "done") && <ImportSummary result={phase.result} />}
       {phase.kind === "preview" && (
-        <button className="button" type="button" onClick={() => send("apply")}>
-          Import {phase.result.counts.created + phase.result.counts.updated} cards
-        </button>
+        <ImportSummary result={phase.result}>
+          {phase.result.review && (
+            <ImportReviewList
+              review={phase.result.review}
+              selection={selection}
+              onToggleCard={(key, ticked) => toggle("untickedKeys", key, ticked)}
+              onToggleFile={(path, ticked) => toggle("untickedFiles", path, ticked)}
+            />
+          )}
+        </ImportSummary>
       )}
+      {phase.kind === "done" && <ImportSummary result={phase.result} />}
+      {phase.kind === "preview" && <Confirm result={phase.result} selection={selection} onConfirm={() => send("apply")} />}
       {phase.kind === "done" && (
         <Link className="button secondary" href="/decks">
           Go to your decks
@@ -153,8 +178,46 @@ export function ImportForm() {
   );
 }
 
-function ImportSummary({ result }: { result: ImportResponse }) {
+/** The cards confirming would create or update, with the learner's selection taken out. */
+function cardsToImport(result: ImportResponse, selection: Selection): number {
+  if (!result.review) return result.counts.created + result.counts.updated;
+  let cards = 0;
+  for (const file of result.review.files) {
+    if (selection.untickedFiles.has(file.path)) continue;
+    cards += file.counts.create + file.counts.update;
+    for (const card of file.cards) {
+      if ((card.action === "create" || card.action === "update") && selection.untickedKeys.has(card.key)) cards -= 1;
+    }
+  }
+  return cards;
+}
+
+function Confirm({ result, selection, onConfirm }: { result: ImportResponse; selection: Selection; onConfirm: () => void }) {
+  const files = result.review?.files ?? [];
+  const notesOut = files.filter((f) => selection.untickedFiles.has(f.path)).length;
+  const cardsOut = files
+    .filter((f) => !selection.untickedFiles.has(f.path))
+    .reduce((n, f) => n + f.cards.filter((c) => selection.untickedKeys.has(c.key)).length, 0);
+  const nothing = files.length > 0 && notesOut === files.length;
+  const cards = cardsToImport(result, selection);
+  return (
+    <div className="import-confirm">
+      {/* Always there, so a screen reader hears each change of the learner's choice. */}
+      <p aria-live="polite" data-testid="left-out">
+        {notesOut > 0 || cardsOut > 0
+          ? `Leaving out ${notesOut} ${notesOut === 1 ? "note" : "notes"} and ${cardsOut} ${cardsOut === 1 ? "card" : "cards"}.`
+          : ""}
+      </p>
+      <button className="button" type="button" disabled={nothing} onClick={onConfirm}>
+        {nothing ? "Nothing ticked to import" : `Import ${cards} ${cards === 1 ? "card" : "cards"}`}
+      </button>
+    </div>
+  );
+}
+
+function ImportSummary({ result, children }: { result: ImportResponse; children?: ReactNode }) {
   const { counts } = result;
+  const notImported = result.problems.length + result.unlistedProblems;
   return (
     <section className="panel" aria-label={result.applied ? "Import result" : "Import preview"} data-testid="import-summary">
       <h2>{result.applied ? "Imported" : "Preview"}</h2>
@@ -167,7 +230,7 @@ function ImportSummary({ result }: { result: ImportResponse }) {
         <div className="form-error" role="alert">
           <p>
             <strong>
-              {result.problems.length} {result.problems.length === 1 ? "file was" : "files were"} not imported:
+              {notImported} {notImported === 1 ? "file was" : "files were"} not imported:
             </strong>
           </p>
           <ul>
@@ -178,32 +241,31 @@ function ImportSummary({ result }: { result: ImportResponse }) {
               </li>
             ))}
           </ul>
+          {result.unlistedProblems > 0 && <p>and {result.unlistedProblems} more.</p>}
         </div>
       )}
-      {!result.applied && (
-        <>
-          <SampleList title="New cards" items={result.samples.create.map((c) => `${c.deckPath}: ${c.front}`)} />
-          <SampleList title="Updated cards" items={result.samples.update.map((c) => `${c.deckPath}: ${c.front}`)} />
-          <SampleList title="Cards to suspend (their block is gone; history is kept)" items={result.samples.suspend.map((c) => c.front)} />
-        </>
+      {result.keptEdits.length > 0 && (
+        <div data-testid="kept-edits">
+          <p>
+            {counts.keptEdits ?? result.keptEdits.length} {(counts.keptEdits ?? result.keptEdits.length) === 1 ? "card" : "cards"} you
+            edited in the app {result.applied ? "kept" : "will keep"} your text, though the note changed too:
+          </p>
+          <ul>
+            {result.keptEdits.map((card, i) => (
+              <li key={i}>
+                {card.deckPath}: {card.front}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
+      {result.leftOut && result.leftOut.files + result.leftOut.cards > 0 && (
+        <p data-testid="left-out-done">
+          Left out as you chose: {result.leftOut.files} {result.leftOut.files === 1 ? "note" : "notes"} and {result.leftOut.cards}{" "}
+          {result.leftOut.cards === 1 ? "card" : "cards"}; what you already had of them is unchanged.
+        </p>
+      )}
+      {children}
     </section>
-  );
-}
-
-function SampleList({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <details>
-      <summary>
-        {title} ({items.length}
-        {items.length >= 50 ? "+" : ""})
-      </summary>
-      <ul>
-        {items.map((item, i) => (
-          <li key={i}>{item}</li>
-        ))}
-      </ul>
-    </details>
   );
 }

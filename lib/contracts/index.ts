@@ -11,7 +11,7 @@ export {
   type AttemptSubmitted,
   type ScenarioPreviewRequest,
 } from "./classroom.ts";
-export { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UploadFormSchema, type UploadMode } from "./upload.ts";
+export { MAX_UNTICKED_CARDS, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UploadFormSchema, type UploadMode } from "./upload.ts";
 export { OptimizeRequestSchema } from "./optimize.ts";
 export {
   ScenarioCardRequestSchema,

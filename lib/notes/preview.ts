@@ -58,7 +58,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
     seenPaths.add(file.path);
     try {
       const sr = settingsFor(file.path, settings);
-      parsed.push(parseNote(file, { multiline: { basic: sr.multiline, reversed: sr.multilineReversed } }));
+      parsed.push(parseNote(file, { multiline: { basic: sr.multiline, reversed: sr.multilineReversed, inline: sr.inline } }));
     } catch (error) {
       problems.push({ file: file.path, message: `could not be read as a note: ${(error as Error).message}` });
     }

@@ -93,7 +93,7 @@ describe("import --dry-run", () => {
     const sink = io();
     const code = await runImport(["--dry-run", "--deck", "Exam", join(dir, "seed.txt")], sink);
     expect(code).toBe(0);
-    expect(sink.out).toMatch(/^Dry run: nothing was written\.\n1 note read, 0 other files skipped -> 21 cards in 8 decks/);
+    expect(sink.out).toMatch(/^Dry run: nothing was written\.\n1 note read, 0 other files skipped -> 17 cards in 6 decks/);
     expect(sink.out).toContain("  Exam › AWS STS - Security Token Service › Directory Services  (3)");
     expect(sink.out).toContain("What does `AssumeRoleWithSAML` do?  (seed.txt:5)");
   });
@@ -102,6 +102,20 @@ describe("import --dry-run", () => {
     const sink = io("* Roles\n\t* assumed\n");
     expect(await runImport(["--dry-run", "--json", "-"], sink)).toBe(0);
     expect(JSON.parse(sink.out).cards).toEqual([expect.objectContaining({ front: "Roles", source: { file: "stdin.md", line: 1 } })]);
+  });
+
+  it("lists the blocks that looked like cards but were skipped, after the cards, in text and JSON", async () => {
+    const note = "# IAM\n\n- What is STS? #card\n\t- Security Token Service\n- Lonely question #card\n";
+    const text = io(note);
+    expect(await runImport(["--dry-run", "-"], text)).toBe(0);
+    expect(text.out).toMatch(
+      /Cards:\n[\s\S]*What is STS\?[\s\S]*\nSkipped blocks \(1\), no card made:\n {2}stdin\.md:5: "[^"]*Lonely question": \S/,
+    );
+    const json = io(note);
+    expect(await runImport(["--dry-run", "--json", "-"], json)).toBe(0);
+    expect(JSON.parse(json.out).skippedBlocks).toEqual([
+      { file: "stdin.md", line: 5, text: expect.stringContaining("Lonely question"), reason: expect.any(String) },
+    ]);
   });
 
   it("reports a missing path as a problem", async () => {

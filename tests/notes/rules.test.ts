@@ -86,12 +86,9 @@ const cases: RuleCase[] = [
     cards: [{ front: "What signs STS requests?", back: "SigV4" }],
   },
   {
-    rule: "outline item with children: front with its heading, back the children",
+    rule: "outline item with children: front with its heading, back the children; a lone fact is no card",
     text: note("# IAM", "* Il permet de gérer", "\t* Users", "\t* Groupes", "# STS", "* x"),
-    cards: [
-      { front: "IAM › Il permet de gérer", back: "- Users\n- Groupes", deckPath: ["note", "IAM"] },
-      { front: "What are the key points about STS?", back: "- x", deckPath: ["note", "STS"] },
-    ],
+    cards: [{ front: "IAM › Il permet de gérer", back: "- Users\n- Groupes", deckPath: ["note", "IAM"] }],
   },
   {
     rule: "outline item with children keeps ordered lists ordered",
@@ -104,19 +101,30 @@ const cases: RuleCase[] = [
     cards: [{ front: "STS › What does `AssumeRoleWithSAML` do?", back: "return credentials for users **logged with SAML**" }],
   },
   {
-    rule: "Name: description item; its children join the back",
-    text: note("# STS", "* GetSessionToken: for MFA", "\t* needs aws:MultiFactorAuthPresent"),
-    cards: [{ front: "STS › What does GetSessionToken do?", back: "for MFA\n\n- needs aws:MultiFactorAuthPresent" }],
+    rule: "Name - description item; its children join the back and are not cards of their own",
+    text: note("# STS", "* GetSessionToken - for MFA", "\t* Token - needs aws:MultiFactorAuthPresent"),
+    cards: [{ front: "STS › What does GetSessionToken do?", back: "for MFA\n\n- Token - needs aws:MultiFactorAuthPresent" }],
   },
   {
-    rule: "Name: description for a plain term",
-    text: note("# Policies", "* Inline policy: strict one-to-one with a principal"),
+    rule: "Name - description for a plain term, with a plain hyphen only",
+    text: note(
+      "# Policies",
+      "* Inline policy - strict one-to-one with a principal",
+      "* Managed policy – reusable",
+      "* Trust — who may assume",
+    ),
     cards: [{ front: "Policies › What is Inline policy?", back: "strict one-to-one with a principal" }],
   },
   {
-    rule: "sentences with a colon are not names (instruction, generic label)",
-    text: note("# T", "* Use the CLI : --dry-run on commands", "* Example 1: something happens"),
-    cards: [{ front: "What are the key points about T?", back: "- Use the CLI : --dry-run on commands\n- Example 1: something happens" }],
+    rule: "colons, bold labels, links and sentences are not names",
+    text: note(
+      "# T",
+      "* Use the CLI : --dry-run on commands",
+      "* **Cost**: free",
+      "* See [the guide](https://docs.aws.amazon.com/IAM/) - for details",
+      "* Roles are used by applications - not people",
+    ),
+    cards: [],
   },
   {
     rule: "situation => outcome asks for the outcome",
@@ -144,22 +152,22 @@ const cases: RuleCase[] = [
     ],
   },
   {
-    rule: "headings become deck paths, file title first; a question heading asks itself",
-    text: note("# What is STS ?", "* STS is Security Token Service", "# IAM", "## Roles", "* used by services"),
+    rule: "headings become deck paths, file title first; a question heading asks itself, its section the answer",
+    text: note("# What is STS ?", "* STS is Security Token Service", "# IAM", "## When to use roles", "* used by services"),
     path: "notes/aws.md",
     cards: [
-      { front: "What is STS ?", deckPath: ["aws", "What is STS ?"] },
-      { front: "IAM › What are the key points about Roles?", deckPath: ["aws", "IAM", "Roles"] },
+      { front: "What is STS ?", back: "- STS is Security Token Service", deckPath: ["aws", "What is STS ?"] },
+      { front: "IAM › When to use roles", back: "- used by services", deckPath: ["aws", "IAM", "When to use roles"] },
     ],
   },
   {
     rule: "a single top heading is the title; subheadings are decks under it",
-    text: note("# AWS STS", "## STS with MFA", "* Use `GetSessionToken`", "* `aws:MultiFactorAuthPresent: true`"),
+    text: note("# AWS STS", "## How is MFA required?", "* Use `GetSessionToken`", "* `aws:MultiFactorAuthPresent: true`"),
     cards: [
       {
-        front: "AWS STS › What are the key points about STS with MFA?",
+        front: "AWS STS › How is MFA required?",
         back: "- Use `GetSessionToken`\n- `aws:MultiFactorAuthPresent: true`",
-        deckPath: ["AWS STS", "STS with MFA"],
+        deckPath: ["AWS STS", "How is MFA required?"],
       },
     ],
   },
@@ -221,8 +229,8 @@ const cases: RuleCase[] = [
   },
   {
     rule: "text stays in its own language",
-    text: note("# IAM", "* Ne pas utiliser le root account", "* Privilégier les groupes"),
-    cards: [{ back: "- Ne pas utiliser le root account\n- Privilégier les groupes" }],
+    text: note("# IAM", "* Bonnes pratiques :", "\t* Ne pas utiliser le root account", "\t* Privilégier les groupes"),
+    cards: [{ front: "IAM › Bonnes pratiques", back: "- Ne pas utiliser le root account\n- Privilégier les groupes" }],
   },
   {
     rule: "images of missing assets become a placeholder; remote images and wiki links stay readable",

@@ -1,5 +1,6 @@
-// Upload notes into the signed-in learner's library: mode=preview answers what would change,
-// mode=apply writes it. Plain HTTP (multipart) because uploads can be large folders or archives.
+// Upload notes into the signed-in learner's library: mode=preview answers what would change, card
+// by card; mode=apply writes it, leaving out the notes and cards the learner unticked. Plain HTTP
+// (multipart) because uploads can be large folders or archives.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { MAX_UPLOAD_BYTES, UploadFormSchema } from "@/lib/contracts/index.ts";
@@ -35,18 +36,25 @@ export async function POST(request: Request) {
   } catch {
     return errorResponse("invalid", "The upload could not be read as a form.");
   }
-  const parsed = UploadFormSchema.safeParse({ mode: form.get("mode"), files: form.getAll("file"), paths: form.getAll("path") });
+  const parsed = UploadFormSchema.safeParse({
+    mode: form.get("mode"),
+    files: form.getAll("file"),
+    paths: form.getAll("path"),
+    untickedKeys: form.getAll("untickedKey"),
+    untickedFiles: form.getAll("untickedFile"),
+  });
   if (!parsed.success) return invalidBodyResponse(parsed.error, "form");
-  const { mode, files, paths } = parsed.data;
+  const { mode, files, paths, untickedKeys, untickedFiles } = parsed.data;
   const uploads = await Promise.all(
     files.map(async (file, i) => ({ path: paths[i] || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
   );
-  // Expanding and parsing run in a worker: other learners are served meanwhile, and a hostile
-  // upload can only exhaust that worker's capped heap.
-  const read = await previewUploadInWorker(uploads);
+  // Expanding, parsing and rendering the preview's faces run in a worker: other learners are
+  // served meanwhile, and a hostile upload can only exhaust that worker's capped heap.
+  const read = await previewUploadInWorker(uploads, { review: mode === "preview" });
   if (!read.ok) return errorResponse(read.code, read.message);
+  const selection = { untickedKeys: new Set(untickedKeys), untickedFiles: new Set(untickedFiles) };
   try {
-    return NextResponse.json(await importIntoLibrary(user, read.preview, mode));
+    return NextResponse.json(await importIntoLibrary(user, read.preview, mode, selection));
   } catch (error) {
     return domainErrorResponse(error);
   }

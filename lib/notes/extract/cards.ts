@@ -215,7 +215,13 @@ class CardRules {
   // ---- sections -------------------------------------------------------------------------------
 
   private walkSection(nodes: readonly NoteNode[], scope: Scope, headingLine: number | undefined, root = false): void {
-    if (!this.explicit && !root && headingLine !== undefined && scope.heading && (isQuestionLike(scope.heading) || isNumberingHeading(scope.heading))) {
+    if (
+      !this.explicit &&
+      !root &&
+      headingLine !== undefined &&
+      scope.heading &&
+      (isQuestionLike(scope.heading) || isNumberingHeading(scope.heading))
+    ) {
       this.questionSection(nodes, scope, headingLine);
       return;
     }
@@ -266,8 +272,7 @@ class CardRules {
     if (isMarkedItem(item)) this.blockCard(item, text, itemScope, blockId);
     else if (hasCloze(text, this.clozeStyles)) {
       this.clozeCards(text, item.line, itemScope, blockId, logseqHistory(item.properties), renderItemContent(item, this.markdown));
-    }
-    else this.inlineCards(item.text, item.line, itemScope, tags);
+    } else this.inlineCards(item.text, item.line, itemScope, tags);
     this.walkMarkedSection(item.body, underItem(itemScope, this.plain(item.text), tags));
     const childScope = underItem(itemScope, this.plain(item.text), tags);
     for (const child of item.children) this.walkMarkedItem(child, childScope);
@@ -337,7 +342,12 @@ class CardRules {
 
   /** A section as one answer: its content, and its subsections under their titles unless they are cards of their own. */
   private renderSection(nodes: readonly NoteNode[], scope: Scope): string {
-    const blocks: string[] = [renderNodes(nodes.filter((n) => n.type !== "heading"), this.markdown)];
+    const blocks: string[] = [
+      renderNodes(
+        nodes.filter((n) => n.type !== "heading"),
+        this.markdown,
+      ),
+    ];
     for (const node of nodes) {
       if (node.type !== "heading") continue;
       if (this.isMarkedHeading(node)) {
@@ -345,7 +355,10 @@ class CardRules {
         blocks.push(`**${this.clean(node.text)}**`);
         continue;
       }
-      blocks.push(`**${this.clean(node.text)}**`, this.renderSection(node.children, underHeading(scope, plainLine(node.text, this.text, 120))));
+      blocks.push(
+        `**${this.clean(node.text)}**`,
+        this.renderSection(node.children, underHeading(scope, plainLine(node.text, this.text, 120))),
+      );
     }
     return joinBlocks(blocks);
   }
@@ -446,7 +459,10 @@ class CardRules {
 
   private handwrittenCard(card: HandwrittenCard, scope: Scope): void {
     const front = renderNodes(card.question, this.markdown);
-    const tags = mergeTags(scope.tags, ...card.question.map((n) => (n.type === "paragraph" || n.type === "item" ? inlineTags(n.text) : [])));
+    const tags = mergeTags(
+      scope.tags,
+      ...card.question.map((n) => (n.type === "paragraph" || n.type === "item" ? inlineTags(n.text) : [])),
+    );
     this.add({
       kind: "basic",
       front: card.context ? withContext(scope, front) : front,
@@ -534,7 +550,6 @@ class CardRules {
         deckPath: scope.deckPath,
         ...(blockId ? { blockId } : {}),
       });
-      walkChildren();
       return { produced: true, ...(card ? { card } : {}) };
     }
 
@@ -650,7 +665,16 @@ function splitQuestion(text: string): { question: string; answer: string } | und
   if (at < 0) return undefined;
   // Only a block that opens with its question: a list of facts that ends with one is not a question.
   if (at > 2) return undefined;
-  return { question: lines.slice(0, at + 1).join("\n").trim(), answer: lines.slice(at + 1).join("\n").trim() };
+  return {
+    question: lines
+      .slice(0, at + 1)
+      .join("\n")
+      .trim(),
+    answer: lines
+      .slice(at + 1)
+      .join("\n")
+      .trim(),
+  };
 }
 
 /** A blockquote or Obsidian callout read as its content: `>` marks and the `[!info] title` line dropped. */

@@ -80,7 +80,8 @@ export function handwrittenCards(nodes: readonly NoteNode[]): HandwrittenSplit {
     }
     const run = node.type === "paragraph" && opensQuestion(node) ? (choiceRun(nodes, i) ?? questionRun(nodes, i)) : undefined;
     // A question answered by `**Ans**` / `A:` is a Q&A pair (qa.ts), whose rules keep code with the question.
-    if (run && nodes.slice(i + 1, run.end).some((n) => n.type === "paragraph" && isQaAnswer(n.text))) {
+    const answeredByMarker = (n: NoteNode) => n.type === "paragraph" && n.text.split("\n").some((line) => isQaAnswer(line));
+    if (run && nodes.slice(i, run.end).some(answeredByMarker)) {
       rest.push(node);
       continue;
     }
@@ -100,7 +101,11 @@ function qaItems(item: ItemNode, next: NoteNode | undefined): HandwrittenCard | 
   if (next?.type !== "item" || !/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]/i.test(next.text)) return undefined;
   return {
     question: [{ ...item, text: item.text.replace(/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]\s*/i, "") }],
-    answer: [paragraphOf(next.text.replace(/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), next.line), ...next.body, ...next.children],
+    answer: [
+      paragraphOf(next.text.replace(/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), next.line),
+      ...next.body,
+      ...next.children,
+    ],
     line: item.line,
   };
 }
@@ -141,8 +146,14 @@ function choiceRun(nodes: readonly NoteNode[], start: number): { card: Handwritt
     else if (answerAt < 0) options += optionCount(node);
   }
   if (options < 2 || answerAt < 0) return undefined;
-  const question: NoteNode[] = [paragraphOf(questionText, first.line), ...nodes.slice(start + 1, answerAt === start ? start + 1 : answerAt)];
-  const answer: NoteNode[] = [...(inlineAnswer ? [paragraphOf(inlineAnswer, first.line)] : []), ...nodes.slice(Math.max(answerAt, start + 1), end)];
+  const question: NoteNode[] = [
+    paragraphOf(questionText, first.line),
+    ...nodes.slice(start + 1, answerAt === start ? start + 1 : answerAt),
+  ];
+  const answer: NoteNode[] = [
+    ...(inlineAnswer ? [paragraphOf(inlineAnswer, first.line)] : []),
+    ...nodes.slice(Math.max(answerAt, start + 1), end),
+  ];
   return { card: { question, answer: answer.map(withoutDetails).filter(hasText), line: first.line }, end };
 }
 
@@ -175,7 +186,11 @@ export function questionWithAnswer(nodes: readonly NoteNode[]): HandwrittenCard 
   if (at < 0) return undefined;
   const answerAt = nodes.findIndex((n, i) => i > at && isAnswerNode(n));
   const question = nodes.slice(at, answerAt < 0 ? at + 1 : answerAt);
-  const answer = nodes.slice(answerAt < 0 ? at + 1 : answerAt).map(withoutDetails).map(withoutAnswerLabel).filter(hasText);
+  const answer = nodes
+    .slice(answerAt < 0 ? at + 1 : answerAt)
+    .map(withoutDetails)
+    .map(withoutAnswerLabel)
+    .filter(hasText);
   return answer.length > 0 ? { question, answer, line: nodes[at]!.line } : undefined;
 }
 
@@ -186,7 +201,8 @@ export function isNumberingHeading(text: string): boolean {
 }
 
 function withoutAnswerLabel(node: NoteNode): NoteNode {
-  const strip = (text: string) => text.replace(/^\s*(?:\*\*|__)?\s*(?:(?:answer|ans|réponse)\s*[:：.]|a\s*[:：])\s*(?:\*\*|__)?\s*(?:\*\*|__)?/i, "");
+  const strip = (text: string) =>
+    text.replace(/^\s*(?:\*\*|__)?\s*(?:(?:answer|ans|réponse)\s*[:：.]|a\s*[:：])\s*(?:\*\*|__)?\s*(?:\*\*|__)?/i, "");
   if (node.type === "paragraph") return { ...node, text: strip(node.text) };
   if (node.type === "item") return { ...node, text: strip(node.text) };
   return node;

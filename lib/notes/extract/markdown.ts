@@ -40,9 +40,10 @@ function bodyBlocks(body: ItemNode["body"], options: MarkdownOptions): string[] 
     .filter((block) => block.trim() !== "");
 }
 
-function itemLines(item: ItemNode, number: number, indent: string, options: MarkdownOptions): string[] {
+function itemLines(item: ItemNode, indent: string, options: MarkdownOptions): string[] {
   if (isEmptyItem(item)) return [];
-  const marker = item.ordered ? `${number}.` : "-";
+  // The author's own numbers: a list that starts at 3, or counts 1, 2, 4, reads as written.
+  const marker = item.ordered ? item.marker : "-";
   const inner = indent + " ".repeat(marker.length + 1);
   const text = cleanText(item.text, options);
   const short = options.titleOnly?.(item) ?? false;
@@ -65,11 +66,7 @@ function itemLines(item: ItemNode, number: number, indent: string, options: Mark
 
 function listLines(items: readonly ItemNode[], indent: string, options: MarkdownOptions): string[] {
   const lines: string[] = [];
-  let number = 0;
-  for (const item of items) {
-    const rendered = itemLines(item, item.ordered ? ++number : 0, indent, options);
-    lines.push(...rendered);
-  }
+  for (const item of items) lines.push(...itemLines(item, indent, options));
   return lines;
 }
 

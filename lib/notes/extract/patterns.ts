@@ -22,6 +22,10 @@ const NOT_A_NAME_START = new Set(
   ).split(" "),
 );
 
+const FINITE_VERBS = new Set(
+  "is are was were be been has have had can cannot could will would should must may might do does did est sont".split(" "),
+);
+
 export interface NameDescription {
   /** The name as written, markup included (`` `AssumeRole` ``, `**Inline**`, `STS`). */
   name: string;
@@ -42,7 +46,17 @@ export function splitNameDescription(text: string): NameDescription | undefined 
   if (code) return usable(`${code[1]}${code[2]}${code[1]}`, code[2]!, code[3]!, true);
   const plain = PLAIN_DASH.exec(trimmed);
   if (plain) return usable(plain[1]!.trim(), plain[1]!.trim(), plain[2]!, false);
+  // A colon names only an API: "GetSessionToken: for MFA" defines a call, "Cost: free" is a label.
+  const api = API_COLON.exec(trimmed);
+  if (api && isApiName(api[1]!)) return usable(api[1]!, api[1]!, api[2]!, false);
   return undefined;
+}
+
+const API_COLON = /^([A-Za-z][\w-]*(?::[A-Z*][\w*]*)?)\s*:\s+([\s\S]+)$/;
+
+/** `AssumeRole`, `sts:AssumeRole`: names people look up, asked as "What does X do?". */
+function isApiName(name: string): boolean {
+  return /^[A-Z][a-z]+(?:[A-Z][A-Za-z0-9]*)+$/.test(name) || /^[a-z0-9-]+:[A-Z*]\w*$/.test(name);
 }
 
 function usable(name: string, bare: string, description: string, isCode: boolean): NameDescription | undefined {
@@ -53,6 +67,7 @@ function usable(name: string, bare: string, description: string, isCode: boolean
     const words = bare.split(/\s+/);
     if (words.length > 5 || /[.;!?,:]/.test(bare)) return undefined;
     if (NOT_A_NAME_START.has(words[0]!.toLowerCase())) return undefined;
+    if (words.some((w) => FINITE_VERBS.has(w.toLowerCase()))) return undefined; // "Roles are used by apps - ..." is a sentence
     if (/^\p{Ll}/u.test(bare) && !/[A-Z]/.test(bare)) return undefined; // "decision deny: ..." reads as prose
   }
   return { name, bare, description: desc };
@@ -60,8 +75,7 @@ function usable(name: string, bare: string, description: string, isCode: boolean
 
 /** "What does `AssumeRole` do?" for API-like names, "What is X?" otherwise. */
 export function askForName(nd: NameDescription): string {
-  const actionLike = /^[A-Z][a-z]+(?:[A-Z][A-Za-z0-9]*)+$/.test(nd.bare) || /^[a-z0-9-]+:[A-Z*]\w*$/.test(nd.bare);
-  return actionLike ? `What does ${nd.name} do?` : `What is ${nd.name}?`;
+  return isApiName(nd.bare) ? `What does ${nd.name} do?` : `What is ${nd.name}?`;
 }
 
 export interface ArrowFact {

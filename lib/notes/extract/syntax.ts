@@ -25,10 +25,22 @@ export function surveySyntax(note: ParsedNote, separators?: InlineSeparators): N
   let obsidian = note.schedules.length > 0;
   let deck: string[] | undefined;
   const cardsDeck = findProperty(note.properties, "cards-deck")?.value.trim();
+  // Logseq's Anki sync writes `deck:: [[AWS::CCP::Tips]]` on the page.
+  const pageDeck = findProperty(note.properties, "deck")
+    ?.value.replace(/^\[\[(.*)\]\]$/, "$1")
+    .trim();
+  if (pageDeck)
+    deck = pageDeck
+      .split(/::|\//)
+      .map((part) => part.trim())
+      .filter(Boolean);
   if (cardsDeck) {
     // The note is written for the Flashcards plugin, which makes cards only where they are marked.
     obsidian = explicit = true;
-    deck = cardsDeck.split(/::|\//).map((part) => part.trim()).filter(Boolean);
+    deck = cardsDeck
+      .split(/::|\//)
+      .map((part) => part.trim())
+      .filter(Boolean);
   }
   const pageTags = note.properties.filter((p) => p.key === "tags" || p.key === "tag").flatMap((p) => splitPropertyList(p.value));
   const noteDeck = (text: string) => {

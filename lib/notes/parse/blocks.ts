@@ -37,7 +37,14 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
   let lastBlank = true;
   // Whether the open text is a blockquote, whose `>` lines continue it.
   let openQuote = false;
-  const flashcards = findFlashcardSpans(lines, start, separators);
+  const { spans: flashcards, orphans } = findFlashcardSpans(lines, start, separators);
+  for (const orphan of orphans) {
+    notices.push({
+      file: path,
+      line: orphan + 1,
+      message: `"${lines[orphan]!.trim()}" alone on a line separates a card's front from its back, but nothing touches it on one side; no card made`,
+    });
+  }
   let nextFlashcard = 0;
 
   const closeItemsFrom = (col: number) => {
@@ -77,7 +84,7 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
       continue;
     }
 
-    if (candidate && /^[ \t]{0,3}(?:=+|-{2,})[ \t]*$/.test(line)) {
+    if (candidate && !candidate.text.includes("\n") && /^[ \t]{0,3}(?:=+|-{2,})[ \t]*$/.test(line)) {
       // Setext heading: `Title` over `===` (level 1) or `---` (level 2).
       nodes.splice(nodes.indexOf(candidate), 1, {
         type: "heading",

@@ -6,6 +6,12 @@
 
 import { isBlank, isFenceClose, matchFenceOpen, matchHeading } from "./lines.ts";
 
+export interface FlashcardScan {
+  spans: FlashcardSpan[];
+  /** Lines (0-based) holding only a separator with nothing to ask above it or nothing to answer below. */
+  orphans: number[];
+}
+
 export interface FlashcardSpan {
   /** Indexes into the note's lines (0-based). */
   start: number;
@@ -17,14 +23,17 @@ export interface FlashcardSpan {
 export interface MultilineSeparators {
   basic: string;
   reversed: string;
+  /** The one-line separator (`::`): a line holding it is a card of its own, never part of a front. */
+  inline?: string;
 }
 
 export function findFlashcardSpans(
   lines: readonly string[],
   from: number,
   separators: MultilineSeparators = { basic: "?", reversed: "??" },
-): FlashcardSpan[] {
+): FlashcardScan {
   const spans: FlashcardSpan[] = [];
+  const orphans: number[] = [];
   let floor = from;
   let fence: string | undefined;
   for (let i = from; i < lines.length; i += 1) {
@@ -41,14 +50,19 @@ export function findFlashcardSpans(
     const trimmed = line.trim();
     if (trimmed !== separators.basic && trimmed !== separators.reversed) continue;
     let start = i;
-    while (start - 1 >= floor && !isBlank(lines[start - 1]!) && !matchHeading(lines[start - 1]!)) start -= 1;
+    const inline = separators.inline ?? "::";
+    const ownCard = (line: string) => line.includes(inline) && !/^\s*[A-Za-z][\w\-.]*::(?:\s|$)/.test(line);
+    while (start - 1 >= floor && !isBlank(lines[start - 1]!) && !matchHeading(lines[start - 1]!) && !ownCard(lines[start - 1]!)) start -= 1;
     const end = backEnd(lines, i);
-    if (start === i || end === i) continue;
+    if (start === i || end === i) {
+      orphans.push(i);
+      continue;
+    }
     spans.push({ start, separator: i, end, reversed: trimmed === separators.reversed });
     floor = end + 1;
     i = end;
   }
-  return spans;
+  return { spans, orphans };
 }
 
 /** The last line of the back: up to the first blank line outside fenced code. */

@@ -29,7 +29,10 @@ function soleTopHeading(nodes: readonly NoteNode[]): HeadingNode | undefined {
 }
 
 export function titleFromPath(path: string): string {
-  const base = path.split("/").pop() ?? path;
+  const parts = path.split("/");
+  // A folder's README is that folder's note: "02-IAM/README.md" is about 02-IAM.
+  if (parts.length > 1 && /^readme\.(?:md|markdown|txt)$/i.test(parts[parts.length - 1]!)) return parts[parts.length - 2]!;
+  const base = parts.pop() ?? path;
   const stem = base.replace(/\.[^.]+$/, "");
   // Logseq file names encode namespaces: `aws___iam.md` (current) and `aws%2Fiam.md` (older).
   let name = stem.replace(/___/g, "/");

@@ -1,6 +1,7 @@
-// previewUploadInWorker: runs previewUpload (collect, expand, parse) in a worker thread, so a big or
-// hostile upload never holds the server's event loop or its heap. Node-only, unlike the rest of
-// lib/notes, and so not exported from lib/notes/index.ts: the web route imports it from here.
+// previewUploadInWorker: runs previewUpload (collect, expand, parse, and for a preview render the
+// faces) in a worker thread, so a big or hostile upload never holds the server's event loop or its
+// heap. Node-only, unlike the rest of lib/notes, and so not exported from lib/notes/index.ts: the
+// web route imports it from here.
 //
 // Each read gets a fresh worker with its own heap cap and a deadline; a worker that runs out of
 // memory, overruns, or fails is ended and reported for that request alone. At most MAX_RUNNING
@@ -43,11 +44,14 @@ function release(): void {
   else running -= 1;
 }
 
-export async function previewUploadInWorker(
-  uploads: Upload[],
-  limits: Partial<ImportLimits> = {},
-  worker: Partial<WorkerLimits> = {},
-): Promise<UploadOutcome> {
+export interface WorkerReadOptions {
+  /** Also render faces and list skipped blocks: the preview asks for it, the import itself does not. */
+  review?: boolean;
+  limits?: Partial<ImportLimits>;
+  worker?: Partial<WorkerLimits>;
+}
+
+export async function previewUploadInWorker(uploads: Upload[], options: WorkerReadOptions = {}): Promise<UploadOutcome> {
   const turn = acquire();
   if (!turn) {
     return {
@@ -58,7 +62,8 @@ export async function previewUploadInWorker(
   }
   await turn;
   try {
-    return await readInWorker({ uploads, limits }, { ...UPLOAD_WORKER_LIMITS, ...worker });
+    const request: ReadUploadRequest = { uploads, limits: options.limits ?? {}, review: options.review === true };
+    return await readInWorker(request, { ...UPLOAD_WORKER_LIMITS, ...options.worker });
   } finally {
     release();
   }

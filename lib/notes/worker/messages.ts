@@ -8,6 +8,8 @@ import type { UploadPreview } from "../upload-preview.ts";
 export interface ReadUploadRequest {
   uploads: Upload[];
   limits?: Partial<ImportLimits>;
+  /** Render the cards' faces and list skipped blocks for the learner's preview. */
+  review?: boolean;
 }
 
 export type ReadUploadReply = { ok: true; preview: UploadPreview } | { ok: false; tooLarge: string };

@@ -11,7 +11,7 @@ if (port) {
   port.once("message", (request: ReadUploadRequest) => {
     let reply: ReadUploadReply;
     try {
-      reply = { ok: true, preview: previewUpload(request.uploads, request.limits) };
+      reply = { ok: true, preview: previewUpload(request.uploads, request.limits, { review: request.review === true }) };
     } catch (error) {
       if (!(error instanceof ImportTooLarge)) throw error;
       reply = { ok: false, tooLarge: error.message };
