@@ -185,6 +185,34 @@ export function generateVault(options: VaultOptions = {}): Vault {
   return { files, blocks: written };
 }
 
+/**
+ * `BENCH_NOTES_BASELINE=<path to another checkout's lib/notes/index.ts>` times that importer on the
+ * same files, alternating with this one, so a change is judged as a ratio measured in one run on a
+ * shared, noisy machine rather than against a figure from another day.
+ */
+async function compareWithBaseline(files: readonly NoteFile[], firstMs: number): Promise<string[]> {
+  const baselinePath = process.env.BENCH_NOTES_BASELINE;
+  if (!baselinePath) return [];
+  const baseline = (await import(pathToFileURL(baselinePath).href)) as { importPreview: typeof importPreview };
+  const ours: number[] = [firstMs];
+  const theirs: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    let at = performance.now();
+    baseline.importPreview(files);
+    theirs.push(performance.now() - at);
+    at = performance.now();
+    importPreview(files);
+    ours.push(performance.now() - at);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratio = median(ours) / median(theirs);
+  return [
+    `| parse + extraction, median of ${ours.length} (this checkout) | ${(median(ours) / 1000).toFixed(2)} s | | |`,
+    `| parse + extraction, median of ${theirs.length} (baseline \`${baselinePath}\`) | ${(median(theirs) / 1000).toFixed(2)} s | | |`,
+    `| ratio this / baseline, same run | ${ratio.toFixed(2)} | ≤ 1.10 | ${ratio <= 1.1 ? "yes" : "**no**"} |`,
+  ];
+}
+
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
@@ -215,7 +243,7 @@ export async function run(): Promise<string> {
   sample();
   // The OS's own high-water mark also sees the peak inside importPreview, between samples.
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-
+  const comparison = await compareWithBaseline(files, totalMs - readMs);
   const ok = (good: boolean) => (good ? "yes" : "**no**");
   return [
     "## Importer",
@@ -230,6 +258,7 @@ export async function run(): Promise<string> {
     `| cards drafted | ${preview.drafts.length.toLocaleString("en")} in ${preview.decks.length.toLocaleString("en")} decks | | |`,
     `| peak RSS (whole process) | ${mb(maxRss)} | < 1 GB | ${ok(maxRss < 1024 ** 3)} |`,
     `| vault generation (not timed above) | ${(generateMs / 1000).toFixed(2)} s | | |`,
+    ...comparison,
     "",
     machineLine(),
     "",

@@ -152,12 +152,12 @@ const cases: RuleCase[] = [
     ],
   },
   {
-    rule: "headings become deck paths, file title first; a question heading asks itself, its section the answer",
+    rule: "headings become deck paths, file title first; a question heading asks itself, its section the answer, in its parent's deck",
     text: note("# What is STS ?", "* STS is Security Token Service", "# IAM", "## When to use roles", "* used by services"),
     path: "notes/aws.md",
     cards: [
-      { front: "What is STS ?", back: "- STS is Security Token Service", deckPath: ["aws", "What is STS ?"] },
-      { front: "IAM › When to use roles", back: "- used by services", deckPath: ["aws", "IAM", "When to use roles"] },
+      { front: "What is STS ?", back: "- STS is Security Token Service", deckPath: ["aws"] },
+      { front: "IAM › When to use roles", back: "- used by services", deckPath: ["aws", "IAM"] },
     ],
   },
   {
@@ -167,7 +167,7 @@ const cases: RuleCase[] = [
       {
         front: "AWS STS › How is MFA required?",
         back: "- Use `GetSessionToken`\n- `aws:MultiFactorAuthPresent: true`",
-        deckPath: ["AWS STS", "How is MFA required?"],
+        deckPath: ["AWS STS"],
       },
     ],
   },

@@ -25,6 +25,7 @@ import { underHeading, underItem, withContext, type Scope } from "./scope.ts";
 import { isMarkedItem, surveySyntax, type NoteSyntax } from "./syntax.ts";
 import {
   choiceItemCard,
+  fencedChoice,
   handwrittenCards,
   isChoiceItem,
   isNumberingHeading,
@@ -429,6 +430,8 @@ class CardRules {
    */
   private questionSection(nodes: readonly NoteNode[], scope: Scope, headingLine: number): void {
     const heading = scope.heading!;
+    // The question is a card, not a deck: its cards go in the deck of the section around it.
+    const deckPath = scope.deckPath.slice(0, -1);
     const tags = scope.tags;
     const context = scope.parentHeading ? { ...scope, heading: scope.parentHeading } : { ...scope, heading: undefined };
     if (isNumberingHeading(heading)) {
@@ -441,10 +444,23 @@ class CardRules {
           back: renderNodes(card.answer, this.markdown),
           tags,
           line: headingLine,
-          deckPath: scope.deckPath,
+          deckPath,
         });
         return;
       }
+    }
+    const firstContent = nodes.find((n) => n.type !== "heading");
+    const fenced = fencedChoice(firstContent);
+    if (fenced) {
+      this.add({
+        kind: "basic",
+        front: joinBlocks([withContext(context, heading), renderNodes([fenced.options], this.markdown)]),
+        back: renderNodes([fenced.answer, ...nodes.filter((n) => n !== firstContent && n.type !== "heading")], this.markdown),
+        tags,
+        line: headingLine,
+        deckPath,
+      });
+      return;
     }
     const answer = nodes.map((n, i) => (i === 0 ? mapParagraph(n, stripAnswerMarker) : n));
     this.add({
@@ -453,7 +469,7 @@ class CardRules {
       back: this.renderSection(answer, scope),
       tags,
       line: headingLine,
-      deckPath: scope.deckPath,
+      deckPath,
     });
   }
 

@@ -131,6 +131,31 @@ export function choiceItemCard(item: ItemNode): HandwrittenCard {
   return { question, answer: answer.map(withoutDetails), line: item.line };
 }
 
+/**
+ * Options written in a plain code fence with the right ones marked by `>` (or `>>`), as some quiz
+ * notes do: the options become a list on the front, the marked ones the answer.
+ */
+export function fencedChoice(node: NoteNode | undefined): { options: ParagraphNode; answer: ParagraphNode } | undefined {
+  if (node?.type !== "code" || node.lang !== "") return undefined;
+  const options: Array<{ text: string; correct: boolean }> = [];
+  const lettered = /^\s*(?:>{1,2}\s*)?[A-F][.)]\s/;
+  const lines = node.code.split("\n").filter((line) => line.trim() !== "");
+  const byLetter = lines.filter((line) => lettered.test(line)).length >= 2;
+  for (const line of lines) {
+    const correct = /^\s*>/.test(line);
+    const text = line.replace(/^\s*>{1,2}\s*/, "").trim();
+    if (byLetter && !lettered.test(line) && options.length > 0) options[options.length - 1]!.text += ` ${text}`;
+    else options.push({ text, correct });
+  }
+  const correct = options.filter((o) => o.correct);
+  if (options.length < 2 || correct.length === 0 || correct.length === options.length) return undefined;
+  const list = (items: typeof options) => items.map((o) => `- ${o.text}`).join("\n");
+  return {
+    options: paragraphOf(list(options), node.line),
+    answer: paragraphOf(list(correct), node.line),
+  };
+}
+
 /** A question paragraph followed by options and an answer, up to the next question or separator. */
 function choiceRun(nodes: readonly NoteNode[], start: number): { card: HandwrittenCard; end: number } | undefined {
   const first = nodes[start]!;
@@ -174,7 +199,12 @@ function questionRun(nodes: readonly NoteNode[], start: number): { card: Handwri
     end += 1;
   }
   const inline = lines.slice(split).join("\n").trim();
-  const answer = [...(inline ? [paragraphOf(inline, first.line + split)] : []), ...nodes.slice(start + 1, end)].map(withoutAnswerLabel);
+  const fenced = inline ? undefined : fencedChoice(nodes[start + 1]);
+  if (fenced) {
+    const question = [paragraphOf(lines.slice(0, split).join("\n").replace(QUESTION_LABEL, ""), first.line), fenced.options];
+    return { card: { question, answer: [fenced.answer, ...nodes.slice(start + 2, end)], line: first.line }, end };
+  }
+  const answer = [...(inline ? [paragraphOf(inline, first.line + split)] : []), ...nodes.slice(start + 1, end)].flatMap(withoutAnswerLabel);
   if (answer.length === 0) return undefined;
   const question = lines.slice(0, split).join("\n").replace(QUESTION_LABEL, "");
   return { card: { question: [paragraphOf(question, first.line)], answer, line: first.line }, end };
@@ -189,7 +219,7 @@ export function questionWithAnswer(nodes: readonly NoteNode[]): HandwrittenCard 
   const answer = nodes
     .slice(answerAt < 0 ? at + 1 : answerAt)
     .map(withoutDetails)
-    .map(withoutAnswerLabel)
+    .flatMap(withoutAnswerLabel)
     .filter(hasText);
   return answer.length > 0 ? { question, answer, line: nodes[at]!.line } : undefined;
 }
@@ -200,12 +230,15 @@ export function isNumberingHeading(text: string): boolean {
   return NUMBERING_HEADING.test(text.replace(/\*\*|__/g, "").trim());
 }
 
-function withoutAnswerLabel(node: NoteNode): NoteNode {
+/** The answer without its "**Answer:**" label; an item that held only the label gives way to what it holds. */
+function withoutAnswerLabel(node: NoteNode): NoteNode[] {
   const strip = (text: string) =>
     text.replace(/^\s*(?:\*\*|__)?\s*(?:(?:answer|ans|réponse)\s*[:：.]|a\s*[:：])\s*(?:\*\*|__)?\s*(?:\*\*|__)?/i, "");
-  if (node.type === "paragraph") return { ...node, text: strip(node.text) };
-  if (node.type === "item") return { ...node, text: strip(node.text) };
-  return node;
+  if (node.type === "paragraph") return [{ ...node, text: strip(node.text) }];
+  if (node.type !== "item") return [node];
+  const text = strip(node.text);
+  if (text.trim() === "" && text !== node.text) return [...node.body, ...node.children];
+  return [{ ...node, text }];
 }
 
 function splitAtAnswer(text: string): [string, string] {

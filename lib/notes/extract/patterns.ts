@@ -75,7 +75,9 @@ function usable(name: string, bare: string, description: string, isCode: boolean
 
 /** "What does `AssumeRole` do?" for API-like names, "What is X?" otherwise. */
 export function askForName(nd: NameDescription): string {
-  return isApiName(nd.bare) ? `What does ${nd.name} do?` : `What is ${nd.name}?`;
+  if (isApiName(nd.bare)) return `What does ${nd.name} do?`;
+  // "What is X?" reads well for a term; a longer phrase ("EC2 access to a DynamoDB table") is asked as written.
+  return nd.bare.split(/\s+/).length <= 3 ? `What is ${nd.name}?` : nd.name;
 }
 
 export interface ArrowFact {

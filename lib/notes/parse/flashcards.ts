@@ -34,6 +34,9 @@ export function findFlashcardSpans(
 ): FlashcardScan {
   const spans: FlashcardSpan[] = [];
   const orphans: number[] = [];
+  // Most notes have no separator line at all: one cheap look before the line-by-line scan.
+  const onItsOwn = (sep: string) => lines.some((line) => line.length <= sep.length + 8 && line.trim() === sep);
+  if (!onItsOwn(separators.basic) && !onItsOwn(separators.reversed)) return { spans, orphans };
   let floor = from;
   let fence: string | undefined;
   for (let i = from; i < lines.length; i += 1) {

@@ -18,7 +18,11 @@ export interface ParseOptions {
 }
 
 export function parseNote(file: NoteFile, options: ParseOptions = {}): ParsedNote {
-  const { lines, schedules, unclosedAt } = removeComments(file.text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/));
+  const text = file.text.replace(/^\uFEFF/, "");
+  const raw = text.split(/\r\n|\r|\n/);
+  // Most notes hold no comment or block id: skip the pass that looks for them.
+  const hidden = text.includes("<!--") || text.includes("%%") || text.includes("^");
+  const { lines, schedules, unclosedAt } = hidden ? removeComments(raw) : { lines: raw, schedules: [], unclosedAt: undefined };
   const properties: Property[] = [];
   let start = 0;
 
