@@ -331,7 +331,7 @@ describe("hand-written questions", () => {
 
   // The Q: marker is removed but the list bullet stays, so the front renders as a one-item list;
   // the A: side is turned into plain text. Expected the same for the question.
-  it.fails("- Q: / - A: items: the front is the question alone, without the list bullet", () => {
+  it("- Q: / - A: items: the front is the question alone, without the list bullet", () => {
     const drafts = cardsOf(note("- Q: What signs API requests?", "- A: Signature Version 4"));
     expect(drafts.map((d) => [d.front, d.back])).toEqual([["What signs API requests?", "Signature Version 4"]]);
   });

@@ -101,7 +101,9 @@ export function splitArrow(text: string): ArrowFact | undefined {
 const QUESTION_END = /\?\s*(?:\*\*|__)?\s*(?:\((?:choose|select|pick)\b[^)]*\)\.?)?\s*(?:\*\*|__)?\s*$/i;
 
 export function isQuestion(text: string): boolean {
-  return QUESTION_END.test(text.split("\n")[0] ?? "");
+  const line = text.split("\n")[0] ?? "";
+  // A question asks something: a `?` alone (an Obsidian SR separator) is not one.
+  return QUESTION_END.test(line) && /[\p{L}\p{N}]/u.test(line);
 }
 
 const ASKING_WORDS =

@@ -95,8 +95,20 @@ function dropMarkers(prose: string): string {
     .replace(/(^|[\s(])\[\[card\]\](?=$|[\s),.;:!?])/gi, "$1");
 }
 
+/** Drops markers from prose but never from inside a link or URL (`example.com/tags#card` stays whole). */
+function dropMarkersOutsideLinks(prose: string): string {
+  let out = "";
+  let last = 0;
+  for (const link of prose.matchAll(LINKISH)) {
+    if (/^\[\[#?card\]\]$/i.test(link[0])) continue;
+    out += dropMarkers(prose.slice(last, link.index)) + link[0];
+    last = link.index + link[0].length;
+  }
+  return out + dropMarkers(prose.slice(last));
+}
+
 function withoutMarkers(text: string): string {
-  return text.includes("#") || text.includes("[[") ? mapProse(text, dropMarkers) : text;
+  return text.includes("#") || text.includes("[[") ? mapProse(text, dropMarkersOutsideLinks) : text;
 }
 
 /** Removes card markers anywhere and the run of tags that ends the first line. */
