@@ -100,7 +100,11 @@ function qaItems(item: ItemNode, next: NoteNode | undefined): HandwrittenCard | 
   if (!/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]/i.test(item.text)) return undefined;
   if (next?.type !== "item" || !/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]/i.test(next.text)) return undefined;
   return {
-    question: [paragraphOf(item.text.replace(/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), item.line), ...item.body, ...item.children],
+    question: [
+      paragraphOf(item.text.replace(/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), item.line),
+      ...item.body,
+      ...item.children,
+    ],
     answer: [
       paragraphOf(next.text.replace(/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), next.line),
       ...next.body,
