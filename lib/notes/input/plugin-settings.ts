@@ -45,7 +45,10 @@ export function readSrSettings(path: string, text: string): SettingsRead {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, problem: { file: path, message: "the Spaced Repetition plugin's settings are not valid JSON; its defaults were used" } };
+    return {
+      ok: false,
+      problem: { file: path, message: "the Spaced Repetition plugin's settings are not valid JSON; its defaults were used" },
+    };
   }
   const root = isRecord(parsed) ? parsed : {};
   const raw = isRecord(root.settings) ? root.settings : root;

@@ -51,7 +51,10 @@ export function parseNote(file: NoteFile, options: ParseOptions = {}): ParsedNot
     properties,
     nodes,
     notices: unclosedAt
-      ? [{ file: file.path, line: unclosedAt, message: "an HTML comment (<!--) is never closed; the rest of the note is hidden by it" }, ...blocks.notices]
+      ? [
+          { file: file.path, line: unclosedAt, message: "an HTML comment (<!--) is never closed; the rest of the note is hidden by it" },
+          ...blocks.notices,
+        ]
       : blocks.notices,
     schedules,
   };
