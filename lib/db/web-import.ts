@@ -1,7 +1,7 @@
 import "server-only";
 import type { UploadPreview } from "../notes/index.ts";
 import type { ImportProblem } from "../notes/types.ts";
-import type { ImportCounts } from "./card-import.ts";
+import { importCounts, type ImportCounts } from "./card-import.ts";
 import { databaseEngine } from "./engine/index.ts";
 import { planImport, type ImportPlan } from "./import-plan.ts";
 import { buildImportReview, type ImportReview } from "./import-review.ts";
@@ -36,16 +36,6 @@ export interface WebImportResult {
   leftOut?: { files: number; cards: number };
 }
 
-function countsOf(plan: ImportPlan): ImportCounts {
-  return {
-    created: plan.create.length,
-    updated: plan.update.length,
-    suspended: plan.suspend.length,
-    unchanged: plan.unchanged,
-    keptEdits: plan.keptEdits.length,
-  };
-}
-
 function keptEditsOf(plan: ImportPlan): WebImportResult["keptEdits"] {
   return plan.keptEdits.slice(0, SAMPLE_LIMIT).map((k) => ({ deckPath: k.deckPath, front: k.front }));
 }
@@ -78,7 +68,7 @@ export async function importIntoLibrary(
   const result: WebImportResult = {
     applied: false,
     files: goodFiles.length,
-    counts: countsOf(plan),
+    counts: importCounts(plan),
     decks: plan.deckPaths,
     samples: {
       create: plan.create.slice(0, SAMPLE_LIMIT).map((c) => ({ deckPath: c.deckPath, front: c.front })),
@@ -101,5 +91,5 @@ export async function importIntoLibrary(
     files: preview.importedFiles.length - goodFiles.length,
     cards: [...untickedKeys].filter((key) => known.has(key)).length,
   };
-  return { ...result, applied: true, counts: countsOf(applied), keptEdits: keptEditsOf(applied), leftOut };
+  return { ...result, applied: true, counts: importCounts(applied), keptEdits: keptEditsOf(applied), leftOut };
 }

@@ -3,31 +3,8 @@
 // row) per documented rule.
 
 import { describe, expect, it } from "vitest";
-import { importPreview, type CardDraft } from "../../lib/notes/index.ts";
-import { cardsOf, note, skippedOf } from "./helpers.ts";
-
-type Expected = Partial<Pick<CardDraft, "kind" | "front" | "back" | "tags" | "deckPath">> & { line?: number };
-
-interface RuleCase {
-  rule: string;
-  text: string;
-  path?: string;
-  cards: Expected[];
-}
-
-function shape(card: CardDraft, expected: Expected): Expected {
-  const out: Expected = {};
-  for (const key of Object.keys(expected) as Array<keyof Expected>) {
-    if (key === "line") out.line = card.source.line;
-    else (out as Record<string, unknown>)[key] = card[key];
-  }
-  return out;
-}
-
-function expectCards(text: string, cards: Expected[], path = "note.md") {
-  const drafts = cardsOf(text, path);
-  expect(drafts.map((d, i) => shape(d, cards[i] ?? {}))).toEqual(cards);
-}
+import { importPreview } from "../../lib/notes/index.ts";
+import { cardsOf, expectCards, note, skippedOf, type RuleCase } from "./helpers.ts";
 
 const LONG_QUESTION = `Which ${"really ".repeat(40)}long question about how IAM evaluates an explicit deny is this?`;
 

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { extractNote, parseNote, type CardDraft, type NoteNode } from "../../lib/notes/index.ts";
+import { expect } from "vitest";
 
 export const SEED_FILES = ["000_d52a38a28532b46b.txt", "002_6426e57091a80225.txt", "003_9fbebdb2070a271f.txt"] as const;
 
@@ -47,4 +48,30 @@ export function outline(nodes: readonly NoteNode[], indent = ""): string[] {
     else lines.push(`${indent}---`);
   }
   return lines;
+}
+
+/** What a rule promises about a card: only the fields named are compared. */
+export type ExpectedCard = Partial<Pick<CardDraft, "kind" | "front" | "back" | "tags" | "deckPath" | "history">> & { line?: number };
+
+/** One row of a rule table: a note, and the cards it must give, in order. */
+export interface RuleCase {
+  rule: string;
+  text: string;
+  path?: string;
+  cards: ExpectedCard[];
+}
+
+/** The card reduced to the fields the row names, so a row states only what its rule decides. */
+export function shapeOf(card: CardDraft, expected: ExpectedCard): ExpectedCard {
+  const out: ExpectedCard = {};
+  for (const key of Object.keys(expected) as Array<keyof ExpectedCard>) {
+    if (key === "line") out.line = card.source.line;
+    else (out as Record<string, unknown>)[key] = card[key];
+  }
+  return out;
+}
+
+export function expectCards(text: string, cards: ExpectedCard[], path = "note.md", options: { deck?: string } = {}): void {
+  const drafts = cardsOf(text, path, options);
+  expect(drafts.map((d, i) => shapeOf(d, cards[i] ?? {}))).toEqual(cards);
 }

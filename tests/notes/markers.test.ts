@@ -4,31 +4,8 @@
 // is named in the row or in the comment above its group.
 
 import { describe, expect, it } from "vitest";
-import { importPreview, type CardDraft } from "../../lib/notes/index.ts";
-import { cardsOf, note, noticesOf } from "./helpers.ts";
-
-type Expected = Partial<Pick<CardDraft, "kind" | "front" | "back" | "tags" | "deckPath" | "history">> & { line?: number };
-
-interface RuleCase {
-  rule: string;
-  text: string;
-  path?: string;
-  cards: Expected[];
-}
-
-function shape(card: CardDraft, expected: Expected): Expected {
-  const out: Expected = {};
-  for (const key of Object.keys(expected) as Array<keyof Expected>) {
-    if (key === "line") out.line = card.source.line;
-    else (out as Record<string, unknown>)[key] = card[key];
-  }
-  return out;
-}
-
-function expectCards(text: string, cards: Expected[], path = "note.md") {
-  const drafts = cardsOf(text, path);
-  expect(drafts.map((d, i) => shape(d, cards[i] ?? {}))).toEqual(cards);
-}
+import { importPreview } from "../../lib/notes/index.ts";
+import { cardsOf, expectCards, note, noticesOf, type RuleCase } from "./helpers.ts";
 
 // Logseq flashcards: https://docs.logseq.com/#/page/flashcards (a block is a card when it refers to
 // the "card" page: `#card`, `#[[card]]`, `[[card]]` or `tags:: card`; `{{cloze}}`; the `card-*`

@@ -1,25 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { CardDraft } from "../../lib/notes/index.ts";
-import { cardsOf, fronts, note, skippedOf } from "./helpers.ts";
-
-type Expected = Partial<Pick<CardDraft, "kind" | "front" | "back" | "tags" | "deckPath">> & { line?: number };
-
-interface RuleCase {
-  rule: string;
-  text: string;
-  path?: string;
-  cards: Expected[];
-}
-
-function shape(card: CardDraft, expected: Expected): Expected {
-  const out: Expected = {};
-  for (const key of Object.keys(expected) as Array<keyof Expected>) {
-    if (key === "line") out.line = card.source.line;
-    else (out as Record<string, unknown>)[key] = card[key];
-  }
-  return out;
-}
+import { cardsOf, fronts, note, shapeOf, skippedOf, type RuleCase } from "./helpers.ts";
 
 const cases: RuleCase[] = [
   {
@@ -267,7 +248,7 @@ describe("card rules", () => {
   it.each(cases)("$rule", ({ text, path, cards, rule }) => {
     const options = rule.startsWith("--deck") ? { deck: "Exam" } : {};
     const drafts = cardsOf(text, path ?? "note.md", options);
-    expect(drafts.map((d, i) => shape(d, cards[i] ?? {}))).toEqual(cards);
+    expect(drafts.map((d, i) => shapeOf(d, cards[i] ?? {}))).toEqual(cards);
   });
 });
 
