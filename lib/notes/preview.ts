@@ -1,6 +1,7 @@
 // importPreview: what an import would create, before anything is written. Used by the CLI's
 // --dry-run, the web upload's preview, and the database import, so all three agree.
 
+import { oneLine } from "./extract/card-sink.ts";
 import { extractNote } from "./extract/cards.ts";
 import { disambiguate } from "./extract/keys.ts";
 import { findProperty } from "./parse/properties.ts";
@@ -85,7 +86,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
           notices.push({
             file: draft.source.file,
             line: draft.source.line,
-            message: `card identity ${draft.key} is used by another block too; this card was given its own`,
+            message: `"${oneLine(draft.front)}" has the same identity as a card in another file (a Logseq id:: used twice); it was given its own`,
           });
         }
       }

@@ -101,7 +101,7 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
     if (fence) {
       closeItemsFrom(col);
       const read = readFence(lines, i, col, fence);
-      if (!read.node.closed) notices.push(unclosedFence(path, lineNumber));
+      if (!read.node.closed) notices.push(unclosedFence(path, lineNumber, line));
       const item = owner();
       if (item) item.body.push(read.node);
       else nodes.push(read.node);
@@ -157,7 +157,7 @@ export function parseBlocks(lines: readonly string[], start: number, path: strin
       if (inlineFence) {
         // Logseq writes `- ```bash` for a block that is only code.
         const read = readFence(lines, i, marker.contentCol, inlineFence);
-        if (!read.node.closed) notices.push(unclosedFence(path, lineNumber));
+        if (!read.node.closed) notices.push(unclosedFence(path, lineNumber, line));
         item.body.push(read.node);
         i = read.lastIndex;
         continue;
@@ -218,6 +218,14 @@ function sideText(lines: readonly string[]): string {
     .trim();
 }
 
-function unclosedFence(path: string, line: number): ImportProblem {
-  return { file: path, line, message: "code block is never closed (missing ```); it ends where its block ends" };
+function unclosedFence(path: string, line: number, text: string): ImportProblem {
+  const opening = text
+    .trim()
+    .replace(/^[-*+]\s+/, "")
+    .slice(0, 40);
+  return {
+    file: path,
+    line,
+    message: `the code block opened by "${opening}" is never closed (missing \`\`\`); it ends where its block ends`,
+  };
 }
