@@ -36,4 +36,11 @@ export {
   type Role,
   type SessionUser,
 } from "./users.ts";
-export { importIntoLibrary, type WebImportResult } from "./web-import.ts";
+export {
+  importIntoLibrary,
+  type CardAction,
+  type ImportReview,
+  type PreviewCard,
+  type PreviewFile,
+  type WebImportResult,
+} from "./web-import.ts";
