@@ -85,6 +85,7 @@ class NoteWalk {
   /** Headings name decks; a question heading is kept whole, since it may be a card's front. */
   private headingName(raw: string): string {
     const full = plainLine(raw, this.sink.text, 1000);
-    return isQuestion(full) ? full : plainLine(raw, this.sink.text, 120);
+    if (isQuestion(full) || full.length <= 120) return full;
+    return `${full.slice(0, 119).trimEnd()}…`;
   }
 }

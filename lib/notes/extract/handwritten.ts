@@ -55,7 +55,8 @@ function textOf(node: NoteNode): string {
 
 function opensQuestion(node: NoteNode): boolean {
   const text = textOf(node);
-  if (!text) return false;
+  // A question holds a `?` or opens with a number or "Q"; most blocks do neither.
+  if (!text || (!text.includes("?") && !/^\s*(?:\*\*|__)?\s*(?:q|\d)/i.test(text))) return false;
   const lines = text.split("\n");
   if (lines.slice(0, 4).some((line) => isQuestion(line))) return true;
   // "**2. Explain the purpose of IAM.**": a numbered prompt that asks without a question mark.
@@ -78,9 +79,13 @@ export function handwrittenCards(nodes: readonly NoteNode[]): HandwrittenSplit {
       i += 1;
       continue;
     }
+    // A question answered by `**Ans**` / `A:` is a Q&A pair (qa.ts), whose rules keep code with the
+    // question; the usual case (the answer in the block or the next one) is seen before any run is read.
+    if (answeredByMarker(node) || (nodes[i + 1] !== undefined && answeredByMarker(nodes[i + 1]!))) {
+      rest.push(node);
+      continue;
+    }
     const run = node.type === "paragraph" && opensQuestion(node) ? (choiceRun(nodes, i) ?? questionRun(nodes, i)) : undefined;
-    // A question answered by `**Ans**` / `A:` is a Q&A pair (qa.ts), whose rules keep code with the question.
-    const answeredByMarker = (n: NoteNode) => n.type === "paragraph" && n.text.split("\n").some((line) => isQaAnswer(line));
     if (run && nodes.slice(i, run.end).some(answeredByMarker)) {
       rest.push(node);
       continue;
@@ -93,6 +98,10 @@ export function handwrittenCards(nodes: readonly NoteNode[]): HandwrittenSplit {
     rest.push(node);
   }
   return { cards, rest };
+}
+
+function answeredByMarker(node: NoteNode): boolean {
+  return node.type === "paragraph" && node.text.split("\n").some((line) => isQaAnswer(line));
 }
 
 /** `- Q: …` then `- A: …` as siblings. */
@@ -116,6 +125,7 @@ function qaItems(item: ItemNode, next: NoteNode | undefined): HandwrittenCard | 
 
 /** A numbered question item holding its options and its answer. */
 export function isChoiceItem(item: ItemNode): boolean {
+  if (item.children.length + item.body.length < 2 && !item.text.includes("\n")) return false;
   const parts: NoteNode[] = [...item.body, ...item.children];
   const options = optionCount({ type: "paragraph", text: item.text, line: item.line }) + parts.reduce((n, p) => n + optionCount(p), 0);
   return options >= 2 && (parts.some(isAnswerNode) || item.text.split("\n").some((l) => ANSWER_LINE.test(l)));

@@ -101,7 +101,9 @@ export function splitArrow(text: string): ArrowFact | undefined {
 const QUESTION_END = /\?\s*(?:\*\*|__)?\s*(?:\((?:choose|select|pick)\b[^)]*\)\.?)?\s*(?:\*\*|__)?\s*$/i;
 
 export function isQuestion(text: string): boolean {
-  const line = text.split("\n")[0] ?? "";
+  const end = text.indexOf("\n");
+  const line = end < 0 ? text : text.slice(0, end);
+  if (!line.includes("?")) return false;
   // A question asks something: a `?` alone (an Obsidian SR separator) is not one.
   return QUESTION_END.test(line) && /[\p{L}\p{N}]/u.test(line);
 }

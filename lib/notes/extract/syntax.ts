@@ -80,11 +80,21 @@ export function surveySyntax(note: ParsedNote, separators?: InlineSeparators): N
 
 /** A Logseq block marked as a card by a tag in its text or by `tags:: card`. */
 export function isMarkedItem(item: ItemNode): boolean {
-  if (cardMarkerIn(item.text) !== undefined || hasCardTag(item.properties)) return true;
-  // Logseq keeps whitespace-only lines inside a block, so a tag written on the block's last line
-  // may sit in a later paragraph of the same block.
-  return item.body.some((node) => node.type === "paragraph" && cardMarkerIn(node.text) !== undefined);
+  // Asked several times per block (survey, walk, a parent's back): answered once.
+  let marked = markedItems.get(item);
+  if (marked === undefined) {
+    marked =
+      cardMarkerIn(item.text) !== undefined ||
+      hasCardTag(item.properties) ||
+      // Logseq keeps whitespace-only lines inside a block, so a tag written on the block's last
+      // line may sit in a later paragraph of the same block.
+      item.body.some((node) => node.type === "paragraph" && cardMarkerIn(node.text) !== undefined);
+    markedItems.set(item, marked);
+  }
+  return marked;
 }
+
+const markedItems = new WeakMap<ItemNode, boolean>();
 
 export function hasCardTag(properties: readonly Property[]): boolean {
   const tags = findProperty(properties, "tags")?.value;

@@ -49,6 +49,7 @@ function headerWord(cell: string): string {
 }
 
 export function tableCards(node: ParagraphNode): HandwrittenCard[] | undefined {
+  if (!node.text.includes("|")) return undefined;
   const lines = node.text.split("\n");
   if (lines.length < 3 || !lines[0]!.includes("|") || !DELIMITER.test(lines[1]!)) return undefined;
   const header = tableCells(lines[0]!);

@@ -50,7 +50,10 @@ function allPatterns(styles: ClozeStyles): RegExp[] {
 }
 
 export function hasCloze(text: string, styles: ClozeStyles = {}): boolean {
-  if (!text.includes("{") && !text.includes("==") && !text.includes("**")) return false;
+  // Cheap looks first: most blocks hold none of the markups that could open a deletion.
+  const possible =
+    text.includes("{") || (styles.highlight === true && text.includes("==")) || (styles.bold === true && text.includes("**"));
+  if (!possible) return false;
   return allPatterns(styles).some((pattern) => matchesOutsideCode(text, pattern).length > 0);
 }
 
