@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/index.ts";
@@ -21,5 +22,7 @@ export async function editCardAction(_previous: EditCardState, formData: FormDat
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const saved = await updateOwnCard(user, parsed.data.cardId, { front: parsed.data.front, back: parsed.data.back });
   if (!saved) return { fieldErrors: {}, formError: "This card cannot be edited: it is not in your own library." };
-  redirect(`/cards/${parsed.data.cardId}`);
+  revalidatePath(`/cards/${parsed.data.cardId}`);
+  // The card page says it was saved: "?saved=1" is only a note to show, not a state.
+  redirect(`/cards/${parsed.data.cardId}?saved=1`);
 }

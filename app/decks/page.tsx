@@ -1,25 +1,29 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/index.ts";
 import { listDecksWithCounts } from "@/lib/db/index.ts";
-import { learnerDay } from "@/lib/srs/index.ts";
+import { DeckTree } from "@/components/decks/deck-tree.tsx";
+import { LimitNote } from "@/components/decks/limit-note.tsx";
 
 export const metadata = { title: "Your decks" };
 
-export default async function DecksPage() {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export default async function DecksPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const user = await requireUser("/decks");
-  const { end } = learnerDay(new Date(), user.timeZone);
-  const decks = await listDecksWithCounts(user, end);
-  const totals = decks.reduce((t, d) => ({ newCount: t.newCount + d.newCount, dueCount: t.dueCount + d.dueCount }), {
-    newCount: 0,
-    dueCount: 0,
-  });
+  const { deleted } = await searchParams;
+  const { decks, tree, total } = await listDecksWithCounts(user, new Date());
+  // The learner's overall limit, when it is what holds cards back, is said once for every deck.
+  const held = total.held;
+  const waiting = total.new + total.learning + total.review;
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Your decks</h1>
           <p className="muted" data-testid="today-summary">
-            Today: {totals.dueCount} due, {totals.newCount} new across {decks.length} {decks.length === 1 ? "deck" : "decks"}.
+            Today: {total.new} new, {total.learning} learning, {plural(total.review, "review", "reviews")} across{" "}
+            {plural(decks.length, "deck", "decks")}
+            {decks.length > 0 && waiting === 0 && !held ? ". Nothing left to study today." : "."}
           </p>
         </div>
         {decks.length > 0 && (
@@ -28,6 +32,12 @@ export default async function DecksPage() {
           </Link>
         )}
       </div>
+      {typeof deleted === "string" && (
+        <p className="saved-note" role="status">
+          Deleted the deck “{deleted}” and its cards.
+        </p>
+      )}
+      {held && <LimitNote held={held} left={held.kind === "new" ? total.new : total.review} />}
       {decks.length === 0 ? (
         <div className="panel">
           <p>
@@ -35,36 +45,13 @@ export default async function DecksPage() {
           </p>
         </div>
       ) : (
-        <ul className="deck-list" aria-label="Decks">
-          {decks.map((deck) => {
-            const parent = deck.path.slice(0, Math.max(0, deck.path.length - deck.name.length - 3));
-            return (
-              <li key={deck.id} className="panel deck-item" data-testid="deck">
-                <div>
-                  <Link className="deck-name" href={`/decks/${deck.id}`}>
-                    {deck.name}
-                  </Link>
-                  {parent && <div className="deck-path">{parent}</div>}
-                  {deck.starter && <span className="badge">starter</span>}
-                </div>
-                <div className="deck-counts">
-                  <span className="count new">
-                    <strong>{deck.newCount}</strong>new
-                  </span>
-                  <span className="count due">
-                    <strong>{deck.dueCount}</strong>due
-                  </span>
-                  <span className="count">
-                    <strong>{deck.cards}</strong>cards
-                  </span>
-                </div>
-                <Link className="button secondary small" href={`/review?deck=${deck.id}`} aria-label={`Study ${deck.name}`}>
-                  Study
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        <div className="panel deck-panel">
+          <p className="deck-legend muted" aria-hidden="true">
+            <span className="today-count new">new</span> <span className="today-count learning">learning</span>{" "}
+            <span className="today-count review">review</span> today, within your daily limits
+          </p>
+          <DeckTree nodes={tree} label="Decks" />
+        </div>
       )}
     </>
   );

@@ -222,10 +222,11 @@ function ImportSummary({ result, children }: { result: ImportResponse; children?
     <section className="panel" aria-label={result.applied ? "Import result" : "Import preview"} data-testid="import-summary">
       <h2>{result.applied ? "Imported" : "Preview"}</h2>
       <p>
-        {result.files} {result.files === 1 ? "note" : "notes"}: <strong>{counts.created}</strong> new cards,{" "}
-        <strong>{counts.updated}</strong> updated, <strong>{counts.suspended}</strong> suspended, {counts.unchanged} unchanged, in{" "}
-        {result.decks.length} {result.decks.length === 1 ? "deck" : "decks"}.
+        {result.files} {result.files === 1 ? "note" : "notes"}: <strong>{counts.created}</strong> new{" "}
+        {counts.created === 1 ? "card" : "cards"}, <strong>{counts.updated}</strong> updated, <strong>{counts.suspended}</strong> suspended,{" "}
+        {counts.unchanged} unchanged, in {result.decks.length} {result.decks.length === 1 ? "deck" : "decks"}.
       </p>
+      {result.starterRepeats && <StarterRepeatsNotice repeats={result.starterRepeats} />}
       {result.problems.length > 0 && (
         <div className="form-error" role="alert">
           <p>
@@ -267,5 +268,29 @@ function ImportSummary({ result, children }: { result: ImportResponse; children?
       )}
       {children}
     </section>
+  );
+}
+
+/** The upload repeats what every learner already has in the starter decks: said, not refused. */
+function StarterRepeatsNotice({ repeats }: { repeats: NonNullable<ImportResponse["starterRepeats"]> }) {
+  return (
+    <p className="import-starter-notice" data-testid="starter-repeats">
+      <strong>Already in the starter decks:</strong>{" "}
+      {repeats.decks.length > 0 && (
+        <>
+          {repeats.decks.length === 1 ? "the deck" : "the decks"} {repeats.decks.map((d) => `“${d}”`).join(", ")}{" "}
+          {repeats.decks.length === 1 ? "has" : "have"} a starter deck&apos;s name
+          {repeats.cards > 0 ? "; " : ". "}
+        </>
+      )}
+      {repeats.cards > 0 && (
+        <>
+          {repeats.cards} {repeats.cards === 1 ? "card has" : "cards have"} the same front and back as a starter card.{" "}
+        </>
+      )}
+      {repeats.cards > 0
+        ? "You study the starter decks already, so these cards would come up twice."
+        : "Your cards go in a deck of your own, next to the starter deck."}
+    </p>
   );
 }

@@ -46,8 +46,10 @@ export function ImportReviewList({ review, selection, onToggleCard, onToggleFile
       )}
       {(review.unrendered > 0 || review.unlisted.cards > 0) && (
         <p className="muted" data-testid="preview-bounds">
-          {review.unrendered > 0 && `${review.unrendered} cards are shown by their front only, as text, to keep the preview quick. `}
-          {review.unlisted.cards > 0 && `${review.unlisted.cards} more cards are not listed; they are imported with their notes.`}
+          {review.unrendered > 0 &&
+            `${review.unrendered} ${review.unrendered === 1 ? "card is" : "cards are"} shown by the front only, as text, to keep the preview quick. `}
+          {review.unlisted.cards > 0 &&
+            `${review.unlisted.cards} more ${review.unlisted.cards === 1 ? "card is" : "cards are"} not listed; they are imported with their notes.`}
         </p>
       )}
       <ul className="import-files">
@@ -64,8 +66,10 @@ export function ImportReviewList({ review, selection, onToggleCard, onToggleFile
       </ul>
       {review.unlisted.skippedBlocks + review.unlisted.notices > 0 && (
         <p className="muted">
-          {review.unlisted.skippedBlocks > 0 && `${review.unlisted.skippedBlocks} more skipped blocks are not listed. `}
-          {review.unlisted.notices > 0 && `${review.unlisted.notices} more notices are not listed.`}
+          {review.unlisted.skippedBlocks > 0 &&
+            `${review.unlisted.skippedBlocks} more skipped ${review.unlisted.skippedBlocks === 1 ? "block is" : "blocks are"} not listed. `}
+          {review.unlisted.notices > 0 &&
+            `${review.unlisted.notices} more ${review.unlisted.notices === 1 ? "notice is" : "notices are"} not listed.`}
         </p>
       )}
     </div>

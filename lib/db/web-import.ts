@@ -6,6 +6,7 @@ import { databaseEngine } from "./engine/index.ts";
 import { planImport, type ImportPlan } from "./import-plan.ts";
 import { buildImportReview, type ImportReview } from "./import-review.ts";
 import { EVERYTHING, withoutUntickedCards, withoutUntickedFiles, type ImportSelection } from "./import-selection.ts";
+import { starterRepeats, type StarterRepeats } from "./starter-repeats.ts";
 import type { SessionUser } from "./users.ts";
 
 export type { CardAction, ImportReview, PreviewCard, PreviewFile, RenderedFaces } from "./import-review.ts";
@@ -34,6 +35,8 @@ export interface WebImportResult {
   review?: ImportReview;
   /** What the learner unticked and so left untouched; only once applied. */
   leftOut?: { files: number; cards: number };
+  /** Decks and cards of the upload that repeat the starter decks; null when none do. */
+  starterRepeats: StarterRepeats | null;
 }
 
 function keptEditsOf(plan: ImportPlan): WebImportResult["keptEdits"] {
@@ -78,6 +81,7 @@ export async function importIntoLibrary(
     problems: problems.slice(0, LISTED_PROBLEMS),
     unlistedProblems: Math.max(0, problems.length - LISTED_PROBLEMS),
     keptEdits: keptEditsOf(plan),
+    starterRepeats: await starterRepeats(drafts),
   };
   if (mode === "preview") {
     if (preview.review) result.review = buildImportReview({ drafts, files: goodFiles, plan, stored, review: preview.review });

@@ -10,8 +10,14 @@ export const metadata = { title: "Card info" };
 
 const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
 
-export default async function CardInfoPage({ params }: { params: Promise<{ cardId: string }> }) {
+interface Props {
+  params: Promise<{ cardId: string }>;
+  searchParams: Promise<{ saved?: string | string[] }>;
+}
+
+export default async function CardInfoPage({ params, searchParams }: Props) {
   const { cardId } = await params;
+  const { saved } = await searchParams;
   const user = await requireUser(`/cards/${cardId}`);
   const found = await findCardForLearner(user, cardId);
   if (!found) notFound();
@@ -28,6 +34,11 @@ export default async function CardInfoPage({ params }: { params: Promise<{ cardI
         <Link href={`/decks/${card.deck.id}`}>{card.deck.path}</Link>
       </p>
       <h1>Card info</h1>
+      {saved === "1" && editable && (
+        <p className="saved-note" role="status" data-testid="card-saved">
+          Card saved. <Link href={`/cards/${cardId}/edit`}>Edit again</Link>
+        </p>
+      )}
       <div className="panel card-face" dangerouslySetInnerHTML={{ __html: faces.frontHtml }} />
       <dl className="facts panel">
         <dt>State</dt>

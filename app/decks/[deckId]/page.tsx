@@ -1,49 +1,62 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
-import { findReadableDeck } from "@/lib/db/index.ts";
-import { renderStoredCardFacesOnServer } from "@/lib/card-faces/server.ts";
+import { CardSearchSchema } from "@/lib/contracts/index.ts";
+import { deckCardPage, findReadableDeck } from "@/lib/db/index.ts";
+import { CardTable } from "@/components/decks/card-table.tsx";
+import { RenameDeckForm } from "@/components/decks/rename-deck-form.tsx";
 
 export const metadata = { title: "Deck" };
 
-export default async function DeckPage({ params }: { params: Promise<{ deckId: string }> }) {
+interface Props {
+  params: Promise<{ deckId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function DeckPage({ params, searchParams }: Props) {
   const { deckId } = await params;
   const user = await requireUser(`/decks/${deckId}`);
   const deck = await findReadableDeck(user, deckId);
   if (!deck) notFound();
-  const now = new Date();
-  const faces = await Promise.all(deck.cards.map((card) => renderStoredCardFacesOnServer(card, now)));
+  const { q, page } = CardSearchSchema.parse(await searchParams);
+  const list = await deckCardPage(user, deck.id, q, page, new Date());
+  const pageHref = (n: number) => `/decks/${deck.id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
+  const found = `${list.matching} ${list.matching === 1 ? "card" : "cards"}`;
   return (
-    <>
-      <p className="muted">
+    <div className="deck-page">
+      <p className="muted crumbs">
         <Link href="/decks">Decks</Link> › {deck.path}
       </p>
       <h1>{deck.name}</h1>
-      <p className="muted">
-        {deck.cards.length} {deck.cards.length === 1 ? "card" : "cards"}
-      </p>
       <p>
         <Link className="button" href={`/review?deck=${deck.id}`}>
           Study this deck
         </Link>
       </p>
-      <ul className="card-list" aria-label="Cards">
-        {deck.cards.map((card, i) => {
-          const face = faces[i]!;
-          return (
-            <li key={card.id} className="panel" data-testid="card">
-              <div className="card-face" dangerouslySetInnerHTML={{ __html: face.frontHtml }} />
-              <details className="card-back">
-                <summary>Show answer</summary>
-                <div className="card-face" dangerouslySetInnerHTML={{ __html: face.backHtml }} />
-              </details>
-              <p className="card-meta">
-                {card.sourceFile}, line {card.sourceLine}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
-    </>
+      <form className="card-search" role="search" method="get" action={`/decks/${deck.id}`}>
+        <label htmlFor="card-search">Find cards</label>
+        <input id="card-search" name="q" type="search" defaultValue={q} maxLength={200} placeholder="Text on the front or back" />
+        <button className="button secondary" type="submit">
+          Search
+        </button>
+      </form>
+      <p className="muted" data-testid="card-count" aria-live="polite">
+        {q ? `${found} with “${q}”.` : `${found}.`} {q && <Link href={`/decks/${deck.id}`}>Show every card</Link>}
+      </p>
+      {list.rows.length > 0 && <CardTable list={list} timeZone={user.timeZone} pageHref={pageHref} />}
+      {deck.editable ? (
+        <details className="panel deck-manage">
+          <summary>Rename or delete this deck</summary>
+          <RenameDeckForm deckId={deck.id} name={deck.name} />
+          <p>
+            <Link className="button danger" href={`/decks/${deck.id}/delete`}>
+              Delete deck…
+            </Link>
+          </p>
+        </details>
+      ) : (
+        <p className="muted">A starter deck, shared by every learner: it cannot be renamed or deleted.</p>
+      )}
+    </div>
   );
 }
