@@ -13,7 +13,7 @@ import {
   updateQuizSettings,
   type QuestionEdit,
 } from "@/lib/db/classroom/index.ts";
-import type { AddScenarioState, QuizSettingsState } from "@/components/classroom/builder-types.ts";
+import type { AddFromDeckState, AddScenarioState, QuizSettingsState } from "@/components/classroom/builder-types.ts";
 
 const id = z.string().min(1).max(64);
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
@@ -85,7 +85,7 @@ function settle(quizId: string, outcome: QuestionEdit | { ok: false; code: "inva
 
 const CardForm = z.object({ quizId: id, cardId: id, template: z.boolean() });
 
-export async function addCardAction(formData: FormData): Promise<void> {
+export async function addCardAction(_previous: AddFromDeckState, formData: FormData): Promise<AddFromDeckState> {
   const instructor = await requireRole(["instructor", "admin"]);
   const parsed = CardForm.safeParse({
     quizId: formData.get("quizId"),
@@ -98,7 +98,8 @@ export async function addCardAction(formData: FormData): Promise<void> {
     formData.get("kind") === "scenario"
       ? await addScenarioCard(instructor, quizId, cardId, template, new Date())
       : await addCardQuestions(instructor, quizId, [cardId], new Date());
-  settle(quizId, outcome);
+  const error = settle(quizId, outcome);
+  return error ? { error } : { addedAt: Date.now() };
 }
 
 const ScenarioForm = z.object({ source: z.string().min(1, { error: "Write a scenario first." }).max(200_000), template: z.boolean() });
@@ -106,7 +107,9 @@ const ScenarioForm = z.object({ source: z.string().min(1, { error: "Write a scen
 export async function addScenarioAction(quizId: string, _previous: AddScenarioState, formData: FormData): Promise<AddScenarioState> {
   const instructor = await requireRole(["instructor", "admin"]);
   if (!id.safeParse(quizId).success) notFound();
-  const parsed = ScenarioForm.safeParse({ source: text(formData.get("source")), template: formData.get("template") === "on" });
+  // A textarea is sent with CRLF line ends; the scenario is kept as typed, with the editor's own line ends.
+  const source = text(formData.get("source")).replace(/\r\n?/g, "\n");
+  const parsed = ScenarioForm.safeParse({ source, template: formData.get("template") === "on" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid scenario." };
   const error = settle(quizId, await addScenarioQuestions(instructor, quizId, parsed.data, new Date()));
   return error ? { error } : { addedAt: Date.now() };

@@ -1,4 +1,4 @@
-import type { PaperQuestion } from "@/lib/classroom/index.ts";
+import { optionLetter, withoutOptionIds, type PaperQuestion } from "@/lib/classroom/index.ts";
 import { Markdown } from "./markdown.tsx";
 
 /** After submitting, when the instructor allows: each question with the learner's choice, the right one and why. */
@@ -22,18 +22,18 @@ export function AttemptReview({
             </p>
             <Markdown text={q.prompt} />
             <ul className="option-preview">
-              {q.options.map((o) => (
+              {q.options.map((o, index) => (
                 <li key={o.id} className={o.correct ? "correct" : chosen.has(o.id) ? "wrong" : undefined}>
-                  ({o.id}) <Markdown className="inline-md" text={o.text} />
+                  <span className="option-letter">{optionLetter(index)}.</span> <Markdown className="inline-md" text={o.text} />
                   {chosen.has(o.id) ? " ← your answer" : ""}
-                  {o.correct ? " ✓" : ""}
+                  {o.correct ? " ✓ right answer" : ""}
                 </li>
               ))}
             </ul>
             {q.explanation ? (
               <details open={!answer?.correct}>
                 <summary>Explanation</summary>
-                <Markdown text={q.explanation} />
+                <Markdown text={withoutOptionIds(q.explanation)} />
               </details>
             ) : (
               <p className="muted">Answer: {q.answer}</p>

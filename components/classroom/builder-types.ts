@@ -21,6 +21,12 @@ export interface AddScenarioState {
   addedAt?: number;
 }
 
+/** One picker row's form: what adding its card or scenario did. */
+export interface AddFromDeckState {
+  error?: string;
+  addedAt?: number;
+}
+
 /** A Date as the value of an <input type="datetime-local">, in UTC. */
 export function localInputValue(date: Date | null): string {
   return date ? date.toISOString().slice(0, 16) : "";

@@ -1,4 +1,6 @@
-import { canAskCard } from "@/lib/classroom/index.ts";
+import type { PickerRow } from "@/lib/classroom/index.ts";
+import { AddToQuizForm } from "./add-to-quiz-form.tsx";
+import type { AddFromDeckState } from "./builder-types.ts";
 import { Markdown } from "./markdown.tsx";
 
 interface Deck {
@@ -6,28 +8,57 @@ interface Deck {
   path: string;
   _count: { cards: number };
 }
-interface Card {
-  id: string;
-  kind: string;
-  front: string;
-  back: string;
+
+type AddAction = (state: AddFromDeckState, data: FormData) => Promise<AddFromDeckState>;
+
+function Row({ row, quizId, add }: { row: PickerRow; quizId: string; add: AddAction }) {
+  const heading =
+    row.kind === "scenario" ? (
+      <>
+        <p className="picker-title">
+          <span className="badge">scenario</span> <strong>{row.title}</strong>
+        </p>
+        {row.problem ? (
+          <p className="field-error">{row.problem}</p>
+        ) : (
+          <ol className="picker-questions" aria-label={`Questions of ${row.title}`}>
+            {row.questions.map((q, i) => (
+              <li key={i}>{q}</li>
+            ))}
+          </ol>
+        )}
+      </>
+    ) : (
+      <Markdown text={row.front} />
+    );
+  const label = row.kind === "scenario" ? `scenario: ${row.title}` : `card ${row.front.split("\n")[0]!.slice(0, 60)}`;
+  let tool;
+  if (row.added) tool = <p className="muted picker-added">Already in this quiz.</p>;
+  else if (row.kind === "card" && !row.askable)
+    tool = <p className="muted">Cloze cards and cards without a back cannot be multiple choice.</p>;
+  else if (row.kind === "scenario" && row.problem) tool = null;
+  else tool = <AddToQuizForm action={add} quizId={quizId} cardId={row.cardId} kind={row.kind} label={label} />;
+  return (
+    <li className="panel" data-testid={row.kind === "scenario" ? "picker-scenario" : "picker-card"}>
+      {heading}
+      {tool}
+    </li>
+  );
 }
 
-/** Choose a deck (a plain GET form, so it works before any script loads), then add its cards. */
+/** Choose a deck (a plain GET form, so it works before any script loads), then add its cards and scenarios. */
 export function DeckPicker({
   quizId,
   decks,
   chosen,
-  cards,
+  rows,
   add,
-  locked,
 }: {
   quizId: string;
   decks: Deck[];
   chosen: string | null;
-  cards: Card[] | null;
-  add: (data: FormData) => Promise<void>;
-  locked: boolean;
+  rows: PickerRow[] | null;
+  add: AddAction;
 }) {
   return (
     <>
@@ -45,35 +76,16 @@ export function DeckPicker({
           Show cards
         </button>
       </form>
-      {cards ? (
-        <ul className="card-list picker" aria-label="Deck cards">
-          {cards.map((c) => {
-            const askable = c.kind === "scenario" || canAskCard(c);
-            return (
-              <li key={c.id} className="panel" data-testid="picker-card">
-                {c.kind === "scenario" ? <p className="badge">scenario</p> : null}
-                {c.kind === "scenario" ? <pre className="scenario-source">{c.front.slice(0, 400)}</pre> : <Markdown text={c.front} />}
-                {askable && !locked ? (
-                  <form action={add} className="inline-form">
-                    <input type="hidden" name="quizId" value={quizId} />
-                    <input type="hidden" name="cardId" value={c.id} />
-                    <input type="hidden" name="kind" value={c.kind} />
-                    {c.kind === "scenario" ? (
-                      <label className="check">
-                        <input type="checkbox" name="template" /> template
-                      </label>
-                    ) : null}
-                    <button className="button small" type="submit">
-                      Add
-                    </button>
-                  </form>
-                ) : (
-                  <p className="muted">{locked ? "" : "Cloze cards and cards without a back cannot be multiple choice."}</p>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+      {rows ? (
+        rows.length === 0 ? (
+          <p className="muted">This deck has no active cards.</p>
+        ) : (
+          <ul className="card-list picker" aria-label="Deck cards and scenarios">
+            {rows.map((row) => (
+              <Row key={row.cardId} row={row} quizId={quizId} add={add} />
+            ))}
+          </ul>
+        )
       ) : null}
     </>
   );

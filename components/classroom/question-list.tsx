@@ -1,4 +1,4 @@
-import type { Choice } from "@/lib/classroom/index.ts";
+import { optionLetter, questionLine, type Choice } from "@/lib/classroom/index.ts";
 import { Markdown } from "./markdown.tsx";
 
 interface Question {
@@ -34,14 +34,23 @@ export function QuestionList({
               {q.kind === "scenario" ? "Scenario" : "Card"}
               {q.template ? " · template (names vary per learner)" : ""} · {q.points} point{q.points === 1 ? "" : "s"}
             </p>
-            <details>
-              <summary>Question {i + 1}</summary>
-              <Markdown text={q.prompt} />
-            </details>
+            <p className="question-line" data-testid="question-text">
+              <strong>{i + 1}.</strong> <Markdown className="inline-md" text={questionLine(q.prompt)} />
+            </p>
+            {questionLine(q.prompt) !== q.prompt.trim() ? (
+              <details>
+                <summary>
+                  The whole question {i + 1}
+                  {q.kind === "scenario" ? ", with its world" : ""}
+                </summary>
+                <Markdown text={q.prompt} />
+              </details>
+            ) : null}
             <ul className="option-preview">
-              {options.map((o) => (
+              {options.map((o, index) => (
                 <li key={o.id} className={o.correct ? "correct" : undefined}>
-                  ({o.id}) <Markdown className="inline-md" text={o.text} />
+                  {optionLetter(index)}. <Markdown className="inline-md" text={o.text} />
+                  {o.correct ? <span className="visually-hidden"> (correct)</span> : null}
                 </li>
               ))}
             </ul>

@@ -263,6 +263,7 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
                         onChange={() => choose(q.questionId, o.id, q.multiple)}
                         disabled={locked}
                       />
+                      <span className="option-letter">{o.letter}.</span>
                       <span className="option-text" dangerouslySetInnerHTML={{ __html: o.html }} />
                     </label>
                   );

@@ -1,12 +1,13 @@
-import type { QuestionResult, LearnerResult } from "@/lib/classroom/index.ts";
+import { choiceText, optionLetter, type Choice, type LearnerResult, type QuestionResult } from "@/lib/classroom/index.ts";
+import { Markdown } from "./markdown.tsx";
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 
 /** Per question: how many answered, how many right, and the wrong answers most often chosen. */
 export function QuestionResultsTable({ questions, labels }: { questions: QuestionResult[]; labels: Map<string, string> }) {
   return (
-    <div className="table-wrap">
-      <table className="history classroom-table" aria-label="Results per question">
+    <div className="table-wrap" role="region" aria-label="Results per question (scrolls sideways)" tabIndex={0}>
+      <table className="history classroom-table">
         <thead>
           <tr>
             <th>#</th>
@@ -19,7 +20,9 @@ export function QuestionResultsTable({ questions, labels }: { questions: Questio
           {questions.map((q, i) => (
             <tr key={q.questionId} data-testid="question-result">
               <td>{i + 1}</td>
-              <td>{labels.get(q.questionId)}</td>
+              <td className="question-cell">
+                <Markdown className="inline-md" text={labels.get(q.questionId) ?? ""} />
+              </td>
               <td>
                 {q.correct}/{q.answered} ({percent(q.correct, q.answered)})
               </td>
@@ -30,7 +33,7 @@ export function QuestionResultsTable({ questions, labels }: { questions: Questio
                   <ul className="wrong-answers">
                     {q.wrong.map((w) => (
                       <li key={w.choice.join(",")}>
-                        {w.text} <span className="muted">× {w.count}</span>
+                        <Markdown className="inline-md" text={w.text} /> <span className="muted">× {w.count}</span>
                       </li>
                     ))}
                   </ul>
@@ -44,11 +47,27 @@ export function QuestionResultsTable({ questions, labels }: { questions: Questio
   );
 }
 
-/** Per learner: status, score, and a mark per question (the chosen option ids). */
-export function LearnerResultsTable({ learners, questionIds }: { learners: LearnerResult[]; questionIds: string[] }) {
+/** The letters of a choice, by the options' places in the quiz builder's list (a learner's shuffle aside). */
+function letters(options: readonly Choice[], choice: readonly string[]): string {
+  return choice
+    .map((id) =>
+      optionLetter(
+        Math.max(
+          0,
+          options.findIndex((o) => o.id === id),
+        ),
+      ),
+    )
+    .join("+");
+}
+
+/** Per learner: status, score, and a mark per question (the chosen options' letters, their text on hover). */
+export function LearnerResultsTable({ learners, questions }: { learners: LearnerResult[]; questions: QuestionResult[] }) {
+  const questionIds = questions.map((q) => q.questionId);
+  const optionsOf = new Map(questions.map((q) => [q.questionId, q.options]));
   return (
-    <div className="table-wrap">
-      <table className="history classroom-table" aria-label="Results per learner">
+    <div className="table-wrap" role="region" aria-label="Results per learner (scrolls sideways)" tabIndex={0}>
+      <table className="history classroom-table">
         <thead>
           <tr>
             <th>Learner</th>
@@ -69,9 +88,15 @@ export function LearnerResultsTable({ learners, questionIds }: { learners: Learn
               <td>{l.submittedAt ? `${l.score}/${l.maxScore}` : <span className="muted">in progress</span>}</td>
               {questionIds.map((id) => {
                 const mark = l.marks[id];
-                const choice = (l.choices[id] ?? []).join("+");
+                const options = optionsOf.get(id) ?? [];
+                const chosen = l.choices[id] ?? [];
+                const choice = letters(options, chosen);
                 return (
-                  <td key={id} className={mark === undefined ? undefined : mark ? "mark-right" : "mark-wrong"}>
+                  <td
+                    key={id}
+                    className={mark === undefined ? undefined : mark ? "mark-right" : "mark-wrong"}
+                    title={chosen.length ? choiceText(options, chosen) : undefined}
+                  >
                     {mark === undefined ? choice || "·" : `${mark ? "✓" : "✗"} ${choice}`}
                   </td>
                 );

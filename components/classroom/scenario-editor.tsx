@@ -2,46 +2,22 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ScenarioPreview } from "@/lib/db/classroom/preview.ts";
 import type { AddScenarioState } from "./builder-types.ts";
+import { SCENARIO_EXAMPLES } from "./scenario-examples.ts";
+import { ScenarioGuide } from "./scenario-guide.tsx";
 
 type Action = (state: AddScenarioState, data: FormData) => Promise<AddScenarioState>;
-
-const STARTER = `title: "Can the role read the bucket?"
-deck: [Class scenarios]
-names:
-  account: { kind: account, value: "111122223333" }
-  bucket: { kind: bucket, value: reports-bucket }
-  role: { kind: role, value: ReportReader }
-accounts:
-  - id: "{{account}}"
-    roles:
-      - name: "{{role}}"
-        trustPolicy:
-          Version: "2012-10-17"
-          Statement:
-            - { Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }
-        policies:
-          Read:
-            Version: "2012-10-17"
-            Statement:
-              - { Sid: ReadReports, Effect: Allow, Action: s3:GetObject, Resource: "arn:aws:s3:::{{bucket}}/*" }
-resources:
-  - arn: "arn:aws:s3:::{{bucket}}"
-    account: "{{account}}"
-steps:
-  - id: read
-    request: { as: { role: "{{role}}" }, action: s3:GetObject, resource: "arn:aws:s3:::{{bucket}}/q1.csv" }
-questions:
-  - kind: allowed
-    step: read
-`;
 
 /** Waits this long after the last keystroke before asking the server to check the scenario. */
 const DEBOUNCE_MS = 350;
 
 export function ScenarioEditor({ action, disabled }: { action: Action; disabled: boolean }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [source, setSource] = useState(STARTER);
+  const [source, setSource] = useState(SCENARIO_EXAMPLES[0]!.source);
   const [template, setTemplate] = useState(true);
+  // The server's answer to a submit is shown only until the text changes: a later problem must not
+  // sit beside an earlier "Added".
+  const [edits, setEdits] = useState(0);
+  const [submittedEdit, setSubmittedEdit] = useState(-1);
   const [preview, setPreview] = useState<ScenarioPreview | null>(null);
   const [checking, setChecking] = useState(false);
   const latest = useRef(0);
@@ -70,8 +46,21 @@ export function ScenarioEditor({ action, disabled }: { action: Action; disabled:
     return () => clearTimeout(timer);
   }, [source, template]);
 
+  const edit = (next: () => void) => {
+    next();
+    setEdits((n) => n + 1);
+  };
+  const current = submittedEdit === edits && !pending;
+  const problem = preview && !preview.ok ? preview.error : null;
+  let outcome: { error: boolean; text: string } | null = null;
+  if (pending) outcome = { error: false, text: "Adding…" };
+  else if (problem) outcome = null;
+  else if (current && state.error) outcome = { error: true, text: state.error };
+  else if (current && state.addedAt) outcome = { error: false, text: "Added to the quiz: its questions are in the list above." };
+
   return (
-    <form action={formAction} className="scenario-editor">
+    <form action={formAction} className="scenario-editor" onSubmit={() => setSubmittedEdit(edits)}>
+      <ScenarioGuide onUse={(text) => edit(() => setSource(text))} />
       <div className="field">
         <label htmlFor="scenario-source">Scenario (YAML or JSON)</label>
         <textarea
@@ -80,17 +69,28 @@ export function ScenarioEditor({ action, disabled }: { action: Action; disabled:
           rows={18}
           spellCheck={false}
           value={source}
-          onChange={(e) => setSource(e.target.value)}
+          onChange={(e) => {
+            const value = e.target.value;
+            edit(() => setSource(value));
+          }}
           aria-invalid={preview && !preview.ok ? true : undefined}
           aria-describedby="scenario-check"
         />
         <span className="hint">
-          Write names once under <code>names</code> and use them as <code>{"{{name}}"}</code>; see docs/scenarios.md.
+          Write names once under <code>names</code> and use them as <code>{"{{name}}"}</code>; the guide above explains every part.
         </span>
       </div>
       <label className="check">
-        <input type="checkbox" name="template" checked={template} onChange={(e) => setTemplate(e.target.checked)} /> Template: vary the
-        names (users, roles, buckets, accounts) for each learner
+        <input
+          type="checkbox"
+          name="template"
+          checked={template}
+          onChange={(e) => {
+            const checked = e.target.checked;
+            edit(() => setTemplate(checked));
+          }}
+        />{" "}
+        Template: vary the names (users, roles, buckets, accounts) for each learner
       </label>
       <div id="scenario-check" aria-live="polite" className="scenario-check" data-testid="scenario-check">
         {checking && !preview ? <p className="muted">Checking…</p> : null}
@@ -121,9 +121,9 @@ export function ScenarioEditor({ action, disabled }: { action: Action; disabled:
                 </summary>
                 <div className="card-face" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
                 <ul className="option-preview">
-                  {q.options.map((o) => (
+                  {q.options.map((o, index) => (
                     <li key={o.id} className={o.correct ? "correct" : undefined}>
-                      ({o.id}) <span dangerouslySetInnerHTML={{ __html: o.html }} />
+                      {String.fromCharCode(65 + index)}. <span dangerouslySetInnerHTML={{ __html: o.html }} />
                       {o.correct ? " ✓" : ""}
                     </li>
                   ))}
@@ -134,16 +134,9 @@ export function ScenarioEditor({ action, disabled }: { action: Action; disabled:
           </div>
         ) : null}
       </div>
-      {state.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state.addedAt ? (
-        <p className="muted" aria-live="polite">
-          Added to the quiz.
-        </p>
-      ) : null}
+      <p className={outcome?.error ? "form-error" : "muted"} role="status" data-testid="scenario-outcome">
+        {outcome?.text ?? ""}
+      </p>
       <button className="button" type="submit" disabled={pending || disabled || !preview?.ok}>
         Add scenario to quiz
       </button>

@@ -5,7 +5,8 @@ export interface TakerQuestion {
   points: number;
   promptHtml: string;
   multiple: boolean;
-  options: Array<{ id: string; html: string }>;
+  /** In the order shown; `letter` is by that position (A, B, C…), whatever the shuffle did to the ids. */
+  options: Array<{ id: string; letter: string; html: string }>;
 }
 
 export interface TakerAttempt {

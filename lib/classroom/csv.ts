@@ -1,7 +1,8 @@
 // The results as CSV (RFC 4180) for a spreadsheet: one row per learner, two columns per question
-// (the options chosen, the points earned). Cells a spreadsheet would run as a formula are
+// (the text of the options chosen, the points earned). Cells a spreadsheet would run as a formula are
 // prefixed with an apostrophe: a learner's name must never become a formula on the instructor's machine.
 
+import { choiceText, plainText } from "./labels.ts";
 import type { QuizResults } from "./results.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -27,7 +28,7 @@ export function resultsCsv(results: QuizResults): string {
     ];
     for (const q of results.questions) {
       const mark = l.marks[q.questionId];
-      cells.push((l.choices[q.questionId] ?? []).join("+"), mark === undefined ? null : mark ? q.points : 0);
+      cells.push(plainText(choiceText(q.options, l.choices[q.questionId] ?? [])), mark === undefined ? null : mark ? q.points : 0);
     }
     return cells.map(csvCell).join(",");
   });

@@ -40,4 +40,6 @@ export {
   type WrongAnswer,
 } from "./results.ts";
 export { resultsCsv, csvCell } from "./csv.ts";
+export { optionLetter, questionLine, plainText, choiceText, withoutOptionIds } from "./labels.ts";
+export { pickerRows, quizContents, scenarioKey, type PickerRow, type QuizContents } from "./picker.ts";
 export type { Choice, Paper, PaperQuestion, QuizQuestionDraft, QuizQuestionInput } from "./types.ts";

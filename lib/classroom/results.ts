@@ -1,6 +1,7 @@
 // The class's results for one quiz: per question (how many right, the most common wrong answers)
 // and per learner. Built from the answer rows alone, so 200 learners x 30 questions is one pass.
 
+import { choiceText } from "./labels.ts";
 import type { Choice } from "./types.ts";
 
 export interface ResultQuestion {
@@ -38,6 +39,8 @@ export interface QuestionResult {
   questionId: string;
   position: number;
   points: number;
+  /** The reference options, to name a learner's choice in words. */
+  options: Choice[];
   answered: number;
   correct: number;
   wrong: WrongAnswer[];
@@ -73,7 +76,7 @@ export function summariseResults(
   const submittedIds = new Set(attempts.filter((a) => a.submittedAt).map((a) => a.id));
   const byQuestion = new Map(questions.map((q) => [q.id, { answered: 0, correct: 0, wrong: new Map<string, WrongAnswer>() }]));
   const byAttempt = new Map(attempts.map((a) => [a.id, { marks: {} as Record<string, boolean>, choices: {} as Record<string, string[]> }]));
-  const textOf = new Map(questions.map((q) => [q.id, new Map(q.options.map((o) => [o.id, o.text]))]));
+  const optionsOf = new Map(questions.map((q) => [q.id, q.options]));
 
   for (const answer of answers) {
     const learner = byAttempt.get(answer.attemptId);
@@ -93,8 +96,7 @@ export function summariseResults(
     const entry = stats.wrong.get(key);
     if (entry) entry.count++;
     else {
-      const texts = textOf.get(answer.questionId);
-      const text = answer.choice.map((id) => texts?.get(id) ?? `(${id})`).join(" + ") || "(no answer)";
+      const text = choiceText(optionsOf.get(answer.questionId) ?? [], answer.choice) || "(no answer)";
       stats.wrong.set(key, { choice: answer.choice, text, count: 1 });
     }
   }
@@ -108,7 +110,15 @@ export function summariseResults(
         const wrong = [...stats.wrong.values()]
           .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
           .slice(0, WRONG_ANSWERS_SHOWN);
-        return { questionId: q.id, position: q.position, points: q.points, answered: stats.answered, correct: stats.correct, wrong };
+        return {
+          questionId: q.id,
+          position: q.position,
+          points: q.points,
+          options: q.options,
+          answered: stats.answered,
+          correct: stats.correct,
+          wrong,
+        };
       }),
     learners: [...attempts]
       .sort((a, b) => (a.learner.name ?? a.learner.email).localeCompare(b.learner.name ?? b.learner.email))

@@ -35,15 +35,16 @@ export interface PlayedScenario {
 function draftOf(answered: AnsweredScenario, index: number): QuizQuestionDraft | undefined {
   const question = answered.questions[index];
   if (!question?.options || question.options.length < 2) return undefined;
-  // The options are shown as buttons, so the prompt is rendered without its option list.
+  // The options are shown as buttons, so the card is rendered without its option list; nor does the
+  // explanation name the right option by id, since a shuffled paper letters its options by position.
   const withoutOptions: AnsweredScenario = {
     ...answered,
     questions: answered.questions.map((q, i) => (i === index ? { ...q, options: undefined } : q)),
   };
-  const card = renderScenarioCard(answered, index);
+  const card = renderScenarioCard(withoutOptions, index);
   return {
     kind: "scenario",
-    prompt: renderScenarioCard(withoutOptions, index).front,
+    prompt: card.front,
     options: question.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct })),
     answer: question.answer.text,
     explanation: card.back,

@@ -13,6 +13,7 @@ export {
 } from "./classroom.ts";
 export { MAX_UNTICKED_CARDS, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UploadFormSchema, type UploadMode } from "./upload.ts";
 export { OptimizeRequestSchema } from "./optimize.ts";
+export { CardSearchSchema, DeleteDeckSchema, RenameDeckSchema } from "./decks.ts";
 export {
   ScenarioCardRequestSchema,
   type ScenarioCardRequest,

@@ -9,7 +9,9 @@ export { exportBackup, restoreBackup, RestoreRunningError, type RestoreResult } 
 export { findCardForLearner, updateOwnCard } from "./cards.ts";
 export type { ImportCounts } from "./card-import.ts";
 export { DATABASE_BUSY_WAIT_MS, DatabaseBusyError, isDatabaseBusy } from "./database-busy.ts";
-export { findReadableDeck, listDecksWithCounts, readableDeckPath, type DeckSummary } from "./decks.ts";
+export { CARDS_PER_PAGE, deckCardPage, type CardListPage, type CardListRow, type CardListState } from "./deck-cards.ts";
+export { deckDeletion, deleteOwnDeck, renameOwnDeck, type DeckDeletion } from "./deck-edits.ts";
+export { findReadableDeck, listDecksWithCounts, readableDeckPath, type DeckBranch, type DeckList, type DeckSummary } from "./decks.ts";
 export { optimizeForLearner, type LearnerOptimizeOptions, type LearnerOptimizeResult } from "./optimize.ts";
 export { reviewLogPages } from "./review-export.ts";
 export { saveScenarioCards, type SaveScenarioResult } from "./scenario-cards.ts";
@@ -25,6 +27,7 @@ export {
 } from "./settings.ts";
 export { findUserForSignIn, releaseAttempt, reserveAttempt, type AttemptLimit, type Reservation } from "./sign-in.ts";
 export { learnerStats, type LearnerStats } from "./stats.ts";
+export type { StarterRepeats } from "./starter-repeats.ts";
 export {
   createUser,
   emailIsTaken,

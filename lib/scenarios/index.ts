@@ -7,6 +7,7 @@ export { answerScenario } from "./answer.ts";
 export { renderScenarioCard, renderScenarioCards, type ScenarioCard } from "./render.ts";
 export { ScenarioError, type ScenarioErrorCode } from "./errors.ts";
 export { scenarioNames, nameProblem, type ScenarioName } from "./names.ts";
+export { describeScenarioQuestions } from "./describe.ts";
 export { describePolicyId } from "./refs.ts";
 export { formatPolicy, type LineRange, type PolicyText } from "./policy-text.ts";
 export { scenarioSchema, NAME_KINDS } from "./schema.ts";

@@ -54,13 +54,27 @@ describe("results", () => {
     expect(bob.choices).toEqual({ q1: ["c"] });
   });
 
-  it("export one CSV row per learner, with formulas defused and quotes escaped", () => {
+  it("export one CSV row per learner, naming each choice by its option's text, with formulas defused and quotes escaped", () => {
     const lines = resultsCsv(results).trimEnd().split("\r\n");
     expect(lines[0]).toBe("learner,email,status,submitted_at,score,max_score,q1_answer,q1_points,q2_answer,q2_points");
-    expect(lines).toContain(`"'=HYPERLINK(""x"")",adam@example.com,submitted,2026-01-10T09:30:00.000Z,1,3,b,0,b,0`);
-    expect(lines).toContain(",bob@example.com,in progress,,,3,c,,,");
-    expect(lines).toContain("Zoe,zoe@example.com,submitted,2026-01-10T09:30:00.000Z,2,3,a,2,b,0");
+    expect(lines).toContain(`"'=HYPERLINK(""x"")",adam@example.com,submitted,2026-01-10T09:30:00.000Z,1,3,Denied,0,Denied,0`);
+    expect(lines).toContain(",bob@example.com,in progress,,,3,Refused,,,");
+    expect(lines).toContain("Zoe,zoe@example.com,submitted,2026-01-10T09:30:00.000Z,2,3,Allowed,2,Denied,0");
     expect(csvCell("-1+2")).toBe("'-1+2");
+    // Markdown in an option reads as plain text in a spreadsheet; several options join with " + ".
+    const markdown: ResultQuestion[] = [
+      {
+        id: "m",
+        position: 0,
+        points: 1,
+        options: [
+          { id: "a", text: "`s3:GetObject` on **the bucket**", correct: true },
+          { id: "b", text: "`s3:PutObject`, then\nnothing", correct: true },
+        ],
+      },
+    ];
+    const both = summariseResults(markdown, [attempts[0]!], [{ attemptId: "t1", questionId: "m", choice: ["a", "b"], correct: true }]);
+    expect(resultsCsv(both).split("\r\n")[1]).toContain(`,"s3:GetObject on the bucket + s3:PutObject, then nothing",1`);
     expect(csvCell(-1)).toBe("-1");
   });
 });

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/index.ts";
 import { listUsersForAdmin, ROLES } from "@/lib/db/classroom/index.ts";
 import { setRoleAction } from "./actions.ts";
+import { RoleForm } from "./role-form.tsx";
 
 export const metadata = { title: "Users" };
 
@@ -13,8 +14,8 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p className="muted">Instructors can create classes and quizzes. You cannot change your own role here.</p>
-      <div className="table-wrap">
-        <table className="history classroom-table">
+      <div className="table-wrap" role="region" aria-label="Users and their roles" tabIndex={0}>
+        <table className="history classroom-table users-table">
           <thead>
             <tr>
               <th>Name</th>
@@ -31,22 +32,7 @@ export default async function UsersPage() {
                   {u.id === admin.id ? (
                     <span className="badge">{u.role}</span>
                   ) : (
-                    <form action={setRoleAction} className="inline-form">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                        Role of {u.email}
-                      </label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </select>
-                      <button className="button small secondary" type="submit" aria-label={`Save role of ${u.email}`}>
-                        Save role
-                      </button>
-                    </form>
+                    <RoleForm action={setRoleAction} userId={u.id} email={u.email} role={u.role} roles={ROLES} />
                   )}
                 </td>
               </tr>

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/index.ts";
 import { findLearnerQuiz } from "@/lib/db/classroom/index.ts";
-import { attemptEnd, quizWindowState, withinGrace } from "@/lib/classroom/index.ts";
+import { attemptEnd, optionLetter, quizWindowState, withinGrace } from "@/lib/classroom/index.ts";
 import { renderCardMarkdown } from "@/lib/notes/index.ts";
 import { QuizTaker } from "@/components/classroom/quiz-taker.tsx";
 import { StartQuizButton } from "@/components/classroom/start-quiz-button.tsx";
 import { AttemptReview } from "@/components/classroom/attempt-review.tsx";
+import { LandHere } from "@/components/classroom/land-here.tsx";
 import type { TakerAttempt } from "@/components/classroom/taker-types.ts";
 
 export const metadata = { title: "Quiz" };
@@ -34,21 +35,25 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
         {head}
         {quiz.showResults ? (
           <>
-            <p className="quiz-score" data-testid="quiz-score">
-              Your score:{" "}
-              <strong>
-                {attempt.score} / {attempt.maxScore}
-              </strong>
-            </p>
-            <p className="muted">
-              Questions you missed are in your review queue now (<Link href="/review">review</Link>).
-            </p>
+            <LandHere testId="quiz-landing">
+              <p className="quiz-score" data-testid="quiz-score">
+                Your score:{" "}
+                <strong>
+                  {attempt.score} / {attempt.maxScore}
+                </strong>
+              </p>
+              <p className="muted">
+                Questions you missed are in your review queue now (<Link href="/review">review</Link>).
+              </p>
+            </LandHere>
             <AttemptReview questions={attempt.paper.questions} answers={answers} />
           </>
         ) : (
-          <p data-testid="quiz-submitted">
-            Submitted. Your instructor has not released the results yet. Questions you missed are in your review queue.
-          </p>
+          <LandHere testId="quiz-landing">
+            <p data-testid="quiz-submitted">
+              Submitted. Your instructor has not released the results yet. Questions you missed are in your review queue.
+            </p>
+          </LandHere>
         )}
       </div>
     );
@@ -65,7 +70,7 @@ export default async function QuizPage({ params }: { params: Promise<{ quizId: s
         points: q.points,
         multiple: q.multiple,
         promptHtml: renderCardMarkdown(q.prompt),
-        options: q.options.map((o) => ({ id: o.id, html: renderCardMarkdown(o.text) })),
+        options: q.options.map((o, i) => ({ id: o.id, letter: optionLetter(i), html: renderCardMarkdown(o.text) })),
       })),
       saved: Object.fromEntries(attempt.answers.map((a) => [a.questionId, { choice: a.choice, revision: a.revision }])),
     };

@@ -4,6 +4,7 @@ import {
   cardQuestion,
   CardQuestionError,
   playScenario,
+  scenarioKey,
   scenarioSeed,
   type QuizQuestionDraft,
 } from "../../classroom/index.ts";
@@ -46,8 +47,31 @@ export type AddOutcome = QuestionEdit | { ok: false; code: "invalid"; message: s
 
 type Row = QuizQuestionDraft & { cardId: string | null; scenarioSource: string | null; scenarioQuestion: number; template: boolean };
 
+type Tx = Parameters<Parameters<typeof editQuestions>[2]>[0];
+
+/** Why these rows may not join the quiz: a card or a scenario it already holds (asking twice scores twice). */
+async function duplicateOf(tx: Tx, quizId: string, rows: Row[]): Promise<string | null> {
+  const cardIds = rows.filter((r) => r.kind === "card" && r.cardId).map((r) => r.cardId!);
+  if (cardIds.length > 0 && (await tx.quizQuestion.count({ where: { quizId, kind: "card", cardId: { in: cardIds } } })) > 0) {
+    return "This card is already in the quiz.";
+  }
+  const written = rows.find((r) => r.scenarioSource !== null)?.scenarioSource;
+  if (!written) return null;
+  const source = scenarioKey(written);
+  const existing = await tx.quizQuestion.findMany({
+    where: { quizId, kind: "scenario" },
+    select: { scenarioSource: true },
+    distinct: ["scenarioSource"],
+  });
+  return existing.some((q) => q.scenarioSource !== null && scenarioKey(q.scenarioSource) === source)
+    ? "This scenario is already in the quiz: each scenario can be added once. Remove its questions first to add it again."
+    : null;
+}
+
 async function insertQuestions(instructor: SessionUser, quizId: string, rows: Row[], now: Date): Promise<AddOutcome> {
   return editQuestions(instructor, quizId, async (tx) => {
+    const duplicate = await duplicateOf(tx, quizId, rows);
+    if (duplicate) return { duplicate };
     const last = await tx.quizQuestion.findFirst({ where: { quizId }, orderBy: { position: "desc" }, select: { position: true } });
     const start = (last?.position ?? -1) + 1;
     await tx.quizQuestion.createMany({

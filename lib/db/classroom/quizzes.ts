@@ -36,7 +36,7 @@ export async function updateQuizSettings(instructor: SessionUser, quizId: string
   return updated.count === 1;
 }
 
-export type QuestionEdit = { ok: true } | { ok: false; code: "not_found" | "locked"; message: string };
+export type QuestionEdit = { ok: true } | { ok: false; code: "not_found" | "locked" | "duplicate"; message: string };
 
 const NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "There is no such quiz or question." };
 const LOCKED = {
@@ -52,14 +52,16 @@ const LOCKED = {
 export async function editQuestions(
   instructor: SessionUser,
   quizId: string,
-  change: (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) => Promise<boolean>,
+  change: (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) => Promise<boolean | { duplicate: string }>,
 ): Promise<QuestionEdit> {
   if (!teaches(instructor)) return NOT_FOUND;
   return prisma.$transaction(async (tx) => {
     const quiz = await tx.quiz.findFirst({ where: ownQuiz(instructor, quizId), select: { _count: { select: { attempts: true } } } });
     if (!quiz) return NOT_FOUND;
     if (quiz._count.attempts > 0) return LOCKED;
-    return (await change(tx)) ? { ok: true as const } : NOT_FOUND;
+    const changed = await change(tx);
+    if (typeof changed === "object") return { ok: false as const, code: "duplicate" as const, message: changed.duplicate };
+    return changed ? { ok: true as const } : NOT_FOUND;
   });
 }
 

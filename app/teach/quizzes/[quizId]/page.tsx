@@ -7,6 +7,7 @@ import { QuestionList } from "@/components/classroom/question-list.tsx";
 import { DeckPicker } from "@/components/classroom/deck-picker.tsx";
 import { ScenarioEditor } from "@/components/classroom/scenario-editor.tsx";
 import { localInputValue } from "@/components/classroom/builder-types.ts";
+import { pickerRows, quizContents } from "@/lib/classroom/index.ts";
 import { addCardAction, addScenarioAction, editQuestionAction, saveQuizSettingsAction } from "@/app/actions/quiz-builder.ts";
 
 export const metadata = { title: "Quiz builder" };
@@ -65,14 +66,16 @@ export default async function QuizBuilderPage({
         <>
           <section className="panel">
             <h2>Add cards and scenarios from a deck</h2>
-            <p className="muted">A card becomes multiple choice: its back against the backs of other cards in its deck.</p>
+            <p className="muted">
+              A card becomes multiple choice: its back against the backs of other cards in its deck. A scenario adds all of its questions at
+              once.
+            </p>
             <DeckPicker
               quizId={quiz.id}
               decks={decks}
               chosen={chosen?.id ?? null}
-              cards={chosen?.cards ?? null}
+              rows={chosen ? pickerRows(chosen.cards, quizContents(quiz.questions)) : null}
               add={addCardAction}
-              locked={quiz.locked}
             />
           </section>
           <section className="panel">

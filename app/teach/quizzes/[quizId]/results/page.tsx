@@ -2,23 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/index.ts";
 import { quizResults } from "@/lib/db/classroom/index.ts";
+import { questionLine } from "@/lib/classroom/index.ts";
 import { LearnerResultsTable, QuestionResultsTable } from "@/components/classroom/results-tables.tsx";
 
 export const metadata = { title: "Quiz results" };
-
-/** A question's label in the tables: the first line of its prompt that is not a heading, shortened. */
-function label(kind: string, prompt: string): string {
-  const question = prompt.match(/\*\*Question\.\*\*\s*(.+)/)?.[1];
-  const line =
-    question ??
-    prompt
-      .split("\n")
-      .map((l) => l.replace(/^#+\s*/, "").trim())
-      .find(Boolean) ??
-    "";
-  const short = line.replace(/[*`_]/g, "");
-  return `${kind === "scenario" ? "Scenario: " : ""}${short.length > 90 ? `${short.slice(0, 89)}…` : short}`;
-}
 
 export default async function QuizResultsPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
@@ -26,7 +13,7 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ qu
   const view = await quizResults(instructor, quizId);
   if (!view) notFound();
   const { results } = view;
-  const labels = new Map(view.questions.map((q) => [q.id, label(q.kind, q.prompt)]));
+  const labels = new Map(view.questions.map((q) => [q.id, `${q.kind === "scenario" ? "Scenario: " : ""}${questionLine(q.prompt)}`]));
   const max = view.questions.reduce((s, q) => s + q.points, 0);
   return (
     <>
@@ -47,7 +34,7 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ qu
       <h2>By question</h2>
       <QuestionResultsTable questions={results.questions} labels={labels} />
       <h2>By learner</h2>
-      <LearnerResultsTable learners={results.learners} questionIds={results.questions.map((q) => q.questionId)} />
+      <LearnerResultsTable learners={results.learners} questions={results.questions} />
     </>
   );
 }
