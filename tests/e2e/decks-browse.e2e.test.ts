@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { signUp } from "./support/accounts.ts";
+import { signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -81,9 +81,7 @@ describe("decks after an import", () => {
   it("lists a deck's cards one line each, searchable, within a phone's width", async () => {
     const { context, page } = await newPage(browser, baseUrl, "phone");
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EMAIL, "correct horse battery");
     await page.waitForURL(`${baseUrl}/decks`);
     await page.getByRole("link", { name: "Basics", exact: true }).click();
     await page.getByRole("heading", { name: "Basics" }).waitFor();
@@ -119,9 +117,7 @@ describe("decks after an import", () => {
   it("leaves a starter deck read-only and confirms a card edit", async () => {
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EMAIL, "correct horse battery");
     await page.waitForURL(`${baseUrl}/decks`);
     const starter = page
       .getByTestId("deck")

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
 import { readRows } from "./support/database.ts";
-import { createAccounts, signUp } from "./support/accounts.ts";
+import { createAccounts, signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -96,9 +96,7 @@ describe("the import preview", () => {
   it("leaves a stored card untouched when the learner unticks its update", async () => {
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EMAIL, "correct horse battery");
     await page.waitForURL(`${baseUrl}/decks`);
 
     const edited = IAM_NOTE.replace("temporary credentials", "short-lived credentials");

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
 import { countRows } from "./support/database.ts";
-import { signUp } from "./support/accounts.ts";
+import { signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -78,9 +78,7 @@ describe("importing notes in the browser", () => {
   it("imports the good files of a batch and names the bad one", async () => {
     const { context, page } = await newPage(browser, baseUrl, "phone");
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EMAIL, "correct horse battery");
     await page.waitForURL(`${baseUrl}/decks`);
     await page.goto("/import");
     const before = ownCards();
