@@ -3,10 +3,9 @@ import { requireUser } from "@/lib/auth/index.ts";
 import { listDecksWithCounts } from "@/lib/db/index.ts";
 import { DeckTree } from "@/components/decks/deck-tree.tsx";
 import { LimitNote } from "@/components/decks/limit-note.tsx";
+import { counted } from "@/components/ui/counted.ts";
 
 export const metadata = { title: "Your decks" };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function DecksPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const user = await requireUser("/decks");
@@ -21,8 +20,8 @@ export default async function DecksPage({ searchParams }: { searchParams: Promis
         <div>
           <h1>Your decks</h1>
           <p className="muted" data-testid="today-summary">
-            Today: {total.new} new, {total.learning} learning, {plural(total.review, "review", "reviews")} across{" "}
-            {plural(decks.length, "deck", "decks")}
+            Today: {total.new} new, {total.learning} learning, {counted(total.review, "review", "reviews")} across{" "}
+            {counted(decks.length, "deck", "decks")}
             {decks.length > 0 && waiting === 0 && !held ? ". Nothing left to study today." : "."}
           </p>
         </div>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { LimitHeld } from "@/lib/decks/index.ts";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { counted } from "@/components/ui/counted.ts";
 
 interface Props {
   held: LimitHeld;
@@ -17,8 +16,8 @@ export function LimitNote({ held, left }: Props) {
   const limit = held.kind === "new" ? "new-card limit" : "review limit";
   const whose = held.scope === "deck" ? "This deck's daily" : "Daily";
   const n = held.waiting;
-  const waiting = held.kind === "new" ? plural(n, "new card", "new cards") : plural(n, "review", "reviews");
-  const more = held.kind === "new" ? `${n} more new ${n === 1 ? "card" : "cards"}` : `${n} more ${n === 1 ? "review" : "reviews"}`;
+  const waiting = held.kind === "new" ? counted(n, "new card", "new cards") : counted(n, "review", "reviews");
+  const more = held.kind === "new" ? counted(n, "more new card", "more new cards") : counted(n, "more review", "more reviews");
   const verb = n === 1 ? "waits" : "wait";
   const field = held.kind === "new" ? "New cards per day" : "Reviews per day";
   const href = held.scope === "deck" ? "/settings#deck-heading" : `/settings#${held.kind === "new" ? "newPerDay" : "reviewsPerDay"}`;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRef, useState, type DragEvent, type ReactNode } from "react";
 import { ImportReviewList, type Selection } from "./import-review.tsx";
 import type { ImportErrorResponse, ImportResponse } from "./import-types.ts";
+import { counted } from "@/components/ui/counted.ts";
 
 const EVERYTHING: Selection = { untickedKeys: new Set(), untickedFiles: new Set() };
 
@@ -133,7 +134,7 @@ export function ImportForm() {
         <input ref={folderInput} type="file" hidden onChange={(e) => choose(e.target.files)} {...{ webkitdirectory: "" }} />
         {picked.length > 0 && (
           <p className="muted" data-testid="picked">
-            {picked.length} {picked.length === 1 ? "file" : "files"} chosen:{" "}
+            {counted(picked.length, "file", "files")} chosen:{" "}
             {picked
               .slice(0, 3)
               .map((p) => p.path)
@@ -204,12 +205,10 @@ function Confirm({ result, selection, onConfirm }: { result: ImportResponse; sel
     <div className="import-confirm">
       {/* Always there, so a screen reader hears each change of the learner's choice. */}
       <p aria-live="polite" data-testid="left-out">
-        {notesOut > 0 || cardsOut > 0
-          ? `Leaving out ${notesOut} ${notesOut === 1 ? "note" : "notes"} and ${cardsOut} ${cardsOut === 1 ? "card" : "cards"}.`
-          : ""}
+        {notesOut > 0 || cardsOut > 0 ? `Leaving out ${counted(notesOut, "note", "notes")} and ${counted(cardsOut, "card", "cards")}.` : ""}
       </p>
       <button className="button" type="button" disabled={nothing} onClick={onConfirm}>
-        {nothing ? "Nothing ticked to import" : `Import ${cards} ${cards === 1 ? "card" : "cards"}`}
+        {nothing ? "Nothing ticked to import" : `Import ${counted(cards, "card", "cards")}`}
       </button>
     </div>
   );
@@ -222,17 +221,15 @@ function ImportSummary({ result, children }: { result: ImportResponse; children?
     <section className="panel" aria-label={result.applied ? "Import result" : "Import preview"} data-testid="import-summary">
       <h2>{result.applied ? "Imported" : "Preview"}</h2>
       <p>
-        {result.files} {result.files === 1 ? "note" : "notes"}: <strong>{counts.created}</strong> new{" "}
-        {counts.created === 1 ? "card" : "cards"}, <strong>{counts.updated}</strong> updated, <strong>{counts.suspended}</strong> suspended,{" "}
-        {counts.unchanged} unchanged, in {result.decks.length} {result.decks.length === 1 ? "deck" : "decks"}.
+        {counted(result.files, "note", "notes")}: <strong>{counts.created}</strong> new {counts.created === 1 ? "card" : "cards"},{" "}
+        <strong>{counts.updated}</strong> updated, <strong>{counts.suspended}</strong> suspended, {counts.unchanged} unchanged, in{" "}
+        {counted(result.decks.length, "deck", "decks")}.
       </p>
       {result.starterRepeats && <StarterRepeatsNotice repeats={result.starterRepeats} />}
       {result.problems.length > 0 && (
         <div className="form-error" role="alert">
           <p>
-            <strong>
-              {notImported} {notImported === 1 ? "file was" : "files were"} not imported:
-            </strong>
+            <strong>{counted(notImported, "file was", "files were")} not imported:</strong>
           </p>
           <ul>
             {result.problems.map((p, i) => (
@@ -262,7 +259,7 @@ function ImportSummary({ result, children }: { result: ImportResponse; children?
       )}
       {result.leftOut && result.leftOut.files + result.leftOut.cards > 0 && (
         <p data-testid="left-out-done">
-          Left out as you chose: {result.leftOut.files} {result.leftOut.files === 1 ? "note" : "notes"} and {result.leftOut.cards}{" "}
+          Left out as you chose: {counted(result.leftOut.files, "note", "notes")} and {result.leftOut.cards}{" "}
           {result.leftOut.cards === 1 ? "card" : "cards"}; what you already had of them is unchanged.
         </p>
       )}
@@ -283,11 +280,7 @@ function StarterRepeatsNotice({ repeats }: { repeats: NonNullable<ImportResponse
           {repeats.cards > 0 ? "; " : ". "}
         </>
       )}
-      {repeats.cards > 0 && (
-        <>
-          {repeats.cards} {repeats.cards === 1 ? "card has" : "cards have"} the same front and back as a starter card.{" "}
-        </>
-      )}
+      {repeats.cards > 0 && <>{counted(repeats.cards, "card has", "cards have")} the same front and back as a starter card. </>}
       {repeats.cards > 0
         ? "You study the starter decks already, so these cards would come up twice."
         : "Your cards go in a deck of your own, next to the starter deck."}

@@ -4,6 +4,7 @@
 // their reason and file:line. Unticking is local until the learner confirms.
 import { useId, useState } from "react";
 import type { CardAction, ImportReview, PreviewCard, PreviewFile } from "./import-types.ts";
+import { counted } from "@/components/ui/counted.ts";
 
 const ACTION_LABEL: Record<CardAction, string> = {
   create: "New",
@@ -40,14 +41,14 @@ export function ImportReviewList({ review, selection, onToggleCard, onToggleFile
       </p>
       {skipped > 0 && (
         <p>
-          {skipped} {skipped === 1 ? "block looked" : "blocks looked"} like a card but {skipped === 1 ? "was" : "were"} skipped; each note
-          lists its own with the reason.
+          {counted(skipped, "block looked", "blocks looked")} like a card but {skipped === 1 ? "was" : "were"} skipped; each note lists its
+          own with the reason.
         </p>
       )}
       {(review.unrendered > 0 || review.unlisted.cards > 0) && (
         <p className="muted" data-testid="preview-bounds">
           {review.unrendered > 0 &&
-            `${review.unrendered} ${review.unrendered === 1 ? "card is" : "cards are"} shown by the front only, as text, to keep the preview quick. `}
+            `${counted(review.unrendered, "card is", "cards are")} shown by the front only, as text, to keep the preview quick. `}
           {review.unlisted.cards > 0 &&
             `${review.unlisted.cards} more ${review.unlisted.cards === 1 ? "card is" : "cards are"} not listed; they are imported with their notes.`}
         </p>
@@ -87,13 +88,13 @@ function FileGroup({ file, initiallyOpen, selection, onToggleCard, onToggleFile 
   const ticked = !selection.untickedFiles.has(file.path);
   const total = file.counts.create + file.counts.update + file.counts.unchanged + file.counts.keepEdit;
   const parts = [
-    `${total} ${total === 1 ? "card" : "cards"}`,
+    counted(total, "card", "cards"),
     file.counts.create > 0 ? `${file.counts.create} new` : "",
     file.counts.update > 0 ? `${file.counts.update} updated` : "",
     file.counts.keepEdit > 0 ? `${file.counts.keepEdit} with your edit kept` : "",
     file.counts.suspend > 0 ? `${file.counts.suspend} to suspend` : "",
     file.skippedBlocks.length > 0 ? `${file.skippedBlocks.length} skipped` : "",
-    file.notices.length > 0 ? `${file.notices.length} ${file.notices.length === 1 ? "notice" : "notices"}` : "",
+    file.notices.length > 0 ? counted(file.notices.length, "notice", "notices") : "",
   ].filter(Boolean);
   return (
     <li className={`import-file${ticked ? "" : " left-out"}`} data-testid="preview-file">

@@ -5,6 +5,7 @@ import { CardSearchSchema } from "@/lib/contracts/index.ts";
 import { deckCardPage, findReadableDeck } from "@/lib/db/index.ts";
 import { CardTable } from "@/components/decks/card-table.tsx";
 import { RenameDeckForm } from "@/components/decks/rename-deck-form.tsx";
+import { counted } from "@/components/ui/counted.ts";
 
 export const metadata = { title: "Deck" };
 
@@ -21,7 +22,7 @@ export default async function DeckPage({ params, searchParams }: Props) {
   const { q, page } = CardSearchSchema.parse(await searchParams);
   const list = await deckCardPage(user, deck.id, q, page, new Date());
   const pageHref = (n: number) => `/decks/${deck.id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
-  const found = `${list.matching} ${list.matching === 1 ? "card" : "cards"}`;
+  const found = counted(list.matching, "card", "cards");
   return (
     <div className="deck-page">
       <p className="muted crumbs">

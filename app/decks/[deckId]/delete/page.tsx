@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { deleteDeckAction } from "@/app/actions/decks.ts";
 import { requireUser } from "@/lib/auth/index.ts";
 import { deckDeletion } from "@/lib/db/index.ts";
+import { counted } from "@/components/ui/counted.ts";
 
 export const metadata = { title: "Delete deck" };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The confirmation step: what deleting removes, said before anything is removed. */
 export default async function DeleteDeckPage({ params }: { params: Promise<{ deckId: string }> }) {
@@ -22,8 +21,8 @@ export default async function DeleteDeckPage({ params }: { params: Promise<{ dec
       <h1>Delete this deck?</h1>
       <div className="panel">
         <p data-testid="deletion-summary">
-          Deleting “{deletion.path}” removes {plural(deletion.cards, "card", "cards")}
-          {deletion.subDecks > 0 ? `, in it and its ${plural(deletion.subDecks, "sub-deck", "sub-decks")},` : ""} and your review history
+          Deleting “{deletion.path}” removes {counted(deletion.cards, "card", "cards")}
+          {deletion.subDecks > 0 ? `, in it and its ${counted(deletion.subDecks, "sub-deck", "sub-decks")},` : ""} and your review history
           for them. This cannot be undone; importing the note again brings the cards back as new.
         </p>
         <form action={deleteDeckAction} className="actions-row">
