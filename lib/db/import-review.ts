@@ -3,7 +3,15 @@
 // skipped and the notices. Faces were rendered with the parse, off the event loop; this only joins
 // them to the plan, and bounds what is listed.
 import { MAX_UNTICKED_CARDS } from "../contracts/index.ts";
-import { DECK_SEPARATOR, type CardDraft, type ImportProblem, type SkippedBlock, type UploadPreview } from "../notes/index.ts";
+import {
+  DECK_SEPARATOR,
+  oneLine,
+  shorten,
+  type CardDraft,
+  type ImportProblem,
+  type SkippedBlock,
+  type UploadPreview,
+} from "../notes/index.ts";
 import type { ImportPlan, StoredCard } from "./import-plan.ts";
 
 type UploadReview = NonNullable<UploadPreview["review"]>;
@@ -150,19 +158,4 @@ export function buildImportReview(input: ReviewInput): ImportReview {
     unrendered,
     unlisted: { cards: unlisted, ...review.unlisted },
   };
-}
-
-function oneLine(text: string, max: number): string {
-  // Only the start is looked at: a front may be megabytes, and this runs on the event loop.
-  return shorten(
-    text
-      .slice(0, max * 8)
-      .replace(/\s+/g, " ")
-      .trim(),
-    max,
-  );
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

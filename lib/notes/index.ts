@@ -10,6 +10,7 @@ export type { CodeNode, HeadingNode, ItemNode, NoteNode, ParagraphNode, ParsedNo
 export { parseNote } from "./parse/note.ts";
 export { extractCards, extractNote, type ExtractOptions, type Extraction } from "./extract/cards.ts";
 export { normaliseFront } from "./extract/keys.ts";
+export { oneLine, shorten } from "./inline/text.ts";
 export { importPreview, summariseDecks, DECK_SEPARATOR, type DeckSummary, type ImportPreview, type PreviewOptions } from "./preview.ts";
 export { renderCardMarkdown, renderCardFaces, renderClozeBack, renderClozeFront, type RenderOptions } from "./render/markdown.ts";
 export { readNoteBytes, isNoteExtension, type NoteRead } from "./input/bytes.ts";

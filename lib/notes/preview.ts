@@ -1,10 +1,10 @@
 // importPreview: what an import would create, before anything is written. Used by the CLI's
 // --dry-run, the web upload's preview, and the database import, so all three agree.
 
-import { oneLine } from "./extract/card-sink.ts";
 import { extractNote } from "./extract/cards.ts";
 import { disambiguate } from "./extract/keys.ts";
 import { findProperty } from "./parse/properties.ts";
+import { oneLine } from "./inline/text.ts";
 import { parseNote } from "./parse/note.ts";
 import { DEFAULT_SR_SETTINGS, isPluginSettingsPath, readSrSettings, settingsRoot, type SrSettings } from "./input/plugin-settings.ts";
 import type { ItemNode, NoteNode, ParsedNote } from "./tree.ts";
@@ -47,7 +47,7 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
   const problems: ImportProblem[] = [];
   const notices: ImportProblem[] = [];
   const skippedBlocks: SkippedBlock[] = [];
-  const parsed: ParsedNote[] = [];
+  const parsed: Array<{ note: ParsedNote; sr: SrSettings }> = [];
   const seenPaths = new Set<string>();
   const settings = vaultSettings(files, problems);
   for (const file of files) {
@@ -59,7 +59,8 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
     seenPaths.add(file.path);
     try {
       const sr = settingsFor(file.path, settings);
-      parsed.push(parseNote(file, { multiline: { basic: sr.multiline, reversed: sr.multilineReversed, inline: sr.inline } }));
+      const note = parseNote(file, { multiline: { basic: sr.multiline, reversed: sr.multilineReversed, inline: sr.inline } });
+      parsed.push({ note, sr });
     } catch (error) {
       problems.push({ file: file.path, message: `could not be read as a note: ${(error as Error).message}` });
     }
@@ -67,16 +68,16 @@ export function importPreview(files: readonly NoteFile[], options: PreviewOption
 
   // Logseq ((block references)) may point into another page of the same graph.
   const blocks = new Map<string, string>();
-  for (const note of parsed) collectBlockIds(note.nodes, blocks);
+  for (const { note } of parsed) collectBlockIds(note.nodes, blocks);
 
   const drafts: CardDraft[] = [];
   const importedFiles: string[] = [];
   const seenKeys = new Map<string, number>();
-  for (const note of parsed) {
+  for (const { note, sr } of parsed) {
     try {
       const result = extractNote(note, {
         ...(options.deck ? { deck: options.deck } : {}),
-        spacedRepetition: settingsFor(note.path, settings),
+        spacedRepetition: sr,
         resolveBlockRef: (id) => blocks.get(id),
       });
       notices.push(...result.notices);

@@ -3,6 +3,7 @@
 // as one pure function over bytes. The web route runs it in a worker thread (lib/notes/worker);
 // tests and scripts may call it directly.
 
+import { shorten } from "./inline/text.ts";
 import type { ImportLimits } from "./input/budget.ts";
 import { collectUploads, type Upload } from "./input/uploads.ts";
 import { importPreview } from "./preview.ts";
@@ -121,8 +122,4 @@ export function cutMarkdown(text: string, max: number): { text: string; cut: boo
   if (text.length <= max) return { text, cut: false };
   const lineEnd = text.lastIndexOf("\n", max);
   return { text: text.slice(0, lineEnd > max / 2 ? lineEnd : max), cut: true };
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -6,7 +6,7 @@
 
 import { frontForGroup, hasCloze, normaliseCloze, revealAll, type ClozeStyles } from "../inline/cloze.ts";
 import { cardMarkerIn, inlineTags, mergeTags, type CardMarker } from "../inline/tags.ts";
-import { cardText, plainLine, type TextOptions } from "../inline/text.ts";
+import { cardText, oneLine, plainLine, type TextOptions } from "../inline/text.ts";
 import { DEFAULT_SR_SETTINGS, type SrSettings } from "../input/plugin-settings.ts";
 import { findProperty, splitPropertyList } from "../parse/properties.ts";
 import type { HeadingNode, ItemNode, NoteNode, ParsedNote } from "../tree.ts";
@@ -285,10 +285,4 @@ function remembered(cache: Map<string, string>, raw: string, compute: () => stri
     cache.set(raw, text);
   }
   return text;
-}
-
-/** A block's words on one line, short enough to show in a list of skipped blocks. */
-export function oneLine(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -31,7 +31,8 @@ const ANSWER_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:correct\s+answers?|answe
 const DETAILS = /<details\b|<summary\b/i;
 const QUESTION_LABEL = /^\s*(?:\*\*|__)?\s*q(?:uestion)?\s*[:：]\s*(?:\*\*|__)?\s*/i;
 const NUMBER_PREFIX = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*\d+\s*[.:)-]?|\d{1,3}\s*[.)])\s*/i;
-const NUMBERED_QUESTION = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*\d+\s*[.:)-]?|\d{1,3}\s*[.)])\s*\S/i;
+/** The number and then some words: "Q3: …", "**12.** …". */
+const NUMBERED_QUESTION = new RegExp(`${NUMBER_PREFIX.source}\\S`, "i");
 
 export function isOptionLine(line: string): boolean {
   return OPTION.test(line) || CHECKBOX.test(line);
@@ -104,21 +105,16 @@ function answeredByMarker(node: NoteNode): boolean {
   return node.type === "paragraph" && node.text.split("\n").some((line) => isQaAnswer(line));
 }
 
+const ITEM_QUESTION = /^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]\s*/i;
+const ITEM_ANSWER = /^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]\s*/i;
+
 /** `- Q: …` then `- A: …` as siblings. */
 function qaItems(item: ItemNode, next: NoteNode | undefined): HandwrittenCard | undefined {
-  if (!/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]/i.test(item.text)) return undefined;
-  if (next?.type !== "item" || !/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]/i.test(next.text)) return undefined;
+  if (!ITEM_QUESTION.test(item.text)) return undefined;
+  if (next?.type !== "item" || !ITEM_ANSWER.test(next.text)) return undefined;
   return {
-    question: [
-      paragraphOf(item.text.replace(/^\s*(?:\*\*|__)?q(?:uestion)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), item.line),
-      ...item.body,
-      ...item.children,
-    ],
-    answer: [
-      paragraphOf(next.text.replace(/^\s*(?:\*\*|__)?a(?:nswer)?\s*(?:\*\*|__)?\s*[:.]\s*/i, ""), next.line),
-      ...next.body,
-      ...next.children,
-    ],
+    question: [paragraphOf(item.text.replace(ITEM_QUESTION, ""), item.line), ...item.body, ...item.children],
+    answer: [paragraphOf(next.text.replace(ITEM_ANSWER, ""), next.line), ...next.body, ...next.children],
     line: item.line,
   };
 }

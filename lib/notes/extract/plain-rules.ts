@@ -6,9 +6,9 @@
 // A bare list of facts under a heading that asks nothing makes no card; it is listed as skipped.
 
 import { inlineTags, mergeTags } from "../inline/tags.ts";
-import { plainLine } from "../inline/text.ts";
+import { oneLine, plainLine } from "../inline/text.ts";
 import type { ItemNode, NoteNode, ParagraphNode } from "../tree.ts";
-import { oneLine, type CardSink, type Pending } from "./card-sink.ts";
+import type { CardSink, Pending } from "./card-sink.ts";
 import { isTableOfContents } from "./contents.ts";
 import {
   choiceItemCard,

@@ -28,6 +28,8 @@ const DECK_TAG = /^flashcards(?:\/|$)/i;
 // below anyway), an entity (`&#123;`), `C#`, a wiki link heading (`[[Page#x]]`, masked).
 const HASHTAG = /(?<![/&#:=\\`[\]])#(?:\[\[([^\]\n]+)\]\]|([\p{L}\p{N}][\p{L}\p{N}_\-/]*))/gu;
 const PAGE_REF = /\[\[card\]\]/i;
+/** A link that is itself the marker (`[[card]]`, `#[[card]]`), kept when links are masked. */
+const CARD_PAGE_LINK = /^\[\[#?card\]\]$/i;
 // Links and URLs are masked before tags are read: `(notes.md#card)` is an anchor, not a tag.
 const LINKISH = /https?:\/\/[^\s)>\]]+|\]\([^)\n]*\)|\[\[[^\]\n]*\]\]/g;
 
@@ -36,7 +38,7 @@ function tagName(m: RegExpMatchArray): string {
 }
 
 function masked(text: string): string {
-  return proseOnly(text).replace(LINKISH, (link) => (/^\[\[#?card\]\]$/i.test(link) ? link : " ".repeat(link.length)));
+  return proseOnly(text).replace(LINKISH, (link) => (CARD_PAGE_LINK.test(link) ? link : " ".repeat(link.length)));
 }
 
 export function markerOf(tag: string): CardMarker | undefined {
@@ -100,7 +102,7 @@ function dropMarkersOutsideLinks(prose: string): string {
   let out = "";
   let last = 0;
   for (const link of prose.matchAll(LINKISH)) {
-    if (/^\[\[#?card\]\]$/i.test(link[0])) continue;
+    if (CARD_PAGE_LINK.test(link[0])) continue;
     out += dropMarkers(prose.slice(last, link.index)) + link[0];
     last = link.index + link[0].length;
   }

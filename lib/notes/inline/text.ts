@@ -60,3 +60,22 @@ export function plainLine(text: string, options: TextOptions = {}, max = 80): st
     .trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
+
+/** Text cut to `max` characters, an ellipsis marking the cut. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Words on one line, cut to `max` characters, for lists of blocks and cards. Only the start is
+ * read: a block may be megabytes, and lists are built on the server.
+ */
+export function oneLine(text: string, max = 80): string {
+  return shorten(
+    text
+      .slice(0, max * 8)
+      .replace(/\s+/g, " ")
+      .trim(),
+    max,
+  );
+}
