@@ -21,6 +21,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "answer a scenario's questions (YAML/JSON file or -) with the evaluator and print them as JSON",
     load: async () => (await import("./commands/scenario.ts")).scenarioCommand,
   },
+  lint: {
+    summary: "lint one IAM policy (JSON file or -) and print its findings with lines",
+    load: async () => (await import("./commands/lint.ts")).lintCommand,
+  },
 };
 
 function helpText(): string {

@@ -30,6 +30,7 @@ function evaluateCase(value: unknown, knownActions: KnownActions, path: string):
       explanation: result.explanation,
       details: result.details,
     };
+    if (result.guardrail) output.guardrail = result.guardrail;
     if (compiled.warnings.length > 0) {
       output.warnings = compiled.warnings.map((w) => ({ policyId: w.policyId, path: w.path, code: w.code, message: w.message }));
     }
@@ -63,12 +64,27 @@ export const evalCommand: CliCommand = {
       io.stderr(`eval: ${name}: not valid JSON: ${(error as Error).message}\n`);
       return 1;
     }
+    const indent = args.includes("--compact") ? 0 : 2;
     try {
       const knownActions = await loadKnownActions(text);
-      const output = Array.isArray(document)
-        ? document.map((c, i) => evaluateCase(c, knownActions, formatJsonPath([i])))
-        : evaluateCase(document, knownActions, "");
-      io.stdout(`${JSON.stringify(output, null, args.includes("--compact") ? 0 : 2)}\n`);
+      if (Array.isArray(document)) {
+        // A batch: every valid case is evaluated; an invalid one is reported in its place, on stdout as
+        // {"error": {...}} and on stderr as a line, and the exit code says that something was invalid.
+        let invalid = 0;
+        const output = document.map((c, i) => {
+          try {
+            return evaluateCase(c, knownActions, formatJsonPath([i]));
+          } catch (error) {
+            if (!(error instanceof PolicyError)) throw error;
+            invalid++;
+            io.stderr(`eval: ${name}: ${error.path ? `${error.path}: ` : ""}${error.message}\n`);
+            return { error: { code: error.code, message: error.message, path: error.path ?? formatJsonPath([i]) } };
+          }
+        });
+        io.stdout(`${JSON.stringify(output, null, indent)}\n`);
+        return invalid > 0 ? 1 : 0;
+      }
+      io.stdout(`${JSON.stringify(evaluateCase(document, knownActions, ""), null, indent)}\n`);
       return 0;
     } catch (error) {
       if (error instanceof PolicyError) {

@@ -114,6 +114,25 @@ export function ScenarioEditor({ action, disabled }: { action: Action; disabled:
                   .join(", ")}
               </p>
             ) : null}
+            {preview.findings.length > 0 ? (
+              <div className="panel" data-testid="scenario-findings">
+                <p>
+                  <strong>Policy linter</strong> (see <a href="/playground">the playground</a> for a policy on its own):
+                </p>
+                <ul>
+                  {preview.findings.flatMap((p) =>
+                    p.findings.map((f, j) => (
+                      <li key={`${p.ref}-${j}`} data-code={f.code}>
+                        {p.label}, <code>{f.path || "the document"}</code>: {f.kind} <code>{f.code}</code>, {f.message}{" "}
+                        <a href={f.learnMore} target="_blank" rel="noreferrer">
+                          AWS documentation
+                        </a>
+                      </li>
+                    )),
+                  )}
+                </ul>
+              </div>
+            ) : null}
             {preview.questions.map((q, i) => (
               <details key={i} className="panel" open={i === 0}>
                 <summary>

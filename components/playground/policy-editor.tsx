@@ -2,6 +2,7 @@
 
 import { memo, type CSSProperties, type ChangeEvent } from "react";
 import { KIND_LABELS, lineCount, REPEATABLE_KINDS, type LineRange, type PolicyCheck, type PolicyDraft } from "@/lib/playground/index.ts";
+import { LintFindings } from "./lint-findings.tsx";
 import styles from "./playground.module.css";
 
 export interface Band {
@@ -114,7 +115,10 @@ function PolicyEditorImpl({ index, draft, name, check, bands, onText, onName, on
           ) : null}
           : {problem.message}
         </p>
-      ) : null}
+      ) : (
+        // The grammar problem above is the one to fix first; the linter speaks once the policy parses.
+        <LintFindings id={id} text={draft.text} place={draft.kind} />
+      )}
     </section>
   );
 }

@@ -22,6 +22,8 @@ export interface CardFaceOptions {
   now: Date;
   /** Needed by scenario questions that summarise a policy ("what does this policy allow?"). */
   catalogue?: ActionCatalogue | undefined;
+  /** The learner's IANA time zone: scenario cards show times in it (UTC when absent). */
+  timeZone?: string | undefined;
 }
 
 export function renderStoredCardFaces(card: StoredCardText, options: CardFaceOptions): RenderedCardFaces {
@@ -38,6 +40,7 @@ function scenarioFaces(card: StoredCardText, options: CardFaceOptions): Rendered
       now: options.now,
       seed: card.id,
       ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     });
     const { front, back } = renderScenarioCard(answered, scenarioCardRef(card.back).question);
     return { frontHtml: renderCardMarkdown(front), backHtml: renderCardMarkdown(back) };

@@ -26,6 +26,7 @@ async function catalogueForCard(card: StoredCardText): Promise<ActionCatalogue |
   return pending;
 }
 
-export async function renderStoredCardFacesOnServer(card: StoredCardText, now: Date): Promise<RenderedCardFaces> {
-  return renderStoredCardFaces(card, { now, catalogue: await catalogueForCard(card) });
+/** `timeZone`: the learner's IANA zone, so scenario cards show times in it (UTC when absent). */
+export async function renderStoredCardFacesOnServer(card: StoredCardText, now: Date, timeZone?: string): Promise<RenderedCardFaces> {
+  return renderStoredCardFaces(card, { now, catalogue: await catalogueForCard(card), timeZone });
 }

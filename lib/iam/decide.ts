@@ -3,6 +3,7 @@
 // levels, then resource-based and identity-based policies with permissions boundaries and session
 // policies, with the same-account rules that depend on how the resource policy names the caller.
 
+import { guardrailOf, passRoleGuardrail, type Guardrail } from "./guardrails.ts";
 import { accountOfArn, parseArn } from "./arn.ts";
 import { buildContext, requestPrincipal, type RequestContext } from "./context.ts";
 import { childPath, PolicyError } from "./errors.ts";
@@ -244,6 +245,16 @@ export function evaluateParsed(compiled: CompiledCase, request: RequestInput): E
     return finish(facts, "allowed", [], []);
   }
 
+  // AWS's own guardrails refuse before any policy is read, whoever asks.
+  const guardrail =
+    guardrailOf(lowerAction, request.action, request.resource) ??
+    (lowerAction === "iam:passrole" ? passRoleGuardrail(principal.account, request.resource) : undefined);
+  if (guardrail) {
+    facts.reason = "awsGuardrail";
+    facts.guardrail = guardrail;
+    return finish(facts, "explicitDeny", [], []);
+  }
+
   const context: RequestContext = buildContext(request, principal, compiled.now);
   const hasBoundary = request.hasPermissionsBoundary ?? compiled.boundary !== null;
   const caller = makeCaller(principal, request.sessionIssuer, hasBoundary);
@@ -405,14 +416,20 @@ class Outcome implements EvaluationResult {
     return (this.#details ??= describeTypes(this.#facts));
   }
 
+  get guardrail(): Guardrail | undefined {
+    return this.#facts.guardrail;
+  }
+
   toJSON(): EvaluationResult {
-    return {
+    const out: EvaluationResult = {
       decision: this.decision,
       matchedStatements: this.matchedStatements,
       missingContextValues: this.missingContextValues,
       explanation: this.explanation,
       details: this.details,
     };
+    if (this.#facts.guardrail) out.guardrail = this.#facts.guardrail;
+    return out;
   }
 }
 
@@ -424,7 +441,7 @@ function finish(facts: Facts, decision: Decision, matched: MatchedStatement[], d
 
 function describeTypes(facts: Facts): EvaluationResult["details"] {
   const details: EvaluationResult["details"] = {};
-  if (facts.reason === "noPermissionNeeded") return details;
+  if (facts.reason === "noPermissionNeeded" || facts.reason === "awsGuardrail") return details;
   const c = facts.compiled;
   const put = (type: PolicyType, s: Scan | undefined) => {
     details[type] = { decision: typeDecision(s), matchedStatements: s ? [...s.denies, ...s.allows] : [] };

@@ -1,12 +1,14 @@
 // The plain-English account of a decision: the steps of the documented evaluation logic, in order,
 // saying what each found. Rendered only when a caller reads `explanation`.
 
+import type { Guardrail } from "./guardrails.ts";
 import type { CompiledCase, Scan } from "./decide.ts";
 import type { PrincipalDescription } from "./principal.ts";
 import type { Decision, MatchedStatement, PolicyType, RequestInput, ResourcePolicyKind } from "./types.ts";
 
 export type Reason =
   | "noPermissionNeeded"
+  | "awsGuardrail"
   | "explicitDeny"
   | "rcpLevel"
   | "scpLevel"
@@ -33,6 +35,8 @@ export interface Facts {
   resourceAccount: string | undefined;
   sameAccount: boolean;
   reason: Reason;
+  /** Set when AWS's own guardrail refused the request. */
+  guardrail?: Guardrail | undefined;
   failedLevel: number | undefined;
   /** Policy types the case supplied that do not apply to this caller. */
   ignored: PolicyType[];
@@ -102,6 +106,11 @@ export function explain(f: Facts): string[] {
   const steps: string[] = [];
   const r = f.request;
   steps.push(`Request: ${describeCaller(f.principal)} asks for ${r.action} on ${r.resource}.`);
+  if (f.reason === "awsGuardrail" && f.guardrail) {
+    steps.push(`AWS's guardrail, not a policy: ${f.guardrail.message}`);
+    steps.push(`Decision: refused by AWS (${f.guardrail.code}) whatever the policies say; see ${f.guardrail.documentation}.`);
+    return steps;
+  }
   if (f.reason === "noPermissionNeeded") {
     steps.push("sts:GetCallerIdentity needs no permission: AWS answers it even when a policy denies it explicitly.");
     steps.push("Decision: allowed.");
@@ -193,7 +202,7 @@ export function explain(f: Facts): string[] {
     );
   }
 
-  const verdicts: Record<Exclude<Reason, "noPermissionNeeded" | "explicitDeny" | "rcpLevel" | "scpLevel">, string> = {
+  const verdicts: Record<Exclude<Reason, "noPermissionNeeded" | "awsGuardrail" | "explicitDeny" | "rcpLevel" | "scpLevel">, string> = {
     resourceOnly: "Decision: allowed, by the resource-based policy alone (this caller has no identity-based policies).",
     crossAccount:
       "Decision: allowed: cross-account access needs both the resource policy and the caller's own policies to allow, and both do.",

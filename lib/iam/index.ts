@@ -15,6 +15,7 @@ export { parseArn, accountOfArn, type Arn } from "./arn.ts";
 export { describePrincipal, principalTypeValue, type PrincipalDescription, type PrincipalKind } from "./principal.ts";
 export { principalContextKeys } from "./context.ts";
 export { casePolicies } from "./case-policies.ts";
+export { awsGuardrail, type Guardrail } from "./guardrails.ts";
 export {
   compileCase,
   evaluateParsed,
@@ -25,6 +26,8 @@ export {
   type CompileOptions,
 } from "./decide.ts";
 export { parseOperator, type OperatorSpec } from "./conditions/operators.ts";
+// The linter's runtime stays behind lib/iam/lint/index.ts so pages that only evaluate never load it.
+export type { Finding, FindingKind, LintCatalogue, LintPlace } from "./lint/index.ts";
 
 /**
  * Evaluates one request with its policies (raw JSON text, objects, named or pre-parsed). For many

@@ -82,6 +82,8 @@ export interface EvaluationResult {
   explanation: string[];
   /** Per-policy-type detail; present for the types the case supplied. */
   details: Partial<Record<PolicyType, { decision: Decision; matchedStatements: MatchedStatement[] }>>;
+  /** Set when AWS itself refused the request (an AWS managed policy, a service-linked role...), not a policy. */
+  guardrail?: { code: string; message: string; documentation: string };
   /**
    * A plain copy with every field filled in. Results from `evaluate` compute `explanation` and
    * `details` on first read, so object spread would leave them out; copy with this instead.

@@ -7,12 +7,14 @@ import { answerAllowed } from "./questions/allowed.ts";
 import { answerChange, changeProbeKey } from "./questions/change.ts";
 import type { QuestionContext } from "./questions/common.ts";
 import { answerDecidingPolicy } from "./questions/deciding-policy.ts";
+import { answerFindings } from "./questions/findings.ts";
 import { answerSts } from "./questions/sts.ts";
 import { answerSummary } from "./questions/summary.ts";
 import { answerWhichCall, whichCallProbeKey } from "./questions/which-call.ts";
 import { runScenario, stepId, type Probe } from "./run.ts";
 import type { ScenarioDocument } from "./schema.ts";
 import type { ScenarioQuestion, AnsweredScenario, AnswerScenarioOptions, Scenario } from "./types.ts";
+import { learnerWording } from "./wording.ts";
 
 function epochMs(now: AnswerScenarioOptions["now"]): number {
   const ms = now instanceof Date ? now.getTime() : typeof now === "number" ? now : Date.parse(now);
@@ -54,6 +56,8 @@ export function answerScenario(scenario: Scenario, options: AnswerScenarioOption
         return answerDecidingPolicy(index, q, ctx);
       case "change":
         return answerChange(index, q, ctx);
+      case "findings":
+        return answerFindings(index, q, document, ctx);
       case "summary":
         return answerSummary(index, q, document, options.catalogue, ctx);
       case "sts":
@@ -71,5 +75,6 @@ export function answerScenario(scenario: Scenario, options: AnswerScenarioOption
   };
   if (document.description !== undefined) answered.description = document.description;
   if (document.source !== undefined) answered.source = document.source;
-  return answered;
+  const positions = new Map(document.steps.map((step, i) => [stepId(step, i), i + 1] as const));
+  return learnerWording(answered, { timeZone: options.timeZone, positions });
 }

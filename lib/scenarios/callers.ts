@@ -3,7 +3,7 @@
 // STS step minted, or a caller outside any account (a service principal, an unsigned request).
 
 import { evaluate } from "../iam/index.ts";
-import { generateAccessKeyId, seededRandom, type Caller, type Session } from "../iam/sts/index.ts";
+import { generateAccessKeyId, roleIdOf, seededRandom, type Caller, type Session } from "../iam/sts/index.ts";
 import { trustRef } from "./refs.ts";
 import type { AccountSpec, CallerSpec, RoleSpec } from "./schema.ts";
 import { findAccountOf, roleArnOf, type World } from "./world.ts";
@@ -36,7 +36,8 @@ function roleSession(account: AccountSpec, role: RoleSpec, sessionName: string, 
     },
     accountId: account.id,
     principalArn,
-    userId: `${role.roleId ?? "AROA-" + role.name}:${sessionName}`,
+    // The role's unique id (AROA...), derived from its ARN as the STS simulation does (IAM User Guide, "IAM identifiers").
+    userId: `${roleIdOf(account.id, role)}:${sessionName}`,
     roleName: role.name,
     sessionName,
     sessionPolicies: [],

@@ -1,7 +1,7 @@
 // A scenario's questions in words, read from the document alone (nothing is evaluated): what a quiz
 // builder lists next to a scenario's title so the instructor knows what it asks before adding it.
 
-import { callerWords } from "./narrative.ts";
+import { callerWords, stsCallerWords } from "./narrative.ts";
 import { describePolicyId } from "./refs.ts";
 import type { ScenarioDocument, ScenarioQuestionSpec, StepSpec } from "./schema.ts";
 import type { Scenario } from "./types.ts";
@@ -11,6 +11,7 @@ const STS_ASKS = {
   duration: "how long the credentials are valid",
   credential: "what credentials come back",
   decoded: "what the decoded authorization message says",
+  identity: "what GetCallerIdentity reports",
 } as const;
 
 function stepOf(document: ScenarioDocument, ref: string | number): StepSpec | undefined {
@@ -22,7 +23,7 @@ function stepWords(document: ScenarioDocument, ref: string | number): string {
   if (!step) return `step ${ref}`;
   if (step.label) return step.label;
   if (step.request) return `${callerWords(step.request.as)} calls ${step.request.action} on ${step.request.resource}`;
-  if (step.sts) return `${callerWords(step.sts.as)} calls sts:${step.sts.call}`;
+  if (step.sts) return `${stsCallerWords(step.sts)} calls sts:${step.sts.call}`;
   return `the change ${step.change?.kind ?? ref}`;
 }
 
@@ -43,6 +44,8 @@ function questionWords(document: ScenarioDocument, question: ScenarioQuestionSpe
       return `After the change (${stepWords(document, question.step)}), which are allowed: ${question.requests.map((r) => stepWords(document, r)).join("; ")}?`;
     case "summary":
       return `What does ${describePolicyId(question.policy)} allow?`;
+    case "findings":
+      return `What is wrong with ${describePolicyId(question.policy)}?`;
     case "sts":
       return `${stepWords(document, question.step)}: ${STS_ASKS[question.ask]}?`;
     case "whichCall":

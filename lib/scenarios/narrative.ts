@@ -75,9 +75,20 @@ export function callerWords(as: CallerSpec): string {
   if (as.role !== undefined) return `a session of the role ${as.role}`;
   if (as.root !== undefined) return `the root user of ${as.root}`;
   if (as.instance !== undefined) return `the instance ${as.instance}`;
-  if (as.session !== undefined) return `the credentials from step ${as.session}`;
+  if (as.session !== undefined) return `a caller using the credentials returned in step ${as.session}`;
   if (as.service !== undefined) return `the service ${as.service}`;
   return "an anonymous caller";
+}
+
+/** Who makes an STS call: a caller, or for federated calls the identity provider's user. */
+export function stsCallerWords(sts: NonNullable<StepSpec["sts"]>): string {
+  if (sts.call === "AssumeRoleWithSAML")
+    return `a user signed in through the SAML provider ${sts.PrincipalArn.replace(/^.*:saml-provider\//, "")}`;
+  if (sts.call === "AssumeRoleWithWebIdentity") {
+    const issuer = sts.ProviderId ?? sts.WebIdentityToken.iss?.replace(/^https?:\/\//, "") ?? "an identity provider";
+    return `an application holding a web identity token from ${issuer}`;
+  }
+  return callerWords(sts.as);
 }
 
 function stepWords(step: StepSpec): string {
@@ -86,9 +97,11 @@ function stepWords(step: StepSpec): string {
     return `${callerWords(step.request.as)} calls \`${step.request.action}\` on \`${step.request.resource}\`${context}`;
   }
   if (step.sts) {
-    const { call, as, ...params } = step.sts;
-    const shown = Object.entries(params).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
-    return `${callerWords(as)} calls \`sts:${call}\`${shown.length ? ` (${shown.join(", ")})` : ""}`;
+    const { call, ...params } = step.sts;
+    const shown = Object.entries(params)
+      .filter(([k]) => k !== "as")
+      .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    return `${stsCallerWords(step.sts)} calls \`sts:${call}\`${shown.length ? ` (${shown.join(", ")})` : ""}`;
   }
   const change = step.change!;
   const { kind, ...rest } = change;

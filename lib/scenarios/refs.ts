@@ -32,7 +32,7 @@ export function describePolicyId(id: string): string {
   const managed = /^arn:aws:iam::(\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
   if (managed) return `the managed policy ${managed[2]}`;
   if (id === "session-policy") return "the session policy";
-  if (id.startsWith("trust:")) return `the trust policy of ${id.slice(6)}`;
+  if (id.startsWith("trust:")) return `the trust policy of role ${id.slice(6).replace(/^arn:aws:iam::\d{12}:role\/(?:.*\/)?/, "")}`;
   const slash = id.indexOf("/");
   const head = id.slice(0, slash);
   const rest = id.slice(slash + 1);

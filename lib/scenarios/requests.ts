@@ -19,6 +19,23 @@ export interface RequestSpecLike {
   resource: string;
   resourceAccount?: string | undefined;
   context?: Record<string, ContextValue> | undefined;
+  /** https (the default) or http: aws:SecureTransport. */
+  transport?: "https" | "http" | undefined;
+  /** The caller's address: aws:SourceIp. */
+  sourceIp?: string | undefined;
+}
+
+/**
+ * Keys AWS sets from how the request was sent (IAM User Guide, "AWS global condition context keys"):
+ * aws:SecureTransport is "true" over TLS and "false" over plain HTTP; aws:SourceIp is the caller's
+ * address when the scenario gives one. A key the author wrote in `context` is kept as written.
+ */
+export function transportContext(request: Pick<RequestSpecLike, "transport" | "sourceIp" | "context">): Record<string, ContextValue> {
+  const keys: Record<string, ContextValue> = { "aws:SecureTransport": request.transport === "http" ? "false" : "true" };
+  if (request.sourceIp !== undefined) keys["aws:SourceIp"] = request.sourceIp;
+  const given = new Set(Object.keys(request.context ?? {}).map((k) => k.toLowerCase()));
+  for (const key of Object.keys(keys)) if (given.has(key.toLowerCase())) delete keys[key];
+  return { ...keys, ...request.context };
 }
 
 export interface RequestOutcome {
@@ -39,7 +56,8 @@ export interface RequestOutcome {
 }
 
 /** A plain copy: the evaluator's explanation and details are getters that spread would lose. */
-function plain(result: EvaluationResult): EvaluationResult {
+export function plainResult(result: EvaluationResult): EvaluationResult {
+  if (result.guardrail) return result.toJSON?.() ?? result;
   return {
     decision: result.decision,
     matchedStatements: result.matchedStatements,
@@ -73,6 +91,7 @@ export function evaluateRequest(
   const facts = resourceFacts(world, request.action, request.resource);
   const resourceAccount = request.resourceAccount ?? facts.account;
   const model = toAccountModel(world);
+  const context = transportContext(request);
 
   if (resolved.kind === "direct") {
     const input: EvaluationInput = {
@@ -80,16 +99,17 @@ export function evaluateRequest(
       now: new Date(nowMs).toISOString(),
     };
     if (resourceAccount) input.request.resourceAccount = resourceAccount;
-    if (request.context) input.request.context = request.context;
+    const org = model.accounts.find((a) => a.id === resourceAccount)?.organization;
+    input.request.context = org ? { ...context, "aws:ResourceOrgID": org.id, "aws:ResourceOrgPaths": [org.path] } : context;
     if (facts.policy) input.resourcePolicy = facts.policy;
     const rcps = model.accounts.find((a) => a.id === resourceAccount)?.rcps;
     if (rcps) input.rcps = rcps;
-    return { ...base, principal: resolved.principal, evaluation: plain(evaluate(input)), input, notes: resolved.notes };
+    return { ...base, principal: resolved.principal, evaluation: plainResult(evaluate(input)), input, notes: resolved.notes };
   }
 
   const identity = getCallerIdentity(model, resolved.caller, { now: nowMs });
   const principal = identity.ok ? identity.value.Arn : "(unknown)";
-  const simulated = { ...base, ...(resourceAccount ? { resourceAccount } : {}), ...(request.context ? { context: request.context } : {}) };
+  const simulated = { ...base, ...(resourceAccount ? { resourceAccount } : {}), context };
   if (facts.policy) Object.assign(simulated, { resourcePolicy: facts.policy });
   const probe = simulateRequest(model, resolved.caller, { ...simulated, action: "sts:GetCallerIdentity" }, { now: nowMs });
   if (!probe.ok) return { ...base, principal, error: { code: probe.error.code, message: probe.error.message }, notes: resolved.notes };
@@ -99,7 +119,16 @@ export function evaluateRequest(
     // Refused before policies: a credential restriction (IAM User Guide, "Compare AWS STS credentials").
     return { ...base, principal, error: { code: real.error.code, message: real.error.message }, notes: resolved.notes };
   }
-  const outcome: RequestOutcome = { ...base, principal, evaluation: plain(evaluate(input)), input, notes: resolved.notes };
+  const evaluation = evaluate(input);
+  // AWS's own guardrail (an AWS managed policy, a service-linked role...) refuses before any policy.
+  if (evaluation.guardrail)
+    return {
+      ...base,
+      principal,
+      error: { code: evaluation.guardrail.code, message: `AWS's guardrail, not a policy: ${evaluation.guardrail.message}` },
+      notes: resolved.notes,
+    };
+  const outcome: RequestOutcome = { ...base, principal, evaluation: plainResult(evaluation), input, notes: resolved.notes };
   if (!real.ok && real.error.encodedMessage) outcome.encodedMessage = real.error.encodedMessage;
   return outcome;
 }

@@ -83,8 +83,27 @@ const instance = z.strictObject({
 
 const orgPolicies = { scps: namedPolicies.optional(), rcps: namedPolicies.optional() };
 
+/**
+ * AWS's own organization policies at a level: FullAWSAccess stays attached next to the level's SCPs
+ * when `fullAWSAccess` is true (a deny-list strategy); RCPFullAWSAccess is always attached and cannot be
+ * detached (Organizations User Guide, "RCP evaluation"), so `rcpFullAWSAccess: false` only models a
+ * what-if where it was replaced.
+ */
+const levelDefaults = { fullAWSAccess: z.boolean().optional(), rcpFullAWSAccess: z.boolean().optional() };
+
+/** An OIDC identity provider registered in IAM (arn:aws:iam::ACCOUNT:oidc-provider/URL). */
+const oidcProvider = z.strictObject({
+  /** The issuer without https://, e.g. token.actions.githubusercontent.com. */
+  url: nonEmpty,
+  /** The audiences (client ids) IAM accepts for it. */
+  clientIds: z.array(nonEmpty).min(1, "an OIDC provider lists at least one client id (audience)"),
+});
+
 const account = z.strictObject({
   id: accountId,
+  /** SAML providers registered in IAM, by name (arn:aws:iam::ACCOUNT:saml-provider/NAME). */
+  samlProviders: z.array(nonEmpty).optional(),
+  oidcProviders: z.array(oidcProvider).optional(),
   /** The organizational unit the account sits in (when there is an organization). */
   unit: nonEmpty.optional(),
   users: z.array(user).optional(),
@@ -94,11 +113,19 @@ const account = z.strictObject({
   instances: z.array(instance).optional(),
   rootMfaDevices: z.array(mfaDevice).optional(),
   ...orgPolicies,
+  ...levelDefaults,
 });
 
 const organization = z.strictObject({
-  root: z.strictObject(orgPolicies).optional(),
-  units: z.array(z.strictObject({ name: nonEmpty, parent: nonEmpty.optional(), ...orgPolicies })).optional(),
+  /** The organization id, o- followed by 10 to 32 lower-case letters or digits. */
+  id: z
+    .string()
+    .regex(/^o-[a-z0-9]{10,32}$/, "an organization id is o- followed by 10 to 32 lower-case letters or digits")
+    .optional(),
+  /** The management account: SCPs and RCPs do not apply to it. */
+  managementAccount: accountId.optional(),
+  root: z.strictObject({ ...orgPolicies, ...levelDefaults }).optional(),
+  units: z.array(z.strictObject({ name: nonEmpty, parent: nonEmpty.optional(), ...orgPolicies, ...levelDefaults })).optional(),
 });
 
 const resource = z.strictObject({
@@ -134,17 +161,67 @@ export const callerSchema = z
 const contextValues = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const stepRef = z.union([nonEmpty, z.number().int().positive()]);
 
+/** How a request reaches AWS: over TLS (https, the default) or not; from which address. */
+const transport = {
+  transport: z.enum(["https", "http"]).optional(),
+  /** The caller's public IP address (aws:SourceIp). */
+  sourceIp: z
+    .string()
+    .regex(/^[0-9a-fA-F:.]+$/, "an IP address (IPv4 or IPv6)")
+    .optional(),
+};
+
 const request = z.strictObject({
   as: callerSchema,
   action: z.string().regex(/^[\w-]+:[\w*?-]+$/, 'an action is "service:Action"'),
   resource: nonEmpty,
   resourceAccount: accountId.optional(),
   context: contextValues.optional(),
+  ...transport,
 });
 
 const duration = z.number().int();
 const sessionPolicy = { Policy: policyDocument.optional(), PolicyArns: z.array(nonEmpty).optional() };
 const mfa = { SerialNumber: z.string().optional(), TokenCode: z.string().optional() };
+
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+
+/** What the simulation reads from a SAML response (its signature is not what a learner practises). */
+const samlAssertion = z.strictObject({
+  Issuer: nonEmpty,
+  Subject: nonEmpty,
+  SubjectType: z.string().optional(),
+  /** SAML:aud; AWS expects https://signin.aws.amazon.com/saml. */
+  Recipient: z.string().optional(),
+  /** Seconds from the call until the assertion expires (NotOnOrAfter), so a card reads the same any day. */
+  ExpiresInSeconds: z.number().int().optional(),
+  /** Seconds from the call until SessionNotOnOrAfter: the session ends no later. */
+  SessionExpiresInSeconds: z.number().int().positive().optional(),
+  RoleSessionName: nonEmpty,
+  /** The https://aws.amazon.com/SAML/Attributes/Role values: "roleArn,providerArn". */
+  Roles: z.array(nonEmpty).optional(),
+  PrincipalTags: tags.optional(),
+  TransitiveTagKeys: z.array(z.string()).optional(),
+  SourceIdentity: z.string().optional(),
+  /** Other attributes, read as SAML:<name> keys (eduPersonAffiliation, cn, uid...). */
+  Attributes: z.record(z.string(), stringOrList).optional(),
+});
+
+/** The claims of the OIDC token (its signature is not checked). */
+const webIdentityToken = z.strictObject({
+  /** The issuer: https://accounts.google.com, cognito-identity.amazonaws.com, or a registered OIDC provider's URL. */
+  iss: z.string().optional(),
+  sub: nonEmpty,
+  aud: stringOrList,
+  azp: z.string().optional(),
+  amr: stringOrList.optional(),
+  /** Seconds from the call until the token expires (exp); one hour when absent. */
+  expiresInSeconds: z.number().int().optional(),
+  /** Session tags and transitive keys in AWS's claim. */
+  principal_tags: z.record(z.string(), stringOrList).optional(),
+  transitive_tag_keys: z.array(z.string()).optional(),
+  source_identity: z.string().optional(),
+});
 
 const stsCall = z.discriminatedUnion("call", [
   z.strictObject({
@@ -156,8 +233,29 @@ const stsCall = z.discriminatedUnion("call", [
     ExternalId: z.string().optional(),
     SourceIdentity: z.string().optional(),
     Tags: z.array(z.strictObject({ Key: z.string(), Value: z.string() })).optional(),
+    TransitiveTagKeys: z.array(z.string()).optional(),
     ...sessionPolicy,
     ...mfa,
+  }),
+  z.strictObject({
+    // No `as`: the call is not signed with AWS credentials; the IdP's assertion stands for the caller.
+    call: z.literal("AssumeRoleWithSAML"),
+    RoleArn: nonEmpty,
+    /** The SAML provider's ARN. */
+    PrincipalArn: nonEmpty,
+    SAMLAssertion: samlAssertion,
+    DurationSeconds: duration.optional(),
+    ...sessionPolicy,
+  }),
+  z.strictObject({
+    call: z.literal("AssumeRoleWithWebIdentity"),
+    RoleArn: nonEmpty,
+    RoleSessionName: nonEmpty,
+    WebIdentityToken: webIdentityToken,
+    /** Only for OAuth 2.0 access tokens: www.amazon.com or graph.facebook.com. */
+    ProviderId: z.enum(["www.amazon.com", "graph.facebook.com"]).optional(),
+    DurationSeconds: duration.optional(),
+    ...sessionPolicy,
   }),
   z.strictObject({ call: z.literal("GetSessionToken"), as: callerSchema, DurationSeconds: duration.optional(), ...mfa }),
   z.strictObject({
@@ -239,12 +337,16 @@ const step = z
   });
 
 const prompt = { prompt: z.string().optional() };
+/** What an sts question asks: the call's outcome, its credentials' lifetime, the credentials, the
+ * decoded message, or (GetCallerIdentity) the identity it reports. */
+export const STS_ASKS = ["outcome", "duration", "credential", "decoded", "identity"] as const;
 const question = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("allowed"), step: stepRef, ...prompt }),
   z.strictObject({ kind: z.literal("decidingPolicy"), step: stepRef, ...prompt }),
   z.strictObject({ kind: z.literal("change"), step: stepRef, requests: z.array(stepRef).min(1).max(3), ...prompt }),
   z.strictObject({ kind: z.literal("summary"), policy: nonEmpty, ...prompt }),
-  z.strictObject({ kind: z.literal("sts"), step: stepRef, ask: z.enum(["outcome", "duration", "credential", "decoded"]), ...prompt }),
+  z.strictObject({ kind: z.literal("findings"), policy: nonEmpty, ...prompt }),
+  z.strictObject({ kind: z.literal("sts"), step: stepRef, ask: z.enum(STS_ASKS), ...prompt }),
   z.strictObject({
     kind: z.literal("whichCall"),
     candidates: z.array(stepRef).min(2).max(6),

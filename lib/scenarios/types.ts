@@ -21,6 +21,8 @@ export interface AnswerScenarioOptions {
   seed: number | string;
   /** Needed by "summary" questions; injected so lib/scenarios stays browser-safe. */
   catalogue?: ActionCatalogue;
+  /** The learner's IANA time zone (Europe/Paris): times in texts are shown in it. UTC when absent. */
+  timeZone?: string | undefined;
 }
 
 export type ScenarioQuestionKind = ScenarioQuestionSpec["kind"];
@@ -49,9 +51,10 @@ export type AnswerValue =
   | { kind: "decidingPolicy"; outcome: string; how: Verdict["how"] | "refused"; categories: PolicyCategory[] }
   | { kind: "change"; change: string; requests: { step: string; before: RequestState; after: RequestState; changed: boolean }[] }
   | { kind: "summary"; policy: string; sentences: string[]; warnings: string[] }
+  | { kind: "findings"; policy: string; findings: { code: string; kind: string; path: string; line: number; message: string }[] }
   | {
       kind: "sts";
-      ask: "outcome" | "duration" | "credential" | "decoded";
+      ask: "outcome" | "duration" | "credential" | "decoded" | "identity";
       call: string;
       ok: boolean;
       errorCode?: string;
@@ -59,6 +62,8 @@ export type AnswerValue =
       expiration?: string;
       accessKeyId?: string;
       principalArn?: string;
+      /** What GetCallerIdentity returned. */
+      identity?: { account: string; arn: string; userId: string };
       decoded?: { allowed: boolean; explicitDeny: boolean; statements: { sid: string; effect: string; policyId: string }[] };
     }
   | { kind: "whichCall"; correct: string[]; candidates: { step: string; label: string; callOk: boolean; requestOutcome: string }[] }

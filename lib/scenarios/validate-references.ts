@@ -22,6 +22,9 @@ function checkWorld(document: ScenarioDocument): void {
     if (unit.parent !== undefined && unit.parent !== "root" && !units.has(unit.parent))
       fail(["organization", "units", i, "parent"], `there is no OU ${unit.parent}`);
   });
+  const management = document.organization?.managementAccount;
+  if (management !== undefined && !document.accounts.some((a) => a.id === management))
+    fail(["organization", "managementAccount"], `the management account ${management} is not one of the scenario's accounts`);
   const managedArns = new Set(document.accounts.flatMap((a) => Object.keys(a.managedPolicies ?? {}).map((n) => managedArn(a.id, n))));
   document.accounts.forEach((account, a) => {
     const at = (...rest: PropertyKey[]) => ["accounts", a, ...rest];
@@ -88,7 +91,7 @@ export function validateReferences(document: ScenarioDocument, idOf: (step: Step
     const kind = step.request ? "request" : step.sts ? "sts" : "change";
     if (step.request) checkCaller(world, step.request.as, ["steps", i, "request", "as"], earlierSts);
     if (step.sts) {
-      checkCaller(world, step.sts.as, ["steps", i, "sts", "as"], earlierSts);
+      if ("as" in step.sts) checkCaller(world, step.sts.as, ["steps", i, "sts", "as"], earlierSts);
       const sts = step.sts;
       if (sts.call === "DecodeAuthorizationMessage") {
         if (sts.EncodedMessageFrom === undefined && sts.EncodedMessage === undefined)
@@ -135,6 +138,7 @@ export function validateReferences(document: ScenarioDocument, idOf: (step: Step
         });
         break;
       }
+      case "findings":
       case "summary":
         if (policySlot(start, q.policy)?.get() === undefined)
           fail(at("policy"), `there is no policy ${q.policy} at the start of the scenario`);
@@ -144,6 +148,8 @@ export function validateReferences(document: ScenarioDocument, idOf: (step: Step
         const call = document.steps[found.index]?.sts?.call;
         if (q.ask === "decoded" && call !== "DecodeAuthorizationMessage")
           fail(at("ask"), `"decoded" needs a DecodeAuthorizationMessage step, and step ${q.step} calls ${call}`);
+        if (q.ask === "identity" && call !== "GetCallerIdentity")
+          fail(at("ask"), `"identity" needs a GetCallerIdentity step, and step ${q.step} calls ${call}`);
         break;
       }
       case "whichCall":

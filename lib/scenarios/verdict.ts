@@ -147,11 +147,23 @@ export function verdictOf(evaluation: EvaluationResult, input: EvaluationInput |
   if ((kind === "trustPolicy" || kind === "keyPolicy" || crossAccount) && input?.resourcePolicy !== undefined && !allowedBy("resource")) {
     return make("gate", [kind], []);
   }
+  // Cross-account: the resource policy allowed, but the caller's own account did not (Cross-account
+  // policy evaluation logic: both sides must allow).
+  if (crossAccount && allowedBy("resource") && inAccount && !allowedBy("identity")) {
+    return {
+      ...make("gate", ["identity"], []),
+      text: `Implicitly denied: the resource policy in account ${resourceAccount} allows it, but this is a cross-account request, so the caller's own identity-based policies in account ${callerAccount} must allow it too, and they do not`,
+    };
+  }
   const granted = allowedBy("identity") || allowedBy("resource");
   if (granted && notAllowedBy("permissionsBoundary")) return make("gate", ["permissionsBoundary"], []);
   if (granted && notAllowedBy("session")) return make("gate", ["sessionPolicy"], []);
   if (describePrincipal(principal)?.kind === "federated-user" && details.session === undefined && allowedBy("identity")) {
-    return make("gate", ["sessionPolicy"], []);
+    // No session policy was passed: the federated user has no permissions of its own (GetFederationToken).
+    return {
+      ...make("gate", ["sessionPolicy"], []),
+      text: "Implicitly denied: no session policy was passed to GetFederationToken, and a federated user without one has no permissions (only a resource policy naming it could allow)",
+    };
   }
   return make("noAllow", ["none"], []);
 }

@@ -4,6 +4,7 @@
 
 import type { NamedPolicy, PolicyInput } from "../iam/index.ts";
 import type { AccountModel, IamGroup, IamRole, IamUser, ManagedPolicy } from "../iam/sts/index.ts";
+import { membershipOf } from "./organization.ts";
 import { inlineRef, managedArn, managedPolicyArn, orgRef } from "./refs.ts";
 import type { AccountSpec, PolicyDocument, ScenarioDocument } from "./schema.ts";
 
@@ -40,6 +41,10 @@ const RCP_FULL_ACCESS: PolicyDocument = {
 interface Level {
   name: string;
   policies: Record<string, PolicyDocument> | undefined;
+  /** Keep FullAWSAccess next to the level's SCPs (a deny-list strategy). */
+  fullAWSAccess?: boolean | undefined;
+  /** false only in a what-if where RCPFullAWSAccess was replaced; AWS does not let it be detached. */
+  rcpFullAWSAccess?: boolean | undefined;
 }
 
 /** The organization levels above an account, root first, ending with the account itself. */
@@ -53,10 +58,15 @@ function levelsOf(world: World, account: AccountSpec, type: "scps" | "rcps"): Le
     seen.add(unitName);
     const unit = organization.units?.find((u) => u.name === unitName);
     if (!unit) break;
-    chain.unshift({ name: unit.name, policies: unit[type] });
+    chain.unshift({ name: unit.name, policies: unit[type], fullAWSAccess: unit.fullAWSAccess, rcpFullAWSAccess: unit.rcpFullAWSAccess });
     unitName = unit.parent;
   }
-  return [{ name: "root", policies: organization.root?.[type] }, ...chain, { name: account.id, policies: account[type] }];
+  const root = organization.root;
+  return [
+    { name: "root", policies: root?.[type], fullAWSAccess: root?.fullAWSAccess, rcpFullAWSAccess: root?.rcpFullAWSAccess },
+    ...chain,
+    { name: account.id, policies: account[type], fullAWSAccess: account.fullAWSAccess, rcpFullAWSAccess: account.rcpFullAWSAccess },
+  ];
 }
 
 /** Whether any level of the organization carries policies of this type (otherwise leave them out). */
@@ -67,16 +77,23 @@ function organizationUses(world: World, type: "scps" | "rcps"): boolean {
   return has(o.root?.[type]) || (o.units ?? []).some((u) => has(u[type])) || world.accounts.some((a) => has(a[type]));
 }
 
+/**
+ * The SCP or RCP levels that bind an account. "SCPs don't affect users or roles in the management
+ * account" and RCPs do not apply to its resources either (Organizations User Guide, "Service control
+ * policies" and "Resource control policies"), so the management account gets none.
+ */
 function orgPolicies(world: World, account: AccountSpec, type: "scps" | "rcps"): PolicyInput[][] | undefined {
   if (!organizationUses(world, type)) return undefined;
+  if (world.organization?.managementAccount === account.id) return undefined;
   const kind = type === "scps" ? "scp" : "rcp";
   return levelsOf(world, account, type).map((level) => {
-    const entries = Object.entries(level.policies ?? {});
-    if (entries.length === 0) {
-      const fallback = type === "scps" ? "FullAWSAccess" : "RCPFullAWSAccess";
-      return [named(orgRef(kind, level.name, fallback), type === "scps" ? FULL_ACCESS : RCP_FULL_ACCESS)];
-    }
-    return entries.map(([name, document]) => named(orgRef(kind, level.name, name), document));
+    const entries = Object.entries(level.policies ?? {}).map(([name, document]) => named(orgRef(kind, level.name, name), document));
+    // RCPFullAWSAccess is attached at every level and cannot be detached (Organizations User Guide,
+    // "RCP evaluation"); FullAWSAccess stays until replaced, or next to others when asked to.
+    const keepDefault = type === "rcps" ? level.rcpFullAWSAccess !== false : entries.length === 0 || level.fullAWSAccess === true;
+    if (!keepDefault) return entries;
+    const fallback = type === "scps" ? "FullAWSAccess" : "RCPFullAWSAccess";
+    return [named(orgRef(kind, level.name, fallback), type === "scps" ? FULL_ACCESS : RCP_FULL_ACCESS), ...entries];
   });
 }
 
@@ -116,6 +133,10 @@ export function toAccountModel(world: World): AccountModel {
         document,
       }));
       const out: AccountModel["accounts"][number] = { id: account.id, users, groups, roles, managedPolicies };
+      const membership = membershipOf(world.organization, world.accounts, account);
+      if (membership) out.organization = membership;
+      if (account.samlProviders) out.samlProviders = account.samlProviders.map((name) => ({ name }));
+      if (account.oidcProviders) out.oidcProviders = account.oidcProviders;
       if (account.rootMfaDevices) out.rootMfaDevices = account.rootMfaDevices;
       const scps = orgPolicies(world, account, "scps");
       if (scps) out.scps = scps;

@@ -74,4 +74,37 @@ describe("eval command", () => {
     expect(await evalCommand.run(["-"], noAction.io)).toBe(1);
     expect(noAction.err.join("")).toMatch(/^eval: <stdin>: request\.action: /);
   });
+
+  it("evaluates every valid case of a batch and reports each invalid one in its place", async () => {
+    const cases = [
+      { request, identityPolicies: [allow] },
+      { request: { ...request, action: "GetObject" } },
+      { request, identityPolicies: [] },
+      7,
+    ];
+    const t = io(JSON.stringify(cases));
+    expect(await evalCommand.run(["-", "--compact"], t.io)).toBe(1);
+    const results = JSON.parse(t.out.join(""));
+    expect(results).toHaveLength(4);
+    expect(results[0].decision).toBe("allowed");
+    expect(results[1].error).toMatchObject({ path: "[1].request.action" });
+    expect(results[1].error.message).toMatch(/service:Action/);
+    expect(results[2].decision).toBe("implicitDeny");
+    expect(results[3].error.path).toBe("[3]");
+    expect(t.err.join("").trim().split("\n")).toHaveLength(2);
+  });
+
+  it("exits 0 when every case of a batch is valid, and shows AWS's guardrail when one applies", async () => {
+    const admin = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+    const guarded = { ...request, action: "iam:DeletePolicy", resource: "arn:aws:iam::aws:policy/ReadOnlyAccess" };
+    const t = io(
+      JSON.stringify([
+        { request, identityPolicies: [allow] },
+        { request: guarded, identityPolicies: [admin] },
+      ]),
+    );
+    expect(await evalCommand.run(["-"], t.io)).toBe(0);
+    const results = JSON.parse(t.out.join(""));
+    expect(results[1]).toMatchObject({ decision: "explicitDeny", guardrail: { code: "AccessDenied" } });
+  });
 });

@@ -286,11 +286,89 @@ describe("differential test against @cloud-copilot/iam-simulate", () => {
         ours: "explicitDeny",
         doc: DOCS.notPrincipal,
       },
+      {
+        // AWS's guardrail: no policy can change an AWS managed policy (iam-simulate reads only policies).
+        input: {
+          request: {
+            principal: `arn:aws:iam::${A}:user/alice`,
+            action: "iam:CreatePolicyVersion",
+            resource: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+          },
+          identityPolicies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }],
+        },
+        ours: "explicitDeny",
+        doc: `AWS managed policies — https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies`,
+      },
+      {
+        // A role can only be passed within its own account.
+        input: {
+          request: { principal: `arn:aws:iam::${A}:user/alice`, action: "iam:PassRole", resource: "arn:aws:iam::444455556666:role/app" },
+          identityPolicies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }],
+        },
+        ours: "explicitDeny",
+        doc: `Grant a user permissions to pass a role to an AWS service — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html`,
+      },
     ];
     for (const row of rows) {
       expect(evaluate(row.input).decision, row.doc).toBe(row.ours);
       const theirs = await theirDecision(row.input);
       console.log(`known case (${row.doc.split(" — ")[0]}): ours ${row.ours}, iam-simulate ${theirs}`);
+    }
+  });
+
+  it("agrees on the request keys scenarios now set (aws:SecureTransport, aws:SourceIp, organization keys)", async () => {
+    const A = "111122223333";
+    const alice = `arn:aws:iam::${A}:user/alice`;
+    const object = "arn:aws:s3:::bucket/k";
+    const allow = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] };
+    const bucket = (condition: Record<string, unknown>, effect: "Allow" | "Deny") => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: effect, Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/*", Condition: condition }],
+    });
+    const cases: { context: Record<string, string | string[]>; policy: ReturnType<typeof bucket>; doc: string }[] = [
+      {
+        context: { "aws:SecureTransport": "false" },
+        policy: bucket({ Bool: { "aws:SecureTransport": "false" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:SecureTransport": "true" },
+        policy: bucket({ Bool: { "aws:SecureTransport": "false" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:SourceIp": "203.0.113.9" },
+        policy: bucket({ NotIpAddress: { "aws:SourceIp": "203.0.113.0/24" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:SourceIp": "198.51.100.9" },
+        policy: bucket({ NotIpAddress: { "aws:SourceIp": "203.0.113.0/24" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:PrincipalOrgID": "o-abcdefghij" },
+        policy: bucket({ StringNotEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:PrincipalOrgID": "o-zzzzzzzzzz" },
+        policy: bucket({ StringNotEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } }, "Deny"),
+        doc: DOCS.conditionKeys,
+      },
+      {
+        context: { "aws:PrincipalOrgPaths": ["o-abcdefghij/r-ab12/ou-ab12-11111111/"] },
+        policy: bucket({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-abcdefghij/r-ab12/ou-ab12-11111111/*" } }, "Allow"),
+        doc: DOCS.conditionKeys,
+      },
+    ];
+    for (const c of cases) {
+      const input: EvaluationInput = {
+        request: { principal: alice, action: "s3:GetObject", resource: object, resourceAccount: A, context: c.context },
+        identityPolicies: [allow],
+        resourcePolicy: c.policy,
+      };
+      expect(await theirDecision(input), `${JSON.stringify(c.context)} — ${c.doc}`).toBe(evaluate(input).decision);
     }
   });
 });

@@ -57,3 +57,19 @@ describe("renderScenarioCard", () => {
     expect(front).not.toContain("5. ");
   });
 });
+
+describe("card faces in the learner's time zone (issue 14)", () => {
+  it("shows a scenario card's expiry in the zone the caller passes, UTC otherwise", async () => {
+    const { renderStoredCardFaces } = await import("../../lib/card-faces/index.ts");
+    const { readFileSync } = await import("node:fs");
+    const front = readFileSync(new URL("../../seeds/scenarios/temporary-credential-lifetimes.yaml", import.meta.url), "utf8");
+    const card = { id: "card-1", kind: "scenario", front, back: JSON.stringify({ question: 0 }) };
+    const now = new Date("2025-01-15T12:00:00Z");
+    const utc = renderStoredCardFaces(card, { now });
+    const tokyo = renderStoredCardFaces(card, { now, timeZone: "Asia/Tokyo" });
+    expect(utc.problem).toBeUndefined();
+    expect(utc.backHtml).toMatch(/UTC/);
+    expect(tokyo.backHtml).toMatch(/GMT\+9|JST/);
+    expect(tokyo.backHtml).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/);
+  });
+});

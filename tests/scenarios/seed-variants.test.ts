@@ -22,6 +22,8 @@ const DOC = {
   compare: `Compare AWS STS credentials — ${IAM}/id_credentials_sts-comparison.html`,
   getFederationToken: `GetFederationToken — ${STS}/API_GetFederationToken.html`,
   decode: `DecodeAuthorizationMessage — ${STS}/API_DecodeAuthorizationMessage.html`,
+  samlKeys: `Available keys for SAML-based federation — ${IAM}/reference_policies_iam-condition-keys.html#condition-keys-saml`,
+  webIdentityKeys: `Available keys for AWS web identity federation — ${IAM}/reference_policies_iam-condition-keys.html#condition-keys-wif`,
   policySummary: `Policy summary (list of services) — ${IAM}/access_policies_understand-policy-summary.html`,
 };
 
@@ -193,6 +195,38 @@ const cases: Case[] = [
     },
     edit: (d) => void (d.accounts[0].users[1].policies = {}),
     after: { ok: false, errorCode: "AccessDenied" },
+  },
+  {
+    file: "assume-role-with-saml.yaml",
+    doc: DOC.samlKeys,
+    change: "the trust policy expects another SAML:aud: the sign-in assertion no longer matches, AccessDenied",
+    question: 0,
+    before: { ok: true, principalArn: "arn:aws:sts::111122223333:assumed-role/SamlReadOnly/jdoe" },
+    edit: (d) => void (role0(d).trustPolicy.Statement[0].Condition.StringEquals["SAML:aud"] = "https://wiki.example.com/saml/acs"),
+    after: { ok: false, errorCode: "AccessDenied" },
+  },
+  {
+    file: "assume-role-with-web-identity.yaml",
+    doc: DOC.webIdentityKeys,
+    change: "the trust policy names another client id: the app's Google token is refused",
+    question: 0,
+    before: { ok: true },
+    edit: (d) =>
+      void (role0(d).trustPolicy.Statement[0].Condition.StringEquals["accounts.google.com:aud"] = "other-app.apps.googleusercontent.com"),
+    after: { ok: false, errorCode: "AccessDenied" },
+  },
+  {
+    file: "what-is-wrong-with-this-policy.yaml",
+    doc: DOC.passRole,
+    change: "PassRole names the app roles instead of *: the linter's security warning goes, the covered statement stays redundant",
+    question: 0,
+    before: { kind: "findings", findings: [{ code: "PASS_ROLE_WITH_STAR_IN_RESOURCE" }, { code: "REDUNDANT_STATEMENT" }] },
+    edit: (d) => {
+      const statements = d.accounts[0].users[0].policies.Deploy.Statement;
+      statements[0].Action = "ec2:RunInstances";
+      statements.push({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-*" });
+    },
+    after: { kind: "findings", findings: [{ code: "REDUNDANT_STATEMENT" }] },
   },
 ];
 

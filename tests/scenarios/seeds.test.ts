@@ -9,7 +9,7 @@ const files = seedFiles();
 
 describe("seed scenarios", () => {
   it("cover every computable claim of the seed notes (one file per claim)", () => {
-    expect(files).toHaveLength(15);
+    expect(files).toHaveLength(18);
   });
 
   it.each(files)("%s validates, answers every question, and renders cards", async (file) => {

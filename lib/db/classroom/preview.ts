@@ -3,6 +3,7 @@ import { playScenario, variantNames, type Choice } from "../../classroom/index.t
 import { renderCardMarkdown } from "../../notes/index.ts";
 import { parseScenario, scenarioNames, ScenarioError } from "../../scenarios/index.ts";
 import { catalogueForScenario } from "./catalogue.ts";
+import { lintScenarioPolicies, type PolicyFindings } from "./preview-findings.ts";
 
 export interface PreviewQuestion {
   promptHtml: string;
@@ -18,6 +19,8 @@ export type ScenarioPreview =
       questions: PreviewQuestion[];
       skipped: number;
       names: Array<{ key: string; kind: string; value: string; example?: string }>;
+      /** The policy linter's findings, for each policy that has any. */
+      findings: PolicyFindings[];
     }
   | { ok: false; error: { path: string; message: string } };
 
@@ -34,6 +37,7 @@ export async function previewScenario(source: string, template: boolean, now: Da
     return {
       ok: true,
       title: played.answered.title,
+      findings: await lintScenarioPolicies(played.scenario.resolved),
       skipped: played.answered.questions.length - played.quizQuestions.length,
       names: names.map((n) => ({ key: n.key, kind: n.kind, value: n.value, ...(example[n.key] ? { example: example[n.key] } : {}) })),
       questions: played.quizQuestions.map((q) => ({

@@ -98,6 +98,22 @@ export function nameQualifier(issuer: string, accountId: string, providerName: s
   return encodeBase64(sha1(`${issuer}${accountId}/${providerName}`));
 }
 
+/**
+ * The SAML keys the trust policy reads (IAM User Guide, "Available keys for SAML-based federation"):
+ * saml:aud, iss, sub, sub_type, namequalifier, and every other attribute as saml:<name>.
+ */
+export function samlContextKeys(assertion: SamlAssertion, provider: { accountId: string; name: string }): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {
+    "saml:aud": assertion.Recipient ?? AWS_SAML_ENDPOINT,
+    "saml:iss": assertion.Issuer,
+    "saml:sub": assertion.Subject,
+    "saml:sub_type": (assertion.SubjectType ?? "persistent").replace(NAMEID_PREFIX, ""),
+    "saml:namequalifier": nameQualifier(assertion.Issuer, provider.accountId, provider.name),
+  };
+  for (const [name, value] of Object.entries(assertion.Attributes ?? {})) context[`saml:${name}`] = value;
+  return context;
+}
+
 export function assumeRoleWithSaml(
   model: AccountModel,
   params: AssumeRoleWithSamlParams,
@@ -169,17 +185,10 @@ export function assumeRoleWithSaml(
     duration = Math.min(duration, left);
   }
 
-  const subjectType = (assertion.SubjectType ?? "persistent").replace(NAMEID_PREFIX, "");
-  const audience = assertion.Recipient ?? AWS_SAML_ENDPOINT;
-  const qualifier = nameQualifier(assertion.Issuer, providerParts.accountId, providerParts.name);
-  const samlContext: Record<string, ContextValue> = {
-    "saml:aud": audience,
-    "saml:iss": assertion.Issuer,
-    "saml:sub": assertion.Subject,
-    "saml:sub_type": subjectType,
-    "saml:namequalifier": qualifier,
-  };
-  for (const [name, value] of Object.entries(assertion.Attributes ?? {})) samlContext[`saml:${name}`] = value;
+  const samlContext = samlContextKeys(assertion, providerParts);
+  const subjectType = samlContext["saml:sub_type"] as string;
+  const audience = samlContext["saml:aud"] as string;
+  const qualifier = samlContext["saml:namequalifier"] as string;
   const context: Record<string, ContextValue> = { ...samlContext, ...tagRequestContext(tags, assertion.TransitiveTagKeys) };
   if (assertion.SourceIdentity !== undefined) context["sts:SourceIdentity"] = assertion.SourceIdentity;
 

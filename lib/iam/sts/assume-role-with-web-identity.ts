@@ -77,7 +77,7 @@ function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-interface Provider {
+export interface WebIdentityProvider {
   /** The Federated principal the trust policy names. */
   principal: string;
   /** Display value for the response's Provider field. */
@@ -86,7 +86,11 @@ interface Provider {
 }
 
 /** Provider-specific keys (IAM User Guide, "Available keys for AWS web identity federation"). */
-function providerFor(claims: WebIdentityClaims, providerId: string | undefined, roleAccount: Account): StsResult<Provider> {
+export function webIdentityProvider(
+  claims: WebIdentityClaims,
+  providerId: string | undefined,
+  roleAccount: Account,
+): StsResult<WebIdentityProvider> {
   const aud = list(claims.aud);
   const firstAud = aud[0] ?? "";
   if (providerId !== undefined) {
@@ -176,7 +180,7 @@ export function assumeRoleWithWebIdentity(
   const role = account ? findRole(account, roleParts.name) : undefined;
   if (!account || !role) return fail("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity");
 
-  const provider = providerFor(claims, params.ProviderId, account);
+  const provider = webIdentityProvider(claims, params.ProviderId, account);
   if (!provider.ok) return provider;
   const policies = prepareSessionPolicies(model, account.id, params, tags);
   if (!policies.ok) return policies;

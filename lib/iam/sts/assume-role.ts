@@ -140,6 +140,7 @@ export function assumeRole(
   const sourceIdentity = params.SourceIdentity ?? inheritedSource;
 
   const context: Record<string, ContextValue> = {
+    ...given.requestContext,
     "sts:RoleSessionName": params.RoleSessionName,
     ...tagRequestContext(params.Tags ?? [], params.TransitiveTagKeys),
   };

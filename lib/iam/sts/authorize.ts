@@ -43,7 +43,21 @@ export function buildEvaluationInput(
   nowMs: number,
   mfa?: MfaState,
 ): EvaluationInput {
-  const context = mergeContext(request.context, credentialContext(resolved, nowMs, mfa));
+  const resourceAccountId = request.resourceAccount ?? accountOfArn(request.resource) ?? resolved.account.id;
+  const resourceAccount = findAccount(model, resourceAccountId);
+  const derived = credentialContext(resolved, nowMs, mfa);
+  // Organization keys come from where the accounts sit, never from the request (IAM User Guide,
+  // "AWS global condition context keys": aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:ResourceOrgID...).
+  const principalOrg = resolved.caller ? resolved.account.organization : undefined;
+  if (principalOrg) {
+    derived["aws:PrincipalOrgID"] = principalOrg.id;
+    derived["aws:PrincipalOrgPaths"] = [principalOrg.path];
+  }
+  if (resourceAccount?.organization) {
+    derived["aws:ResourceOrgID"] = resourceAccount.organization.id;
+    derived["aws:ResourceOrgPaths"] = [resourceAccount.organization.path];
+  }
+  const context = mergeContext(request.context, derived);
   const input: EvaluationInput = {
     request: {
       principal: resolved.principalArn,
@@ -63,8 +77,7 @@ export function buildEvaluationInput(
   if (request.resourcePolicy !== undefined) input.resourcePolicy = request.resourcePolicy;
   // SCPs bind identities of the account; a federated identity provider is not one yet.
   if (resolved.caller && resolved.account.scps?.length) input.scps = resolved.account.scps;
-  const resourceAccountId = request.resourceAccount ?? accountOfArn(request.resource) ?? resolved.account.id;
-  const rcps = findAccount(model, resourceAccountId)?.rcps;
+  const rcps = resourceAccount?.rcps;
   if (rcps?.length) input.rcps = rcps;
   return input;
 }

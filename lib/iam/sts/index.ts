@@ -14,6 +14,7 @@ export type {
   ManagedPolicy,
   MfaDevice,
   OidcProvider,
+  OrganizationMembership,
   SamlProvider,
   Session,
   SessionOrigin,
@@ -32,6 +33,7 @@ export {
   assumeRoleWithSaml,
   encodeSamlAssertion,
   nameQualifier,
+  samlContextKeys,
   type AssumeRoleWithSamlParams,
   type AssumeRoleWithSamlResponse,
   type SamlAssertion,
@@ -39,6 +41,8 @@ export {
 export {
   assumeRoleWithWebIdentity,
   decodeJwtClaims,
+  webIdentityProvider,
+  type WebIdentityProvider,
   type AssumeRoleWithWebIdentityParams,
   type AssumeRoleWithWebIdentityResponse,
   type WebIdentityClaims,
@@ -56,4 +60,5 @@ export type { DecodedAuthorizationMessage, DecodedStatement } from "./authorizat
 export { dryRun, simulateRequest, type SimulatedRequest, type SimulatedResponse } from "./requests.ts";
 export { accountFromAccessKeyId, generateAccessKeyId } from "./credentials.ts";
 export { roleSessionDuration, tokenDuration } from "./durations.ts";
+export { roleIdOf } from "./directory.ts";
 export { ROOT_PERMISSIONS } from "./caller.ts";

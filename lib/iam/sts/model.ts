@@ -72,9 +72,19 @@ export interface OidcProvider {
   clientIds: string[];
 }
 
+/** Where an account sits in AWS Organizations, for the aws:*OrgID and aws:*OrgPaths keys. */
+export interface OrganizationMembership {
+  /** o-... */
+  id: string;
+  /** The path of the account's parent: o-.../r-.../ou-.../ (IAM User Guide, aws:PrincipalOrgPaths). */
+  path: string;
+}
+
 export interface Account {
   /** Twelve digits. */
   id: string;
+  /** Absent when the account belongs to no organization. */
+  organization?: OrganizationMembership;
   users?: IamUser[];
   groups?: IamGroup[];
   roles?: IamRole[];

@@ -2,12 +2,14 @@
 // for the step: whether the call succeeds (and AWS's error code when not), how long the credentials
 // last, which identity they stand for, and what a decoded authorization message says.
 
+import type { STS_ASKS } from "../schema.ts";
+import { stsCallerWords } from "../narrative.ts";
 import { decidingStatements } from "../statements.ts";
 import type { StsOutcome } from "../sts-steps.ts";
 import type { AnswerValue, ScenarioQuestion } from "../types.ts";
 import { durationText, makeOptions, pickOptions, stepOf, verdictFor, type QuestionContext } from "./common.ts";
 
-type Ask = "outcome" | "duration" | "credential" | "decoded";
+type Ask = (typeof STS_ASKS)[number];
 
 const ERROR_CODES = ["AccessDenied", "ValidationError", "ExpiredToken"];
 const DURATIONS = [900, 3600, 7200, 43200, 129600];
@@ -21,6 +23,9 @@ function value(ask: Ask, sts: StsOutcome): Extract<AnswerValue, { kind: "sts" }>
     out.accessKeyId = sts.credentials.accessKeyId;
   }
   if (sts.principalArn) out.principalArn = sts.principalArn;
+  if (sts.identity?.arn !== undefined && sts.identity.userId !== undefined) {
+    out.identity = { account: sts.identity.account, arn: sts.identity.arn, userId: sts.identity.userId };
+  }
   if (sts.decoded) {
     out.decoded = {
       allowed: sts.decoded.allowed,
@@ -43,8 +48,35 @@ function decodedText(sts: StsOutcome): string {
   return "Implicit deny: no statement allowed the request";
 }
 
+const identityText = (account: string, arn: string, userId: string) => `Account \`${account}\`, Arn \`${arn}\`, UserId \`${userId}\``;
+
+/**
+ * Wrong answers a learner plausibly gives: the role's ARN instead of the session's, the role id
+ * without the session name, the user id of the long-term identity behind a session.
+ */
+function identityDistractors(account: string, arn: string, userId: string): string[] {
+  const out: string[] = [];
+  const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+  const roleId = userId.split(":")[0] ?? userId;
+  if (session) {
+    out.push(identityText(account, `arn:aws:iam::${session[1]}:role/${session[2]}`, userId));
+    out.push(identityText(account, arn, roleId));
+    out.push(identityText(account, `arn:aws:iam::${session[1]}:role/${session[2]}`, roleId));
+  } else {
+    out.push(identityText(account, arn, `${account}:${arn.split("/").pop() ?? ""}`));
+    out.push(identityText(account, `arn:aws:iam::${account}:root`, account));
+  }
+  return out;
+}
+
 function options(ask: Ask, sts: StsOutcome, callerArn: string, ctx: QuestionContext): { text: string; correct: boolean }[] {
   switch (ask) {
+    case "identity": {
+      const id = sts.identity;
+      if (!id?.arn || !id.userId) return [{ text: failure(sts), correct: true }];
+      const actual = identityText(id.account, id.arn, id.userId);
+      return [actual, ...identityDistractors(id.account, id.arn, id.userId)].map((text) => ({ text, correct: text === actual }));
+    }
     case "outcome": {
       const actual = sts.ok ? "The call succeeds" : `The call fails with ${sts.error?.code}`;
       const all = ["The call succeeds", ...ERROR_CODES.map((c) => `The call fails with ${c}`), actual];
@@ -92,6 +124,10 @@ function options(ask: Ask, sts: StsOutcome, callerArn: string, ctx: QuestionCont
 function answerText(ask: Ask, sts: StsOutcome): string {
   if (!sts.ok && ask !== "decoded") return failure(sts);
   switch (ask) {
+    case "identity":
+      return sts.identity?.arn && sts.identity.userId
+        ? identityText(sts.identity.account, sts.identity.arn, sts.identity.userId)
+        : failure(sts);
     case "outcome":
       return `The call succeeds${sts.principalArn ? `: credentials for \`${sts.principalArn}\`` : ""}`;
     case "duration":
@@ -117,6 +153,7 @@ export function answerSts(
     duration: "How long are the credentials valid?",
     credential: "What credentials come back, and whose are they?",
     decoded: "What does the decoded authorization message say?",
+    identity: "What does GetCallerIdentity return?",
   };
   const texts = options(spec.ask, sts, callerArn, ctx);
   const unique = texts.filter((t, i) => texts.findIndex((u) => u.text === t.text) === i);
@@ -124,7 +161,9 @@ export function answerSts(
   return {
     index,
     kind: "sts",
-    prompt: spec.prompt ?? `${step.label ?? `Step ${id} calls ${sts.call}`}. ${questionWords[spec.ask]}`,
+    prompt:
+      spec.prompt ??
+      `${step.label ?? `In step ${id}, ${stsCallerWords(step.spec.sts!)} calls sts:${sts.call}`}. ${questionWords[spec.ask]}`,
     options: makeOptions(unique),
     answer: { text: answerText(spec.ask, sts), value: value(spec.ask, sts) },
     decidingStatements: sts.trace && verdict ? decidingStatements(verdict.statements, sts.trace.input) : [],
