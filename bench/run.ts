@@ -6,7 +6,22 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 
-const SUITES = ["iam", "notes", "import-db", "srs", "review-db", "review-http", "playground", "classroom", "restore"];
+const SUITES = [
+  "iam",
+  "notes",
+  "import-db",
+  "srs",
+  "review-db",
+  "review-http",
+  "review-sync",
+  "playground",
+  "classroom",
+  "restore",
+  "pages",
+  "review-device",
+  "lint",
+  "anki",
+];
 /** Suites whose file is named otherwise than the suite. */
 const FILES: Record<string, string> = { restore: "restore-db" };
 

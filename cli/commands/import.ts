@@ -256,8 +256,44 @@ export interface ImportDependencies {
   loadDatabaseImport?: () => Promise<DatabaseImport>;
 }
 
+/**
+ * An Anki package (.apkg, .colpkg), with its review history and images, through the same
+ * transaction as the web import (lib/db/anki-import.ts). One package per run.
+ */
+async function runAnkiImport(options: ImportArgs, io: CliIO): Promise<number> {
+  if (options.inputs.length !== 1) throw new CliUsageError("import one Anki package at a time, on its own");
+  const input = options.inputs[0]!;
+  const { AnkiImportError, readAnkiFile } = await import("../../lib/anki/index.ts");
+  const { ImportTooLarge } = await import("../../lib/notes/index.ts");
+  let parsed;
+  try {
+    parsed = readAnkiFile(basename(input), await readFile(input), { now: new Date() });
+  } catch (error) {
+    if (!(error instanceof AnkiImportError || error instanceof ImportTooLarge)) throw error;
+    io.stderr(`import: ${error.message}. Nothing was imported.\n`);
+    return 1;
+  }
+  const { importAnkiForOwner } = (await import(
+    new URL("../../lib/db/anki-import.ts", import.meta.url).href
+  )) as typeof import("../../lib/db/anki-import.ts");
+  const result = await importAnkiForOwner({ parsed, dryRun: options.dryRun, ...(options.owner ? { ownerEmail: options.owner } : {}) });
+  if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const { counts, anki } = result;
+    io.stdout(
+      [
+        `${options.dryRun ? "Dry run: nothing was written. " : ""}${input}: ${anki.notes} notes, ${anki.cards} cards, ${anki.reviews} reviews (${anki.newReviews} new, ${anki.skippedReviews} skipped), ${anki.media} images.`,
+        `Cards: ${counts.created} created, ${counts.updated} updated, ${counts.suspended} suspended, ${counts.unchanged} unchanged.`,
+        ...result.problems.map((p) => `  ${where(p)}: ${p.message}`),
+      ].join("\n") + "\n",
+    );
+  }
+  return 0;
+}
+
 export async function runImport(args: readonly string[], io: CliIO, deps: ImportDependencies = {}): Promise<number> {
   const options = parseImportArgs(args);
+  if (options.inputs.some((input) => /\.(apkg|colpkg)$/i.test(input))) return runAnkiImport(options, io);
   const collected = await collectInputs(options.inputs, io);
 
   if (options.dryRun) {
@@ -295,7 +331,7 @@ export async function runImport(args: readonly string[], io: CliIO, deps: Import
 
 const importCommand: CliCommand = {
   name: "import",
-  summary: "Import notes (Markdown, Logseq, Obsidian, .zip) as decks of cards",
+  summary: "Import notes (Markdown, Logseq, Obsidian, .zip) or an Anki package (.apkg, .colpkg) as decks of cards",
   usage: USAGE,
   run: (args, io) => runImport(args, io),
 };

@@ -16,10 +16,10 @@ export function AttemptReview({
         const chosen = new Set(answer?.choice ?? []);
         return (
           <li key={q.questionId} className="panel quiz-question" data-testid="reviewed-question">
-            <p>
-              <strong>Question {i + 1}</strong>{" "}
+            <div className="question-head">
+              <h2 className="question-title">Question {i + 1}</h2>{" "}
               <span className={answer?.correct ? "mark-right" : "mark-wrong"}>{answer?.correct ? "✓ right" : "✗ missed"}</span>
-            </p>
+            </div>
             <Markdown text={q.prompt} />
             <ul className="option-preview">
               {q.options.map((o, index) => (

@@ -243,7 +243,8 @@ export function QuizTaker({ attempt }: { attempt: TakerAttempt }) {
           <li key={q.questionId} className="panel quiz-question" data-testid="take-question">
             <fieldset>
               <legend>
-                Question {i + 1}{" "}
+                {/* A heading per question, so a prompt's own headings (h3) sit under it in order. */}
+                <h2 className="question-title">Question {i + 1}</h2>{" "}
                 <span className="muted">
                   · {q.points} point{q.points === 1 ? "" : "s"}
                   {q.multiple ? " · choose all that apply" : ""}

@@ -52,7 +52,12 @@ function DeckRow({ deck, own = false }: { deck: DeckSummary; own?: boolean }) {
         </Link>
       </div>
       {deck.today.held?.scope === "deck" && (
-        <LimitNote held={deck.today.held} left={deck.today.held.kind === "new" ? deck.today.new : deck.today.review} />
+        <LimitNote
+          held={deck.today.held}
+          left={deck.today.held.kind === "new" ? deck.today.new : deck.today.review}
+          deckId={deck.id}
+          deckName={deck.name}
+        />
       )}
       {deck.today.held?.scope === "all" && (
         <p className="limit-hint muted">

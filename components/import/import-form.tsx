@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import { AnkiPackageSummary, ColumnMapping } from "./anki-parts.tsx";
 import { ImportReviewList, type Selection } from "./import-review.tsx";
-import type { ImportErrorResponse, ImportResponse } from "./import-types.ts";
+import type { ImportErrorResponse, ImportResponse, TextTablePreview } from "./import-types.ts";
 import { counted } from "@/components/ui/counted.ts";
 
 const EVERYTHING: Selection = { untickedKeys: new Set(), untickedFiles: new Set() };
@@ -48,6 +49,7 @@ export function ImportForm() {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [selection, setSelection] = useState<Selection>(EVERYTHING);
+  const [mapping, setMapping] = useState<TextTablePreview["mapping"] | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -56,6 +58,7 @@ export function ImportForm() {
     setPicked(Array.from(list).map((file) => ({ file, path: file.webkitRelativePath || file.name })));
     setPhase({ kind: "idle" });
     setError(null);
+    setMapping(null);
   };
 
   const onDrop = async (event: DragEvent) => {
@@ -64,6 +67,7 @@ export function ImportForm() {
     setPicked(await collectDropped(event.dataTransfer.items));
     setPhase({ kind: "idle" });
     setError(null);
+    setMapping(null);
   };
 
   const send = async (mode: "preview" | "apply") => {
@@ -75,6 +79,7 @@ export function ImportForm() {
       body.append("file", p.file);
       body.append("path", p.path);
     }
+    for (const role of mapping ?? []) body.append("column", role);
     if (mode === "apply") {
       for (const key of selection.untickedKeys) body.append("untickedKey", key);
       for (const path of selection.untickedFiles) body.append("untickedFile", path);
@@ -88,6 +93,7 @@ export function ImportForm() {
       return;
     }
     if (mode === "preview") setSelection(EVERYTHING);
+    if (mode === "preview" && json.table) setMapping(json.table.mapping);
     setPhase(mode === "preview" ? { kind: "preview", result: json } : { kind: "done", result: json });
   };
 
@@ -112,7 +118,8 @@ export function ImportForm() {
         onDrop={onDrop}
       >
         <p>
-          <strong>Drop notes here</strong>: markdown files, a folder (a Logseq graph or an Obsidian vault) or a .zip.
+          <strong>Drop notes here</strong>: markdown files, a folder (a Logseq graph or an Obsidian vault) or a .zip; or an Anki package
+          (.apkg, .colpkg), Anki&apos;s plain-text export or a CSV file.
         </p>
         <div className="actions-row">
           <button className="button secondary" type="button" onClick={() => filesInput.current?.click()}>
@@ -127,7 +134,7 @@ export function ImportForm() {
           data-testid="import-files"
           type="file"
           multiple
-          accept=".md,.markdown,.txt,.zip"
+          accept=".md,.markdown,.txt,.zip,.apkg,.colpkg,.csv,.tsv"
           hidden
           onChange={(e) => choose(e.target.files)}
         />
@@ -158,6 +165,9 @@ export function ImportForm() {
 
       {phase.kind === "preview" && (
         <ImportSummary result={phase.result}>
+          {phase.result.table && mapping && (
+            <ColumnMapping table={phase.result.table} mapping={mapping} onChange={setMapping} onApply={() => send("preview")} />
+          )}
           {phase.result.review && (
             <ImportReviewList
               review={phase.result.review}
@@ -225,6 +235,7 @@ function ImportSummary({ result, children }: { result: ImportResponse; children?
         <strong>{counts.updated}</strong> updated, <strong>{counts.suspended}</strong> suspended, {counts.unchanged} unchanged, in{" "}
         {counted(result.decks.length, "deck", "decks")}.
       </p>
+      {result.anki && <AnkiPackageSummary anki={result.anki} applied={result.applied} />}
       {result.starterRepeats && <StarterRepeatsNotice repeats={result.starterRepeats} />}
       {result.problems.length > 0 && (
         <div className="form-error" role="alert">

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/index.ts";
 import { signOutAction } from "@/app/actions/sign-out.ts";
+import { MenuDisclosure } from "./menu-disclosure.tsx";
+import { SignOutButton } from "./sign-out-button.tsx";
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -13,33 +15,33 @@ export async function SiteHeader() {
           </span>
           IAM Recall
         </Link>
-        <nav className="site-nav" aria-label="Main">
-          <Link href="/playground">Playground</Link>
-          {user ? (
-            <>
-              <Link href="/decks">Decks</Link>
-              <Link href="/import">Import</Link>
-              <Link href="/stats">Stats</Link>
-              <Link href="/classes">Classes</Link>
-              {user.role === "instructor" || user.role === "admin" ? <Link href="/teach">Teach</Link> : null}
-              {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
-              <Link href="/settings">Settings</Link>
-              <span className="who" data-testid="signed-in-as">
-                {user.name ?? user.email}
-              </span>
-              <form action={signOutAction}>
-                <button className="linklike" type="submit">
-                  Sign out
-                </button>
-              </form>
-            </>
-          ) : (
-            <>
-              <Link href="/signin">Sign in</Link>
-              <Link href="/signup">Sign up</Link>
-            </>
-          )}
-        </nav>
+        <MenuDisclosure>
+          <nav className="site-nav" aria-label="Main">
+            <Link href="/playground">Playground</Link>
+            {user ? (
+              <>
+                <Link href="/decks">Decks</Link>
+                <Link href="/import">Import</Link>
+                <Link href="/stats">Stats</Link>
+                <Link href="/classes">Classes</Link>
+                {user.role === "instructor" || user.role === "admin" ? <Link href="/teach">Teach</Link> : null}
+                {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+                <Link href="/settings">Settings</Link>
+                <span className="who" data-testid="signed-in-as">
+                  {user.name ?? user.email}
+                </span>
+                <form action={signOutAction}>
+                  <SignOutButton userId={user.id} />
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/signin">Sign in</Link>
+                <Link href="/signup">Sign up</Link>
+              </>
+            )}
+          </nav>
+        </MenuDisclosure>
       </div>
     </header>
   );

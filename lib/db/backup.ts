@@ -105,8 +105,31 @@ export async function restoreBackup(user: SessionUser, input: unknown, now = new
       });
       return { ok: false, issues };
     }
+    await forgetEvents(user, cards);
     return written;
   } finally {
     claim.release();
+  }
+}
+
+const KEY_CHUNK = 500;
+
+/**
+ * A restored card's state and log are the backup's now: its stored review events (and the base
+ * they replay from) would undo the restore at the card's next sync, so they go, and its next event
+ * starts from the restored state (docs/scheduling.md, "Reviews as events").
+ */
+async function forgetEvents(user: SessionUser, cards: ReadonlyMap<string, CardRef>): Promise<void> {
+  const byScope = new Map<string, string[]>();
+  for (const ref of cards.values()) {
+    const keys = byScope.get(ref.scope);
+    if (keys) keys.push(ref.key);
+    else byScope.set(ref.scope, [ref.key]);
+  }
+  for (const [scope, keys] of byScope) {
+    for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+      const rows = await prisma.card.findMany({ where: { scope, key: { in: keys.slice(i, i + KEY_CHUNK) } }, select: { id: true } });
+      await prisma.reviewEvent.deleteMany({ where: { userId: user.id, cardId: { in: rows.map((r) => r.id) } } });
+    }
   }
 }

@@ -27,7 +27,6 @@ export async function findCardForLearner(user: SessionUser, cardId: string) {
     prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId } } }),
     prisma.reviewLog.findMany({
       where: { userId: user.id, cardId },
-      orderBy: { review: "desc" },
       select: {
         id: true,
         rating: true,
@@ -40,6 +39,9 @@ export async function findCardForLearner(user: SessionUser, cardId: string) {
       },
     }),
   ]);
+  // Sorted here, not by the query: ordering by review time made SQLite walk every one of the
+  // learner's log rows along (userId, review) instead of reading this card's few through cardId.
+  history.sort((a, b) => b.review.getTime() - a.review.getTime());
   return { card, state, history, editable: card.scope === user.id };
 }
 

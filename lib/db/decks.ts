@@ -1,6 +1,7 @@
 import "server-only";
-import { deckToday, deckTree, summedTree, totalToday, type DeckToday, type SummedNode } from "../decks/index.ts";
-import { activityToday, learnerDay, queueLimits } from "../srs/index.ts";
+import { deckToday, deckTree, isUnder, summedTree, totalToday, type DeckToday, type SummedNode } from "../decks/index.ts";
+import { activityToday, learnerDay, queueLimits, settingsAt } from "../srs/index.ts";
+import { DECK_SEPARATOR } from "../notes/index.ts";
 import { prisma } from "./client.ts";
 import { databaseEngine } from "./engine/index.ts";
 import { readableScopes, STARTER_SCOPE } from "./library-scope.ts";
@@ -28,45 +29,37 @@ export interface DeckList {
   total: TodayTotal;
 }
 
-const LEARNING_STATES = [1, 3];
-const REVIEW_STATE = 2;
-
 /** The decks a learner can study, with what each offers on the learner's day that holds `now`. */
 export async function listDecksWithCounts(user: SessionUser, now: Date): Promise<DeckList> {
   const scopes = readableScopes(user);
   const day = learnerDay(now, user.timeZone);
-  const active = { scope: { in: scopes }, suspended: false };
-  const studied = { userId: user.id, state: { not: 0 } };
-  const dueState = (state: number | { in: number[] }) => ({
-    states: {
-      some: { userId: user.id, suspended: false, due: { lt: day.end }, state, OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-    },
-  });
-  const [decks, totals, fresh, learning, review, logs, settings] = await Promise.all([
+  const [decks, counts, logs, settings] = await Promise.all([
     prisma.deck.findMany({
       where: { scope: { in: scopes } },
       orderBy: { path: "asc" },
       select: { id: true, path: true, name: true, scope: true },
     }),
-    prisma.card.groupBy({ by: ["deckId"], where: active, _count: { _all: true } }),
-    prisma.card.groupBy({ by: ["deckId"], where: { ...active, states: { none: studied } }, _count: { _all: true } }),
-    prisma.card.groupBy({ by: ["deckId"], where: { ...active, ...dueState({ in: LEARNING_STATES }) }, _count: { _all: true } }),
-    prisma.card.groupBy({ by: ["deckId"], where: { ...active, ...dueState(REVIEW_STATE) }, _count: { _all: true } }),
+    databaseEngine().statsReads.deckCounts(user.id, scopes, day.end, now),
     databaseEngine().queueReads.logsBetween(user.id, day.start, day.end),
     loadSchedulerSettings(user.id),
   ]);
-  const countOf = (rows: Array<{ deckId: string; _count: { _all: number } }>) => new Map(rows.map((r) => [r.deckId, r._count._all]));
-  const [totalBy, freshBy, learningBy, reviewBy] = [countOf(totals), countOf(fresh), countOf(learning), countOf(review)];
-  const limits = queueLimits(settings);
+  const countsBy = new Map(counts.map((c) => [c.deckId, c]));
+  // Today's "study N more" raises count here as they will in the queue.
+  const limits = queueLimits(settingsAt(settings, now));
   const activity = activityToday(logs, day);
   const summaries = decks.map((d) => ({
     id: d.id,
     path: d.path,
     name: d.name,
     starter: d.scope === STARTER_SCOPE,
-    cards: totalBy.get(d.id) ?? 0,
+    cards: countsBy.get(d.id)?.cards ?? 0,
     today: deckToday(
-      { deckId: d.id, unstudied: freshBy.get(d.id) ?? 0, learning: learningBy.get(d.id) ?? 0, review: reviewBy.get(d.id) ?? 0 },
+      {
+        deckId: d.id,
+        unstudied: countsBy.get(d.id)?.unstudied ?? 0,
+        learning: countsBy.get(d.id)?.learning ?? 0,
+        review: countsBy.get(d.id)?.review ?? 0,
+      },
       limits,
       activity,
     ),
@@ -93,4 +86,23 @@ export async function findReadableDeck(user: SessionUser, deckId: string) {
 export async function readableDeckPath(user: SessionUser, deckId: string): Promise<string | null> {
   const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: readableScopes(user) } }, select: { path: true } });
   return deck?.path ?? null;
+}
+
+/**
+ * A deck and every deck under it (by path: "AWS › IAM" holds "AWS › IAM › Roles"), among the decks
+ * the user can read: what studying a parent deck takes cards from. Empty when the user may not read
+ * the deck. A learner's deck and a starter deck at the same path are both under that path's parent.
+ */
+export async function deckIdsWithin(user: SessionUser, deckId: string): Promise<string[]> {
+  const scopes = readableScopes(user);
+  const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: scopes } }, select: { id: true, path: true, scope: true } });
+  if (!deck) return [];
+  // Only the deck's own library: a learner's "IAM" does not take in the starter decks' "IAM › ...".
+  const under = await prisma.deck.findMany({
+    where: { scope: deck.scope, path: { startsWith: deck.path + DECK_SEPARATOR } },
+    orderBy: { path: "asc" },
+    select: { id: true, path: true },
+  });
+  // startsWith is a LIKE on SQLite, case-insensitive for ASCII: check the prefix exactly here.
+  return [deck.id, ...under.filter((d) => isUnder(d.path, deck.path)).map((d) => d.id)];
 }

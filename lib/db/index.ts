@@ -11,12 +11,21 @@ export type { ImportCounts } from "./card-import.ts";
 export { DATABASE_BUSY_WAIT_MS, DatabaseBusyError, isDatabaseBusy } from "./database-busy.ts";
 export { CARDS_PER_PAGE, deckCardPage, type CardListPage, type CardListRow, type CardListState } from "./deck-cards.ts";
 export { deckDeletion, deleteOwnDeck, renameOwnDeck, type DeckDeletion } from "./deck-edits.ts";
-export { findReadableDeck, listDecksWithCounts, readableDeckPath, type DeckBranch, type DeckList, type DeckSummary } from "./decks.ts";
+export {
+  deckIdsWithin,
+  findReadableDeck,
+  listDecksWithCounts,
+  readableDeckPath,
+  type DeckBranch,
+  type DeckList,
+  type DeckSummary,
+} from "./decks.ts";
 export { optimizeForLearner, type LearnerOptimizeOptions, type LearnerOptimizeResult } from "./optimize.ts";
 export { reviewLogPages } from "./review-export.ts";
 export { saveScenarioCards, type SaveScenarioResult } from "./scenario-cards.ts";
 export {
   loadLearnerSettings,
+  raiseNewCardsToday,
   saveDeckOverrides,
   saveGeneralSettings,
   saveParameters,
@@ -47,3 +56,7 @@ export {
   type PreviewFile,
   type WebImportResult,
 } from "./web-import.ts";
+export { importAnkiIntoLibrary, importAnkiForOwner, type AnkiSummary, type AnkiWebImportResult } from "./anki-import.ts";
+export { exportDeckAsApkg, type AnkiExport } from "./anki-export.ts";
+export type { ImportSelection } from "./import-selection.ts";
+export { readMedia, type StoredMedia } from "./anki-media.ts";

@@ -1,5 +1,5 @@
 import "server-only";
-import { isValidTimeZone, parseSettings, type DeckOverrides, type SchedulerSettings } from "../srs/index.ts";
+import { isValidTimeZone, learnerDay, parseSettings, withRaisedNew, type DeckOverrides, type SchedulerSettings } from "../srs/index.ts";
 import type { FieldIssue } from "../errors/index.ts";
 import { prisma } from "./client.ts";
 import { parseStoredSettings } from "./review/settings.ts";
@@ -83,4 +83,23 @@ export async function saveDeckOverrides(
 /** Stores parameters found by the optimizer, leaving every other setting as it is now. */
 export async function saveParameters(user: SessionUser, parameters: readonly number[]): Promise<SaveResult> {
   return updateSettings(user, (current) => ({ ...current, parameters: [...parameters] }));
+}
+
+/**
+ * "Study N more today": raises the new-card limit of one deck (or, with null, of every deck) by
+ * `extra` until the learner's day that holds `now` ends. A deck the learner cannot read answers
+ * "not_found" and nothing is written.
+ */
+export async function raiseNewCardsToday(
+  user: SessionUser,
+  deckId: string | null,
+  extra: number,
+  now: Date,
+): Promise<SaveResult | { ok: false; notFound: true }> {
+  if (deckId !== null) {
+    const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: readableScopes(user) } }, select: { id: true } });
+    if (!deck) return { ok: false, notFound: true };
+  }
+  const until = learnerDay(now, user.timeZone).end.toISOString();
+  return updateSettings(user, (current) => withRaisedNew(current, { deckId, extra, until }, now));
 }

@@ -18,6 +18,9 @@ export {
   parseSettings,
   schedulerSettingsSchema,
   settingsForDeck,
+  settingsAt,
+  withRaisedNew,
+  type RaisedNew,
   type CardSettings,
   type DeckOverrides,
   type SchedulerSettings,
@@ -85,3 +88,14 @@ export {
   type BackupReviewLog,
   type CsvReview,
 } from "./export/index.ts";
+export {
+  compareEvents,
+  isUnstudied,
+  NEVER_STUDIED,
+  replayCard,
+  type ReplayContext,
+  type ReplayStanding,
+  type ReplayedGrade,
+  type ReplayEvent,
+  type ReplayResult,
+} from "./replay.ts";

@@ -52,6 +52,19 @@ export const deckOverridesSchema = z.strictObject({
   relearningSteps: steps.optional(),
 });
 
+/** A raise outlives its day only in storage; a day has few decks studied, so a few slots suffice. */
+const MAX_RAISES = 50;
+
+/**
+ * One "study N more new cards today": for one deck (`deckId`) or for every deck (null), valid
+ * until `until`, the end of the learner's day when it was asked for (an ISO instant).
+ */
+export const raisedNewSchema = z.strictObject({
+  deckId: z.string().min(1).nullable(),
+  extra: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(9999, { error: "at most 9999" }),
+  until: z.iso.datetime({ error: "must be an ISO date and time" }),
+});
+
 export const DEFAULT_LEARNING_STEPS: readonly LearningStep[] = ["1m", "10m"];
 export const DEFAULT_RELEARNING_STEPS: readonly LearningStep[] = ["10m"];
 
@@ -67,9 +80,15 @@ export const schedulerSettingsSchema = z.strictObject({
   parameters: parameters.optional(),
   /** Keyed by deck id. */
   decks: z.record(z.string().min(1), deckOverridesSchema).default(() => ({})),
+  /** "Study N more today": extra new cards until the learner's day ends; see `settingsAt`. */
+  raisedNew: z
+    .array(raisedNewSchema)
+    .max(MAX_RAISES, { error: `at most ${MAX_RAISES} raises` })
+    .optional(),
 });
 
 export type DeckOverrides = z.output<typeof deckOverridesSchema>;
+export type RaisedNew = z.output<typeof raisedNewSchema>;
 export type SchedulerSettings = z.output<typeof schedulerSettingsSchema>;
 /** What a client may send: every field optional, defaults filled in by parsing. */
 export type SchedulerSettingsInput = z.input<typeof schedulerSettingsSchema>;
@@ -105,4 +124,40 @@ export function settingsForDeck(settings: SchedulerSettings, deckId: string): Sc
     learningSteps: overrides.learningSteps ?? settings.learningSteps,
     relearningSteps: overrides.relearningSteps ?? settings.relearningSteps,
   };
+}
+
+const stillRaised = (raise: RaisedNew, now: Date) => now.getTime() < Date.parse(raise.until);
+
+/**
+ * The settings in force at `now`: each raise still running adds its extra new cards to the
+ * learner's overall limit and to its deck's own limit when the deck has one (every deck's, for a
+ * raise over all decks). Raises past their day are dropped, so a day's raise never outlives it.
+ * Callers pass the result to `queueLimits`, on the server and on the device alike.
+ */
+export function settingsAt(settings: SchedulerSettings, now: Date): SchedulerSettings {
+  const running = (settings.raisedNew ?? []).filter((raise) => stillRaised(raise, now));
+  if (running.length === 0) return settings.raisedNew ? { ...settings, raisedNew: undefined } : settings;
+  let newPerDay = settings.newPerDay;
+  const decks = { ...settings.decks };
+  for (const raise of running) {
+    newPerDay += raise.extra;
+    for (const [deckId, overrides] of Object.entries(decks)) {
+      if (overrides.newPerDay === undefined || (raise.deckId !== null && raise.deckId !== deckId)) continue;
+      decks[deckId] = { ...overrides, newPerDay: overrides.newPerDay + raise.extra };
+    }
+  }
+  return { ...settings, newPerDay, decks, raisedNew: undefined };
+}
+
+/**
+ * Adds a raise to the stored settings: raises past their day are dropped first, and a second raise
+ * for the same deck on the same day adds to the first.
+ */
+export function withRaisedNew(settings: SchedulerSettings, raise: RaisedNew, now: Date): SchedulerSettings {
+  const running = (settings.raisedNew ?? []).filter((r) => stillRaised(r, now));
+  const same = running.find((r) => r.deckId === raise.deckId && r.until === raise.until);
+  const raisedNew = same
+    ? running.map((r) => (r === same ? { ...r, extra: Math.min(9999, r.extra + raise.extra) } : r))
+    : [...running, raise].slice(-MAX_RAISES);
+  return { ...settings, raisedNew };
 }

@@ -41,6 +41,8 @@ for (const viewport of ["desktop", "phone"] as ViewportName[]) {
       await signIn(page, email, PASSWORD);
       await page.waitForURL(`${baseUrl}/decks`);
 
+      // On a phone the header's links sit behind one "Menu" button.
+      if (viewport === "phone") await page.locator("summary", { hasText: "Menu" }).click();
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(/\/signin\?signedOut=1/);
       await page.goto("/decks");

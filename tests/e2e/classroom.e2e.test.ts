@@ -153,6 +153,7 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await page.goto(`/join/${ids.joinCode}`);
     await page.getByRole("button", { name: "Join class" }).tap();
     await page.waitForURL(`${baseUrl}/classes/${ids.classId}`);
+    await page.locator("summary", { hasText: "Menu" }).tap();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Classes" }).tap();
     await page.getByTestId("open-quiz").getByRole("link", { name: "Week 1: policies" }).tap();
     await page.getByRole("button", { name: "Start quiz" }).tap();

@@ -61,8 +61,9 @@ describe("decks after an import", () => {
     const summary = (await page.getByTestId("today-summary").textContent()) ?? "";
     expect(summary).toMatch(/^Today: 20 new, 0 learning, 0 reviews across \d+ decks/);
     const note = page.getByTestId("limit-note").first();
-    expect(await note.textContent()).toMatch(/^Daily new-card limit is 20 a day: \d+ more new cards wait for later days\. Study 20 more\?/);
-    expect(await note.getByRole("link", { name: "Study 20 more?" }).getAttribute("href")).toBe("/settings#newPerDay");
+    expect(await note.textContent()).toMatch(/^Daily new-card limit is 20 a day: \d+ more new cards wait for later days\. /);
+    expect(await note.getByRole("link", { name: "Settings" }).getAttribute("href")).toBe("/settings#newPerDay");
+    expect(await note.getByRole("button", { name: "Study 20 more today" }).isVisible()).toBe(true);
 
     // "study" is no deck of its own: a fold whose counts are its decks' together.
     const study = page.locator("details.deck-branch").filter({ has: page.locator("summary", { hasText: /^study/ }) });

@@ -16,6 +16,7 @@ import {
 import { formatBytes } from "@/lib/notes/index.ts";
 import { previewUploadInWorker } from "@/lib/notes/worker/index.ts";
 import { refuseCrossOrigin } from "@/lib/security/index.ts";
+import { ankiImport } from "./anki.ts";
 
 export async function POST(request: Request) {
   const refusal = refuseCrossOrigin(request);
@@ -48,11 +49,13 @@ export async function POST(request: Request) {
   const uploads = await Promise.all(
     files.map(async (file, i) => ({ path: paths[i] || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
   );
+  const selection = { untickedKeys: new Set(untickedKeys), untickedFiles: new Set(untickedFiles) };
+  const anki = await ankiImport(user, uploads, mode, selection, form.getAll("column"));
+  if (anki) return anki;
   // Expanding, parsing and rendering the preview's faces run in a worker: other learners are
   // served meanwhile, and a hostile upload can only exhaust that worker's capped heap.
   const read = await previewUploadInWorker(uploads, { review: mode === "preview" });
   if (!read.ok) return errorResponse(read.code, read.message);
-  const selection = { untickedKeys: new Set(untickedKeys), untickedFiles: new Set(untickedFiles) };
   try {
     return NextResponse.json(await importIntoLibrary(user, read.preview, mode, selection));
   } catch (error) {

@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   let outcome: ReviewOutcome | null = null;
   try {
     if (action.type === "grade") outcome = await recordGrade(user, action, now);
-    else if (action.type === "undo") outcome = await undoReview(user, action.reviewLogId);
+    else if (action.type === "undo") outcome = await undoReview(user, action.reviewLogId, now);
     else if (action.type === "bury" || action.type === "suspend")
       outcome = await applyCardAction(user, action.cardId, action.type, action.version, now);
   } catch (error) {

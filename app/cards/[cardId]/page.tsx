@@ -26,7 +26,7 @@ export default async function CardInfoPage({ params, searchParams }: Props) {
   const now = new Date();
   const studied = state && state.state !== CardStateCode.New ? state : null;
   const recall = studied ? retrievability(studied, now, settings) : null;
-  const faces = await renderStoredCardFacesOnServer(card, now);
+  const faces = await renderStoredCardFacesOnServer(card, now, user.timeZone);
   const date = (d: Date) => d.toLocaleString("en-GB", { timeZone: user.timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <>
@@ -39,6 +39,8 @@ export default async function CardInfoPage({ params, searchParams }: Props) {
           Card saved. <Link href={`/cards/${cardId}/edit`}>Edit again</Link>
         </p>
       )}
+      {/* The face's own headings (a scenario's "Accounts", say) start at h3: under this h2, in order. */}
+      <h2>Front</h2>
       <div className="panel card-face" dangerouslySetInnerHTML={{ __html: faces.frontHtml }} />
       <dl className="facts panel">
         <dt>State</dt>
@@ -65,7 +67,7 @@ export default async function CardInfoPage({ params, searchParams }: Props) {
       {history.length === 0 ? (
         <p className="muted">No reviews yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" tabIndex={0} aria-label="Review history">
           <table className="history" data-testid="history">
             <thead>
               <tr>

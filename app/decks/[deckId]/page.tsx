@@ -32,7 +32,10 @@ export default async function DeckPage({ params, searchParams }: Props) {
       <p>
         <Link className="button" href={`/review?deck=${deck.id}`}>
           Study this deck
-        </Link>
+        </Link>{" "}
+        <a className="button secondary" href={`/api/export/anki?deck=${encodeURIComponent(deck.id)}`} download>
+          Export to Anki (.apkg)
+        </a>
       </p>
       <form className="card-search" role="search" method="get" action={`/decks/${deck.id}`}>
         <label htmlFor="card-search">Find cards</label>

@@ -48,6 +48,56 @@ export interface QueueReads {
   logsBetween(userId: string, start: Date, end: Date): Promise<DayLogRow[]>;
 }
 
+// ---- Stats reads: a learner's history counted by the engine, a row per quarter hour. ----
+
+/** Review-log rows of one quarter hour (all of them, and the Review-state grades true retention counts). */
+export interface ReviewBucket {
+  start: Date;
+  reviews: number;
+  graded: number;
+  passed: number;
+  youngGraded: number;
+  youngPassed: number;
+}
+
+export interface StateBucket {
+  state: number;
+  suspended: boolean;
+  cards: number;
+}
+
+/** Studied, unsuspended cards due in one quarter hour, by state and maturity. */
+export interface DueBucket {
+  start: Date;
+  state: number;
+  mature: boolean;
+  cards: number;
+}
+
+/** What waits in one deck for a learner: unsuspended cards, never studied, and due before the day ends. */
+export interface DeckCountRow {
+  deckId: string;
+  cards: number;
+  unstudied: number;
+  learning: number;
+  review: number;
+}
+
+export interface StatsReads {
+  /**
+   * Per deck of the readable scopes, in one pass over the cards: all unsuspended cards, those the
+   * learner never studied, and (re)learning and review cards due before `dayEnd`, not suspended or
+   * buried by the learner at `now`.
+   */
+  deckCounts(userId: string, scopes: readonly string[], dayEnd: Date, now: Date): Promise<DeckCountRow[]>;
+  /** The learner's review-log rows in [since, until], counted per quarter hour. */
+  reviewBuckets(userId: string, since: Date, until: Date, matureDays: number): Promise<ReviewBucket[]>;
+  /** The learner's card states on readable, unsuspended cards, counted by state and suspension. */
+  stateBuckets(userId: string, scopes: readonly string[]): Promise<StateBucket[]>;
+  /** The learner's studied cards due before `before`, counted per quarter hour of their due time. */
+  dueBuckets(userId: string, scopes: readonly string[], before: Date, matureDays: number): Promise<DueBucket[]>;
+}
+
 // ---- Bulk writes: an import and a restore, each all or nothing, at thousands of rows a second. ----
 
 /** Where the card a backup key names lives: the learner's own scope or the starter decks. */
@@ -89,6 +139,7 @@ export interface BulkWrites {
 export interface DatabaseEngine {
   readonly name: EngineName;
   readonly queueReads: QueueReads;
+  readonly statsReads: StatsReads;
   readonly bulkWrites: BulkWrites;
   /** The driver adapter the process's one Prisma client is built on. */
   prismaAdapter(): SqlMigrationAwareDriverAdapterFactory;

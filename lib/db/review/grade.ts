@@ -1,17 +1,19 @@
 import "server-only";
-import { CardStateCode, gradeCard, schedulingStateOf, settingsForDeck, type Rating } from "../../srs/index.ts";
+import type { Rating } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
-import { readableScopes } from "../library-scope.ts";
-import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
-import { loadSchedulerSettings } from "./settings.ts";
+import { recordEvents } from "./record-events.ts";
+import { SERVER_DEVICE_ID } from "./stored-events.ts";
 
 export interface GradeInput {
   cardId: string;
   rating: Rating;
-  /** The state version the learner saw; the grade is refused if the card moved on since. */
+  /**
+   * The state version the learner saw. No longer a reason to refuse: a grade from a stale screen
+   * (a second tab) is one more event, and the card's state is the replay of all of them.
+   */
   version: number;
-  /** Chosen by the browser for this showing of the card: the same grade sent twice counts once. */
+  /** Chosen by the browser for this showing of the card: the event's id, so the same grade sent twice counts once. */
   clientReviewId: string;
   durationMs: number;
 }
@@ -20,55 +22,38 @@ export type ReviewOutcome = { ok: true; reviewLogId: string; cardId: string } | 
 
 export const STALE_MESSAGE = "This card was already graded elsewhere (another tab or device); here is where it stands now.";
 
-/** Records one grade: the card's new state and its review log row, in one transaction. */
+const NOT_FOUND = "That card does not exist or is not yours to review.";
+
+/** Records one grade made now as a review event, and replays the card (lib/db/review/record-events.ts). */
 export async function recordGrade(user: SessionUser, input: GradeInput, now: Date): Promise<ReviewOutcome> {
-  const settings = await loadSchedulerSettings(user.id);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const repeat = await tx.reviewLog.findUnique({
-        where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
-        select: { id: true, cardId: true },
-      });
-      if (repeat) return { ok: true as const, reviewLogId: repeat.id, cardId: repeat.cardId };
+  // A grade recorded before grades were events: its row carries the same id.
+  const earlier = await prisma.reviewLog.findUnique({
+    where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
+    select: { id: true, cardId: true },
+  });
+  if (earlier) return { ok: true, reviewLogId: earlier.id, cardId: earlier.cardId };
 
-      const card = await tx.card.findFirst({
-        where: { id: input.cardId, scope: { in: readableScopes(user) }, suspended: false },
-        select: { id: true, deckId: true },
-      });
-      if (!card) return { ok: false as const, code: "not_found" as const, message: "That card does not exist or is not yours to review." };
-
-      const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
-      const version = row?.version ?? 0;
-      if (version !== input.version || row?.suspended) return { ok: false as const, code: "stale" as const, message: STALE_MESSAGE };
-
-      // A row in state New only carries a burial; the card is graded as never studied.
-      const before = row && row.state !== CardStateCode.New ? schedulingStateOf(row) : null;
-      const { next, log } = gradeCard(before, input.rating, now, settingsForDeck(settings, card.deckId), card.id);
-      const values = { ...next, buriedUntil: null, version: version + 1 };
-      if (row) {
-        const updated = await tx.cardState.updateMany({ where: { id: row.id, version }, data: values });
-        if (updated.count !== 1) throw new StaleGrade();
-      } else {
-        await tx.cardState.create({ data: { ...values, userId: user.id, cardId: card.id } });
-      }
-      const entry = await tx.reviewLog.create({
-        data: { ...log, userId: user.id, cardId: card.id, durationMs: input.durationMs, clientReviewId: input.clientReviewId },
-        select: { id: true },
-      });
-      return { ok: true as const, reviewLogId: entry.id, cardId: card.id };
-    });
-  } catch (error) {
-    if (error instanceof StaleGrade || isUniqueViolation(error)) {
-      // Two requests raced: the one that lost either repeats a recorded grade or is stale.
-      const repeat = await prisma.reviewLog.findUnique({
-        where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
-        select: { id: true, cardId: true },
-      });
-      if (repeat) return { ok: true, reviewLogId: repeat.id, cardId: repeat.cardId };
-      return { ok: false, code: "stale", message: STALE_MESSAGE };
-    }
-    throw error;
-  }
+  const event = {
+    id: input.clientReviewId,
+    kind: "grade" as const,
+    cardId: input.cardId,
+    rating: input.rating,
+    durationMs: input.durationMs,
+    at: now.toISOString(),
+    deviceId: SERVER_DEVICE_ID,
+  };
+  const outcome = await recordEvents(user, [{ index: 0, event, deviceId: SERVER_DEVICE_ID }], now);
+  const refusal = outcome.refused[0];
+  if (refusal)
+    return {
+      ok: false,
+      code: refusal.code === "not_found" ? "not_found" : "stale",
+      message: refusal.code === "not_found" ? NOT_FOUND : refusal.message,
+    };
+  const log = await prisma.reviewLog.findUnique({
+    where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
+    select: { id: true, cardId: true },
+  });
+  // No row: this grade was sent before and undone since; there is nothing left to undo.
+  return { ok: true, reviewLogId: log?.id ?? "", cardId: log?.cardId ?? input.cardId };
 }
-
-class StaleGrade extends Error {}

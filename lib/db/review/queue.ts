@@ -4,10 +4,12 @@ import {
   buildQueue,
   learnerDay,
   queueLimits,
+  settingsAt,
   type Queue,
   type QueueCandidate,
   type SchedulerSettings,
 } from "../../srs/index.ts";
+import { deckIdsWithin } from "../decks.ts";
 import { readableScopes } from "../library-scope.ts";
 import { databaseEngine } from "../engine/index.ts";
 import type { SessionUser } from "../users.ts";
@@ -30,8 +32,11 @@ export interface QueueSelection {
  * day ends (an indexed range on CardState), and the first new cards in note order; so the cost
  * follows the day's work, not the size of the collection.
  */
-export async function todaysQueue({ user, deckId }: QueueSelection, settings: SchedulerSettings, now: Date): Promise<Queue> {
+export async function todaysQueue({ user, deckId }: QueueSelection, stored: SchedulerSettings, now: Date): Promise<Queue> {
+  const settings = settingsAt(stored, now);
   const day = learnerDay(now, user.timeZone);
+  // A parent deck is studied with its sub-decks, as in Anki.
+  const decks = deckId ? new Set(await deckIdsWithin(user, deckId)) : null;
   const scopes = readableScopes(user);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
   const newLimit = Math.max(settings.newPerDay, ...Object.values(settings.decks).map((d) => d.newPerDay ?? 0));
@@ -51,12 +56,14 @@ export async function todaysQueue({ user, deckId }: QueueSelection, settings: Sc
   const candidates: QueueCandidate[] = [];
   const due = [...learning, ...(await reads.dueReviewStates(user.id, day.end, reviewsLeft + REVIEW_HEADROOM))];
   for (const row of due) {
-    if (row.cardSuspended || !readable.has(row.scope) || (deckId && row.deckId !== deckId)) continue;
+    if (row.cardSuspended || !readable.has(row.scope) || (decks && !decks.has(row.deckId))) continue;
     candidates.push({ cardId: row.cardId, deckId: row.deckId, noteKey: row.noteKey, state: row.state, buriedUntil: row.buriedUntil });
   }
   // New cards in note order: each scope read along its index, then merged.
   const perScope = await Promise.all(
-    scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, deckId, newLimit + NEW_CARD_HEADROOM)),
+    decks
+      ? scopes.flatMap((scope) => [...decks].map((id) => reads.firstUnstudiedCards(user.id, scope, id, newLimit + NEW_CARD_HEADROOM)))
+      : scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, null, newLimit + NEW_CARD_HEADROOM)),
   );
   const fresh = perScope
     .flat()

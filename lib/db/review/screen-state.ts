@@ -48,7 +48,7 @@ export async function reviewScreenState(
     prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: first.cardId } }, select: { version: true } }),
   ]);
   const previews = previewGrades(first.state as SchedulingState | null, now, settingsForDeck(settings, card.deckId), card.id);
-  const faces = await renderStoredCardFacesOnServer(card, now);
+  const faces = await renderStoredCardFacesOnServer(card, now, user.timeZone);
   return {
     ...base,
     card: {

@@ -59,6 +59,11 @@ function isWebUrl(url: string | number | null): boolean {
   return typeof url === "string" && /^https?:\/\//i.test(url);
 }
 
+/** Images of imported Anki decks, served by the app itself to the card's readers (app/api/media). */
+function isOwnMedia(url: string | number | null): boolean {
+  return typeof url === "string" && /^\/api\/media\/[0-9a-f]{64}$/.test(url);
+}
+
 /** Runs last: whatever the parser accepted, only http(s) links and images survive. */
 function safeLinks(state: StateCore): void {
   const TokenClass = state.Token;
@@ -76,7 +81,7 @@ function safeLinks(state: StateCore): void {
         }
       } else if (token.type === "link_close") {
         if (!dropped.pop()) out.push(token);
-      } else if (token.type === "image" && !isWebUrl(token.attrGet("src"))) {
+      } else if (token.type === "image" && !isWebUrl(token.attrGet("src")) && !isOwnMedia(token.attrGet("src"))) {
         const placeholder = new TokenClass("missing_image", "span", 0);
         const src = String(token.attrGet("src") ?? "");
         placeholder.content = decodeSafe(src.split("/").pop() ?? "") || token.content || "image";

@@ -9,12 +9,14 @@ import { restoreInTransaction } from "./bulk-restore.ts";
 import { sqliteFilePath } from "./database-file.node.ts";
 import { ImmediateTransactionsFactory } from "./immediate-adapter.ts";
 import { sqliteQueueReads } from "./queue-reads.ts";
+import { sqliteStatsReads } from "./stats-reads.ts";
 
 export function sqliteEngine(databaseUrl: string): DatabaseEngine {
   const file = sqliteFilePath(databaseUrl);
   return {
     name: "sqlite",
     queueReads: sqliteQueueReads(file),
+    statsReads: sqliteStatsReads(file),
     bulkWrites: { ...sqliteBulkImport(file), restoreInTransaction: (rows) => restoreInTransaction(file, rows) },
     prismaAdapter() {
       // timeout 0: better-sqlite3's busy wait sleeps inside the native call, freezing every request

@@ -1,0 +1,100 @@
+// The review screen on a phone-class device: Chromium at the phone viewport with the CPU throttled
+// 4x, time from each grade's key event to the painted next card (the screen records it in
+// window.__reviewTimings: the task after the animation frame that follows React's commit), and the
+// JavaScript the /review route ships, gzipped, with the service worker counted on its own.
+// Standalone: `npx tsx --conditions=react-server bench/review-device.ts` (honours NEXT_DIST_DIR).
+import { rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { gzipSync } from "node:zlib";
+import bcrypt from "bcryptjs";
+import { launchBrowser, newPage } from "../tests/e2e/support/browser.ts";
+import { signIn } from "../tests/e2e/support/accounts.ts";
+import { buildReviewFixture } from "./support/review-fixture.ts";
+import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
+import { pageJavaScript } from "./support/page-javascript.ts";
+
+const THROTTLE = 4;
+const GRADES = 60;
+const PASSWORD = "bench-password-for-review";
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function run(): Promise<string> {
+  ensureBuild();
+  const now = new Date();
+  // 2,000 cards, 300 of them due: a realistic day, and a queue rebuilt over all of them per grade.
+  const fixture = await buildReviewFixture({
+    learners: 1,
+    cardsPerLearner: 2_000,
+    studiedPerLearner: 1_500,
+    duePerLearner: 300,
+    logsPerLearner: 3_000,
+    decksPerLearner: 5,
+    passwordHash: await bcrypt.hash(PASSWORD, 10),
+    now,
+  });
+  const server = await startServer(fixture.file);
+  const browser = await launchBrowser();
+  try {
+    const email = fixture.learners[0]!.email;
+    const cookie = await signInOverHttp(server.baseUrl, email, PASSWORD);
+    const js = await pageJavaScript(`${server.baseUrl}/review`, cookie);
+    const worker = Buffer.from(await (await fetch(`${server.baseUrl}/serwist/sw.js`, { headers: { cookie } })).arrayBuffer());
+
+    const { context, page } = await newPage(browser, server.baseUrl, "phone");
+    await page.goto("/signin");
+    await signIn(page, email, PASSWORD);
+    await page.waitForURL(/\/decks/);
+    await page.goto("/review");
+    await page.locator("[data-testid=review-screen][data-ready=true]").waitFor();
+    await page.getByTestId("review-card").waitFor();
+    const cards = await page.evaluate(() => document.querySelector("[data-testid=progress]")?.textContent ?? "");
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    await page.evaluate(() => (window.__reviewTimings = []));
+    for (let i = 0; i < GRADES; i++) {
+      await page.keyboard.press("Space");
+      await page.getByTestId("back").waitFor();
+      await page.keyboard.press(i % 6 === 5 ? "1" : "3");
+      await page.waitForFunction((n) => (window.__reviewTimings?.length ?? 0) >= n, i + 1);
+      await page.waitForTimeout(30);
+    }
+    const timings = await page.evaluate(() => window.__reviewTimings ?? []);
+    await context.close();
+    const sorted = [...timings].sort((a, b) => a - b);
+    const cpu = cpus();
+    const load = loadavg().map((l) => l.toFixed(2));
+    return [
+      "## Review on the device (grade → next card, route JavaScript)",
+      "",
+      `Run ${now.toISOString().slice(0, 10)} on ${cpu.length} cores, ${cpu[0]?.model ?? "unknown CPU"}, load ${load.join(" ")}, node ${process.version}, Chromium ${browser.version()} (headless, phone viewport 375×812, CPU throttled ${THROTTLE}x through CDP \`Emulation.setCPUThrottlingRate\`).`,
+      "`npm run bench -- review-device` (production build).",
+      "",
+      `One learner with 2,000 cards (1,500 studied, 300 due) in 5 decks; the screen opened with "${cards}". ${GRADES} grades by key (Space to reveal, then 3, or 1 every sixth), one at a time. Measured from the grade's keydown timestamp to the task after the animation frame that follows React's commit of the next card (so the frame is painted; this includes waiting for the next frame, up to 16.7 ms).`,
+      "",
+      "| grades | median ms | p95 ms | max ms |",
+      "| --: | --: | --: | --: |",
+      `| ${timings.length} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} |`,
+      "",
+      `JavaScript of /review: ${js.files} script files + inline scripts, ${(js.gzipped / 1024).toFixed(1)} kB gzipped (${(js.raw / 1024).toFixed(1)} kB raw). Target: under 170 kB gzipped.`,
+      `Service worker (/serwist/sw.js, counted separately): ${(gzipSync(worker, { level: 9 }).length / 1024).toFixed(1)} kB gzipped (${(worker.length / 1024).toFixed(1)} kB raw).`,
+      "",
+    ].join("\n");
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(fixture.dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run().then(
+    (section) => console.log(section),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

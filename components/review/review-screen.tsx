@@ -1,0 +1,258 @@
+"use client";
+// The review screen. Everything a grade needs is on the device (lib/offline-review): grade → next
+// card is a local computation and a render; the network is used only to sync and refresh, never
+// waited on between cards.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { ReviewDevice, type Rating, type ReviewView } from "@/lib/offline-review/index.ts";
+import { CardView } from "./card-view.tsx";
+import { CardMenu } from "./card-menu.tsx";
+import { DaySummary } from "./day-summary.tsx";
+import { GradeButtons } from "./grade-buttons.tsx";
+import { SyncStatus } from "./sync-status.tsx";
+import { requestBackgroundSync, useServiceWorker } from "./use-service-worker.ts";
+import "./review.css";
+
+const SYNC_DEBOUNCE_MS = 1500;
+
+declare global {
+  interface Window {
+    /** Milliseconds from each grade's key or tap to the painted next card (bench/review-device.ts). */
+    __reviewTimings?: number[];
+  }
+}
+
+/** Keys on these belong to them: Space on a focused button presses it, it does not grade. */
+const OWN_KEYS = "button, a, input, textarea, select, summary, details, dialog, [role=menu], [tabindex='0'], [contenteditable]";
+
+export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId: string | null; title: string }) {
+  useServiceWorker(userId);
+  const [device, setDevice] = useState<ReviewDevice | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  // Counts the learner's actions: the same card can come straight back (Again, nothing else left),
+  // so a showing is the card and the turn, and the answer is revealed for one showing only.
+  const [turn, setTurn] = useState(0);
+  const [revealedShowing, setRevealedShowing] = useState<string | null>(null);
+  const [wide, setWide] = useState(false);
+  const shownAt = useRef(0);
+  const cardRef = useRef<HTMLElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const gradedAt = useRef<number | null>(null);
+
+  useEffect(() => {
+    let open: ReviewDevice | null = null;
+    let unsubscribe = () => {};
+    let closed = false;
+    ReviewDevice.open(userId, deckId)
+      .then((opened) => {
+        if (closed) return opened.close();
+        open = opened;
+        unsubscribe = opened.subscribe(() => setVersion((v) => v + 1));
+        setDevice(opened);
+        void opened.syncAndRefresh(new Date());
+      })
+      .catch((error: unknown) =>
+        setFailure(`This browser cannot keep your cards: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    return () => {
+      closed = true;
+      unsubscribe();
+      open?.close();
+    };
+  }, [userId, deckId]);
+
+  useEffect(() => {
+    const query = window.matchMedia("(min-width: 700px)");
+    const update = () => setWide(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+
+  // Sync and refresh whenever the network may be back or the learner returns to the tab.
+  useEffect(() => {
+    if (!device) return;
+    const sync = () => void device.syncAndRefresh(new Date());
+    const onVisible = () => document.visibilityState === "visible" && sync();
+    window.addEventListener("online", sync);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("online", sync);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [device]);
+
+  // `version` changes whenever the device's state does; the view is recomputed from it.
+  const view: ReviewView | null = useMemo(() => (device ? device.view(new Date()) : null), [device, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const card = view?.card ?? null;
+  const showing = card ? `${turn}:${card.cardId}` : null;
+  const revealed = showing !== null && revealedShowing === showing;
+
+  // A learning card due later today: look again when it is.
+  useEffect(() => {
+    if (!view || card || !view.nextLearningDue) return;
+    const wait = Math.max(0, view.nextLearningDue.getTime() - Date.now()) + 50;
+    const timer = setTimeout(() => setVersion((v) => v + 1), Math.min(wait, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [view, card]);
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+    cardRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [showing]);
+
+  useLayoutEffect(() => {
+    const at = gradedAt.current;
+    if (at === null) return;
+    gradedAt.current = null;
+    // The frame after this commit is painted between its animation-frame callback and the next task.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (window.__reviewTimings ??= []).push(performance.now() - at);
+      channel.port2.postMessage(null);
+    });
+  }, [showing, version]);
+
+  const afterAction = useCallback(() => {
+    setTurn((t) => t + 1);
+    requestBackgroundSync();
+    if (!device || !navigator.onLine) return;
+    if (syncTimer.current) clearTimeout(syncTimer.current);
+    syncTimer.current = setTimeout(() => void device.syncAndRefresh(new Date()), SYNC_DEBOUNCE_MS);
+  }, [device]);
+
+  const reveal = useCallback(() => {
+    if (showing) setRevealedShowing(showing);
+  }, [showing]);
+
+  useEffect(() => {
+    if (!revealed) return;
+    // Land on the verdict: the top of the answer, not the middle of a long explanation.
+    answerRef.current?.scrollIntoView({ block: "start" });
+    answerRef.current?.focus({ preventScroll: true });
+  }, [revealed]);
+
+  const grade = useCallback(
+    (rating: Rating, at: number = performance.now()) => {
+      if (!device || !card || !revealed) return;
+      gradedAt.current = at;
+      void device.grade(card.cardId, rating, performance.now() - shownAt.current, new Date());
+      afterAction();
+    },
+    [device, card, revealed, afterAction],
+  );
+
+  const undo = useCallback(() => {
+    if (!device) return;
+    void device.undo(new Date()).then(afterAction);
+  }, [device, afterAction]);
+
+  const bury = useCallback(() => {
+    if (!device || !card) return;
+    void device.bury(card.cardId, new Date());
+    afterAction();
+  }, [device, card, afterAction]);
+
+  const suspend = useCallback(() => {
+    if (!device || !card) return;
+    void device.suspend(card.cardId, new Date());
+    afterAction();
+  }, [device, card, afterAction]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const typing = target?.closest("input, textarea, select, [contenteditable]");
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z" && !typing) {
+        event.preventDefault();
+        undo();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (target && target !== document.body && target.closest(OWN_KEYS)) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (!revealed && (event.key === " " || event.key === "Enter")) {
+        event.preventDefault();
+        reveal();
+      } else if (revealed && /^[1-4]$/.test(event.key)) {
+        event.preventDefault();
+        grade(Number(event.key) as Rating, event.timeStamp);
+      } else if (revealed && (event.key === " " || event.key === "Enter")) {
+        event.preventDefault();
+        grade(3, event.timeStamp);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [revealed, reveal, grade, undo]);
+
+  return (
+    <div className="review review-page" data-testid="review-screen" data-ready={view ? "true" : "false"}>
+      <h1 className="visually-hidden">Review: {title}</h1>
+      <div className="review-top">
+        {view && (
+          <p className="review-counts" data-testid="progress">
+            <span className="count-new">{view.counts.new} new</span>
+            <span className="count-learning">{view.counts.learning} learning</span>
+            <span className="count-review">{view.counts.review} due</span>
+          </p>
+        )}
+        {card && <CardMenu card={card} onBury={bury} onSuspend={suspend} />}
+      </div>
+
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {view?.message && (
+        <p className="form-error" role="alert">
+          {view.message}
+        </p>
+      )}
+
+      {!view && !failure && <p className="muted">Opening your cards…</p>}
+      {view?.status === "empty" && (
+        <div className="panel" data-testid="review-empty">
+          <h2>No cards on this device yet</h2>
+          <p>Open review once while online and today&apos;s cards are kept here for offline study.</p>
+        </div>
+      )}
+
+      {card && view?.intervals && (
+        <>
+          <CardView card={card} revealed={revealed} wide={wide} cardRef={cardRef} answerRef={answerRef} />
+          <div className="review-actions">
+            {revealed ? (
+              <GradeButtons intervals={view.intervals} onGrade={(rating) => grade(rating)} />
+            ) : (
+              <button className="button full reveal" type="button" onClick={reveal} aria-keyshortcuts="Space">
+                Show answer
+              </button>
+            )}
+            <div className="review-actions-row">
+              <button
+                className="button secondary small"
+                type="button"
+                onClick={undo}
+                disabled={!view.canUndo}
+                aria-keyshortcuts="Control+Z"
+                data-testid="undo"
+              >
+                Undo
+              </button>
+            </div>
+          </div>
+        </>
+      )}
+
+      {view?.status === "ready" && !card && (
+        <DaySummary view={view} deckId={deckId} onUndo={undo} onRefresh={() => device && device.syncAndRefresh(new Date())} />
+      )}
+
+      {view && device && <SyncStatus view={view} onDismissRefused={() => void device.dismissRefused()} />}
+    </div>
+  );
+}

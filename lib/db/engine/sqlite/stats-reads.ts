@@ -1,0 +1,92 @@
+// The stats page's reads, counted by SQLite instead of sent row by row: a learner with a year of
+// daily reviews has hundreds of thousands of log rows, which Prisma turned into objects in seconds.
+// Rows are grouped by the quarter hour of their time: every time zone's offset is a whole number of
+// quarter hours, so no group straddles a learner's day, and the day counts stay exact.
+import "server-only";
+import { CardStateCode } from "../../../srs/index.ts";
+import type { DeckCountRow, DueBucket, ReviewBucket, StateBucket, StatsReads } from "../ports.ts";
+import { readConnection } from "./read-connection.ts";
+import { toStoredDate } from "./stored-dates.ts";
+
+const { New, Learning, Review, Relearning } = CardStateCode;
+
+/** "2026-05-01T10" and a quarter (0-3) of stored ISO text, back to the instant that starts it. */
+const quarterStart = (hour: string, quarter: number) => new Date(`${hour}:${String(quarter * 15).padStart(2, "0")}:00Z`);
+
+const QUARTER = `substr(%, 1, 13) AS hour, CAST(substr(%, 15, 2) AS INTEGER) / 15 AS quarter`;
+
+export function sqliteStatsReads(file: string): StatsReads {
+  const db = () => readConnection(file);
+  return {
+    async deckCounts(userId, scopes, dayEnd, now) {
+      const due = `s.suspended = 0 AND s.due < @dayEnd AND (s.buriedUntil IS NULL OR s.buriedUntil <= @now)`;
+      return db()
+        .prepare(
+          `SELECT c.deckId, COUNT(*) AS cards,
+             COALESCE(SUM(s.state IS NULL OR s.state = ${New}), 0) AS unstudied,
+             COALESCE(SUM(s.state IN (${Learning}, ${Relearning}) AND ${due}), 0) AS learning,
+             COALESCE(SUM(s.state = ${Review} AND ${due}), 0) AS review
+           FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = @userId
+           WHERE c.suspended = 0 AND c.scope IN (${scopes.map((_, i) => `@scope${i}`).join(", ")})
+           GROUP BY c.deckId`,
+        )
+        .all({
+          userId,
+          dayEnd: toStoredDate(dayEnd),
+          now: toStoredDate(now),
+          ...Object.fromEntries(scopes.map((scope, i) => [`scope${i}`, scope])),
+        }) as DeckCountRow[];
+    },
+
+    async reviewBuckets(userId, since, until, matureDays) {
+      const graded = `l.state = ${Review} AND l.rating BETWEEN 1 AND 4`;
+      const passed = `l.state = ${Review} AND l.rating BETWEEN 2 AND 4`;
+      const young = `l.scheduledDays < ${Number(matureDays)}`;
+      const rows = db()
+        .prepare(
+          `SELECT ${QUARTER.replaceAll("%", "l.review")}, COUNT(*) AS reviews,
+             SUM(${graded}) AS graded, SUM(${passed}) AS passed,
+             SUM(${graded} AND ${young}) AS youngGraded, SUM(${passed} AND ${young}) AS youngPassed
+           FROM "ReviewLog" l WHERE l.userId = ? AND l.review >= ? AND l.review <= ?
+           GROUP BY hour, quarter`,
+        )
+        .all(userId, toStoredDate(since), toStoredDate(until)) as Array<Omit<ReviewBucket, "start"> & { hour: string; quarter: number }>;
+      return rows.map(({ hour, quarter, ...counts }) => ({ start: quarterStart(hour, quarter), ...counts }));
+    },
+
+    async stateBuckets(userId, scopes) {
+      const rows = db()
+        .prepare(
+          `SELECT s.state, s.suspended, COUNT(*) AS cards FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+           WHERE s.userId = ? AND c.suspended = 0 AND c.scope IN (${scopes.map(() => "?").join(", ")})
+           GROUP BY s.state, s.suspended`,
+        )
+        .all(userId, ...scopes) as Array<{ state: number; suspended: number; cards: number }>;
+      return rows.map((r): StateBucket => ({ state: r.state, suspended: r.suspended !== 0, cards: r.cards }));
+    },
+
+    async dueBuckets(userId, scopes, before, matureDays) {
+      const rows = db()
+        .prepare(
+          `SELECT ${QUARTER.replaceAll("%", "s.due")}, s.state, s.scheduledDays >= ? AS mature, COUNT(*) AS cards
+           FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+           WHERE s.userId = ? AND s.due < ? AND s.state <> ${New} AND s.suspended = 0
+             AND c.suspended = 0 AND c.scope IN (${scopes.map(() => "?").join(", ")})
+           GROUP BY hour, quarter, s.state, mature`,
+        )
+        .all(matureDays, userId, toStoredDate(before), ...scopes) as Array<{
+        hour: string;
+        quarter: number;
+        state: number;
+        mature: number;
+        cards: number;
+      }>;
+      return rows.map((r): DueBucket => ({
+        start: quarterStart(r.hour, r.quarter),
+        state: r.state,
+        mature: r.mature !== 0,
+        cards: r.cards,
+      }));
+    },
+  };
+}
