@@ -53,7 +53,15 @@ async function sendOutbox(store: DeviceStore, fetcher: Fetcher): Promise<SyncOut
       for (const e of events) inFlight.delete(e.id);
     }
     if (response.status === 401 || response.redirected) return { status: "signed-out", stored, refused };
-    if (!response.ok) return { status: "failed", stored, refused, message: `The server answered ${response.status} to the sync.` };
+    if (!response.ok) {
+      // The events stay in the outbox either way; the learner is told why they are still there.
+      const said = ((await response.json().catch(() => null)) as { error?: unknown } | null)?.error;
+      const message =
+        typeof said === "string"
+          ? `${said} Your grades stay on this device until then.`
+          : `Not synced yet: the server answered ${response.status}. Your grades stay on this device and are sent again.`;
+      return { status: "failed", stored, refused, message };
+    }
     const parsed = SyncResultSchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) return { status: "failed", stored, refused, message: "The server's sync answer could not be read." };
     const result = parsed.data;

@@ -136,8 +136,10 @@ describe("review on a phone with no network", () => {
       "SELECT c.deckId FROM Card c WHERE c.kind = 'cloze' AND c.scope = ? LIMIT 1",
       userId(email),
     )!.deckId;
-    // Three decks, opened once online: a starter deck of notes, the clozes, and a scenario deck.
-    const decks = [deckNamed("IAM"), clozeDeck, deckNamed("STS credential lifetimes")];
+    // Four decks, each opened once online so its day is on the device.
+    // Scenario questions of one scenario are siblings (one a day), so two scenario decks of three or
+    // more scenarios each; the notes deck last, since it has cards enough for the reopened page.
+    const decks = [deckNamed("IAM and S3 bucket policies"), clozeDeck, deckNamed("STS federation"), deckNamed("IAM")];
     for (const deck of decks) {
       await page.goto(`/review?deck=${deck}`);
       await screenReady(page);
@@ -149,9 +151,10 @@ describe("review on a phone with no network", () => {
     await screenReady(page);
     const kinds = new Set<string>();
     const plan: [string, number][] = [
-      [decks[0]!, 12],
+      [decks[0]!, 6],
       [decks[1]!, 6],
-      [decks[2]!, 12],
+      [decks[2]!, 6],
+      [decks[3]!, 12],
     ];
     let n = 0;
     for (const [deck, grades] of plan) {
@@ -163,7 +166,7 @@ describe("review on a phone with no network", () => {
     await page.close();
 
     const reopened = await context.newPage();
-    await reopened.goto(`/review?deck=${decks[2]}`);
+    await reopened.goto(`/review?deck=${decks[3]}`);
     await screenReady(reopened);
     await expect(pendingText(reopened)).resolves.toBe("30 grades waiting to sync");
     await reopened.getByTestId("undo").tap();
