@@ -95,11 +95,11 @@ export async function readableDeckPath(user: SessionUser, deckId: string): Promi
  */
 export async function deckIdsWithin(user: SessionUser, deckId: string): Promise<string[]> {
   const scopes = readableScopes(user);
-  const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: scopes } }, select: { id: true, path: true, scope: true } });
+  const deck = await prisma.deck.findFirst({ where: { id: deckId, scope: { in: scopes } }, select: { id: true, path: true } });
   if (!deck) return [];
-  // Only the deck's own library: a learner's "IAM" does not take in the starter decks' "IAM › ...".
+  // Every readable library: the deck list merges the learner's and the starter decks into one tree.
   const under = await prisma.deck.findMany({
-    where: { scope: deck.scope, path: { startsWith: deck.path + DECK_SEPARATOR } },
+    where: { scope: { in: scopes }, path: { startsWith: deck.path + DECK_SEPARATOR } },
     orderBy: { path: "asc" },
     select: { id: true, path: true },
   });

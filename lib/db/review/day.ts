@@ -5,9 +5,9 @@
 import "server-only";
 import type { DayCard, ReviewDay } from "../../contracts/index.ts";
 import { renderStoredCardFacesOnServer } from "../../card-faces/server.ts";
-import { isUnder } from "../../decks/index.ts";
 import { activityToday, learnerDay, settingsAt, type SchedulingState } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
+import { deckIdsWithin } from "../decks.ts";
 import { databaseEngine, type NewCardRow } from "../engine/index.ts";
 import { readableScopes } from "../library-scope.ts";
 import type { SessionUser } from "../users.ts";
@@ -37,7 +37,7 @@ export async function reviewDay(user: SessionUser, deckId: string | null, now: D
   const today = learnerDay(now, user.timeZone);
   const tomorrow = learnerDay(today.end, user.timeZone);
   const decks = deckId ? await deckWithSubDecks(user, deckId) : null;
-  const inDecks = (id: string) => !decks || decks.ids.has(id);
+  const inDecks = (id: string) => !decks || decks.has(id);
 
   const reads = databaseEngine().queueReads;
   // Today's raise ("study N more") counts in how many new cards travel; the device applies it itself.
@@ -97,28 +97,21 @@ export async function reviewDay(user: SessionUser, deckId: string | null, now: D
   };
 }
 
-interface DeckSet {
-  scope: string;
-  ids: Set<string>;
-}
+/** The chosen deck and the decks under it, each with its library (scope), as the deck list shows them. */
+type DeckSet = Map<string, string>;
 
-/** The deck and every deck under it (paths below "A" start with "A › "), if the learner can read it. */
 async function deckWithSubDecks(user: SessionUser, deckId: string): Promise<DeckSet> {
-  const deck = await prisma.deck.findFirst({
-    where: { id: deckId, scope: { in: readableScopes(user) } },
-    select: { scope: true, path: true },
-  });
-  if (!deck) throw new DeckNotFound(deckId);
-  const all = await prisma.deck.findMany({ where: { scope: deck.scope }, select: { id: true, path: true } });
-  const ids = all.filter((d) => d.path === deck.path || isUnder(d.path, deck.path)).map((d) => d.id);
-  return { scope: deck.scope, ids: new Set(ids.slice(0, MAX_SUB_DECKS)) };
+  const ids = (await deckIdsWithin(user, deckId)).slice(0, MAX_SUB_DECKS);
+  if (ids.length === 0) throw new DeckNotFound(deckId);
+  const rows = await prisma.deck.findMany({ where: { id: { in: ids } }, select: { id: true, scope: true } });
+  return new Map(rows.map((d) => [d.id, d.scope]));
 }
 
 /** New cards in note order: each scope (or each deck of the chosen tree) read along its index, then merged. */
 async function firstNewCards(user: SessionUser, decks: DeckSet | null, scopes: string[], take: number): Promise<NewCardRow[]> {
   const reads = databaseEngine().queueReads;
   const lists = decks
-    ? await Promise.all([...decks.ids].map((id) => reads.firstUnstudiedCards(user.id, decks.scope, id, take)))
+    ? await Promise.all([...decks].map(([id, scope]) => reads.firstUnstudiedCards(user.id, scope, id, take)))
     : await Promise.all(scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, null, take)));
   return lists
     .flat()
