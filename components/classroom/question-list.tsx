@@ -34,9 +34,10 @@ export function QuestionList({
               {q.kind === "scenario" ? "Scenario" : "Card"}
               {q.template ? " · template (names vary per learner)" : ""} · {q.points} point{q.points === 1 ? "" : "s"}
             </p>
-            <p className="question-line" data-testid="question-text">
+            {/* A div, not a p: the rendered markdown is a div, which a p cannot hold (the parser would end the p before it). */}
+            <div className="question-line" data-testid="question-text">
               <strong>{i + 1}.</strong> <Markdown className="inline-md" text={questionLine(q.prompt)} />
-            </p>
+            </div>
             {questionLine(q.prompt) !== q.prompt.trim() ? (
               <details>
                 <summary>
