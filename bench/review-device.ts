@@ -58,7 +58,8 @@ export async function run(): Promise<string> {
       await page.keyboard.press("Space");
       await page.getByTestId("back").waitFor();
       await page.keyboard.press(i % 6 === 5 ? "1" : "3");
-      await page.waitForFunction((n) => (window.__reviewTimings?.length ?? 0) >= n, i + 1);
+      // Polled by timer, not every animation frame: a frame callback of the harness would run inside the frames it measures.
+      await page.waitForFunction((n) => (window.__reviewTimings?.length ?? 0) >= n, i + 1, { polling: 100 });
       await page.waitForTimeout(30);
     }
     const timings = await page.evaluate(() => window.__reviewTimings ?? []);

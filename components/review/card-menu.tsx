@@ -3,6 +3,7 @@
 // Card info and Edit open in a dialog over the review: the session and its undo stay as they are.
 import { useEffect, useId, useRef, useState } from "react";
 import type { LocalCard } from "@/lib/offline-review/index.ts";
+import { dateAndTime } from "./clock.ts";
 
 const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
 
@@ -97,7 +98,7 @@ export function CardMenu({ card, onBury, onSuspend }: { card: LocalCard; onBury:
               <dt>State</dt>
               <dd>{STATE_NAMES[schedule?.state ?? 0] ?? "New"}</dd>
               <dt>Due</dt>
-              <dd>{schedule ? schedule.due.toLocaleString() : "not studied yet"}</dd>
+              <dd>{schedule ? dateAndTime(schedule.due) : "not studied yet"}</dd>
               <dt>Reviews</dt>
               <dd>{schedule?.reps ?? 0}</dd>
               <dt>Lapses</dt>

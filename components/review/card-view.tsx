@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, type RefObject } from "react";
 import type { LocalCard } from "@/lib/offline-review/index.ts";
-import { shapeFaces } from "./shape-face.ts";
+import { facesFor } from "./shape-face.ts";
 
 export function CardView({
   card,
@@ -16,7 +16,7 @@ export function CardView({
   cardRef: RefObject<HTMLElement | null>;
   answerRef: RefObject<HTMLDivElement | null>;
 }) {
-  const faces = useMemo(() => shapeFaces(card.kind, card.frontHtml, card.backHtml, wide), [card.kind, card.frontHtml, card.backHtml, wide]);
+  const faces = useMemo(() => facesFor(card, wide), [card, wide]);
   return (
     <article
       className="panel review-card"

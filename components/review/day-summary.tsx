@@ -3,6 +3,7 @@
 // review ahead or a custom study session, the last two from the deck list).
 import Link from "next/link";
 import { useState } from "react";
+import { clockTime } from "./clock.ts";
 import { studyMoreTodayAction } from "@/app/actions/study-more.ts";
 import type { ReviewView } from "@/lib/offline-review/index.ts";
 
@@ -44,9 +45,7 @@ export function DaySummary({
         {session.cards === 1 ? "1 card" : `${session.cards} cards`} in {duration(session.timeMs)}
         {retention ? `, ${retention} of reviews recalled` : ""}.
       </p>
-      {view.nextLearningDue && (
-        <p>A learning card comes back at {view.nextLearningDue.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.</p>
-      )}
+      {view.nextLearningDue && <p>A learning card comes back at {clockTime(view.nextLearningDue)}.</p>}
       <div className="done-actions">
         <form action={studyMore}>
           <input type="hidden" name="deckId" value={deckId ?? "all"} />

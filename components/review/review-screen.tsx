@@ -3,8 +3,9 @@
 // card is a local computation and a render; the network is used only to sync and refresh, never
 // waited on between cards.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { ReviewDevice, type Rating, type ReviewView } from "@/lib/offline-review/index.ts";
+import { afterNextPaint, ReviewDevice, type Rating, type ReviewView } from "@/lib/offline-review/index.ts";
 import { CardView } from "./card-view.tsx";
+import { facesFor } from "./shape-face.ts";
 import { CardMenu } from "./card-menu.tsx";
 import { DaySummary } from "./day-summary.tsx";
 import { GradeButtons } from "./grade-buttons.tsx";
@@ -39,6 +40,8 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const answerRef = useRef<HTMLDivElement>(null);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const gradedAt = useRef<number | null>(null);
+  /** Set by a grade that already focused the card element and scrolled to the top for the next card. */
+  const placedForNext = useRef(false);
 
   useEffect(() => {
     let open: ReviewDevice | null = null;
@@ -74,12 +77,19 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   useEffect(() => {
     if (!device) return;
     const sync = () => void device.syncAndRefresh(new Date());
-    const onVisible = () => document.visibilityState === "visible" && sync();
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") sync();
+      // A hidden page may never paint again: grades waiting for a paint are written now.
+      else device.flushWrites();
+    };
+    const onHide = () => device.flushWrites();
     window.addEventListener("online", sync);
-    document.addEventListener("visibilitychange", onVisible);
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", onHide);
     return () => {
       window.removeEventListener("online", sync);
-      document.removeEventListener("visibilitychange", onVisible);
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", onHide);
     };
   }, [device]);
 
@@ -97,8 +107,22 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     return () => clearTimeout(timer);
   }, [view, card]);
 
+  // Shape the next card while the learner reads this one, so grading it only swaps the faces.
+  const upcoming = view?.upcoming ?? null;
+  useEffect(() => {
+    if (!upcoming) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => facesFor(upcoming, wide));
+    return () => cancel(handle);
+  }, [upcoming, wide]);
+
   useEffect(() => {
     shownAt.current = performance.now();
+    if (placedForNext.current) {
+      placedForNext.current = false;
+      return;
+    }
     cardRef.current?.focus({ preventScroll: true });
     window.scrollTo({ top: 0 });
   }, [showing]);
@@ -107,12 +131,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     const at = gradedAt.current;
     if (at === null) return;
     gradedAt.current = null;
-    // The frame after this commit is painted between its animation-frame callback and the next task.
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (window.__reviewTimings ??= []).push(performance.now() - at);
-      channel.port2.postMessage(null);
-    });
+    afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
   }, [showing, version]);
 
   const afterAction = useCallback(() => {
@@ -138,6 +157,11 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     (rating: Rating, at: number = performance.now()) => {
       if (!device || !card || !revealed) return;
       gradedAt.current = at;
+      // Focus and scroll for the next card now, while the page's layout is still the one on
+      // screen: done after the next card is in the page, each would lay the page out again first.
+      cardRef.current?.focus({ preventScroll: true });
+      window.scrollTo({ top: 0 });
+      placedForNext.current = true;
       void device.grade(card.cardId, rating, performance.now() - shownAt.current, new Date());
       afterAction();
     },

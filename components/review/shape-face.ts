@@ -115,7 +115,7 @@ function levelHeadings(root: DocumentFragment, top: number): void {
 }
 
 /** The faces ready for the review screen; `wide` opens the folded parts. */
-export function shapeFaces(kind: string, frontHtml: string, backHtml: string, wide: boolean): ShapedFaces {
+function shapeFaces(kind: string, frontHtml: string, backHtml: string, wide: boolean): ShapedFaces {
   const front = parse(frontHtml);
   const back = parse(backHtml);
   if (kind === "scenario") {
@@ -134,4 +134,32 @@ export function shapeFaces(kind: string, frontHtml: string, backHtml: string, wi
   levelHeadings(front.content, 2);
   levelHeadings(back.content, 3);
   return { front: front.innerHTML, back: back.innerHTML };
+}
+
+interface FacesOf {
+  cardId: string;
+  kind: string;
+  frontHtml: string;
+  backHtml: string;
+}
+
+/** Cards shaped lately: the one on screen, the next one (shaped ahead, while the learner reads), a few undone. */
+const recent = new Map<string, { card: FacesOf; faces: ShapedFaces }>();
+const RECENT_CARDS = 8;
+
+/**
+ * The shaped faces of a card, from the cache when the same card with the same faces was shaped
+ * before: the screen shapes the next card while the learner reads this one, so a grade only swaps.
+ */
+export function facesFor(card: FacesOf, wide: boolean): ShapedFaces {
+  const key = `${wide ? "wide" : "narrow"}:${card.cardId}`;
+  const hit = recent.get(key);
+  if (hit && hit.card.kind === card.kind && hit.card.frontHtml === card.frontHtml && hit.card.backHtml === card.backHtml) {
+    return hit.faces;
+  }
+  const faces = shapeFaces(card.kind, card.frontHtml, card.backHtml, wide);
+  recent.delete(key);
+  recent.set(key, { card, faces });
+  if (recent.size > RECENT_CARDS) recent.delete(recent.keys().next().value!);
+  return faces;
 }

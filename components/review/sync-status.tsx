@@ -2,8 +2,9 @@
 // How many grades wait to sync, when the device last synced and last fetched the day, and every
 // event the server refused, with its reason (never dropped silently).
 import type { ReviewView } from "@/lib/offline-review/index.ts";
+import { clockTime, dateAndTime } from "./clock.ts";
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : null);
+const time = (iso: string | null) => (iso ? clockTime(iso) : null);
 
 export function SyncStatus({ view, onDismissRefused }: { view: ReviewView; onDismissRefused: () => void }) {
   const synced = time(view.lastSyncAt);
@@ -25,7 +26,7 @@ export function SyncStatus({ view, onDismissRefused }: { view: ReviewView; onDis
           <ul>
             {view.refused.map((r) => (
               <li key={`${r.event.id}-${r.refusedAt}`}>
-                {r.event.kind} of card {r.event.cardId} at {new Date(r.event.at).toLocaleString()}: {r.message}
+                {r.event.kind} of card {r.event.cardId} at {dateAndTime(r.event.at)}: {r.message}
               </li>
             ))}
           </ul>

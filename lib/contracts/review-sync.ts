@@ -8,15 +8,16 @@
 // Events are made on the device with an id of its own (a UUID); the server stores each id once, so a
 // batch sent twice counts once. The server, not the device, computes every card's state, by
 // replaying the card's events in review-time order (docs/scheduling.md).
-import { z } from "zod";
+// zod/mini, not zod: the device parses the day and the sync result with these schemas, and only the
+// functional API lets the bundler leave the rest of zod out of the review screen.
+import * as z from "zod/mini";
 
-/** Events per sync request; a device with more pending sends several batches. */
-export const MAX_SYNC_BATCH = 500;
-/** How far in the future (by the server's clock) an event's time may be before it is refused. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+import { MAX_SYNC_BATCH } from "./review-sync-limits.ts";
+
+export { MAX_CLOCK_SKEW_MS, MAX_SYNC_BATCH } from "./review-sync-limits.ts";
 
 const eventId = z.uuid();
-const cardId = z.string().min(1).max(64);
+const cardId = z.string().check(z.minLength(1), z.maxLength(64));
 const isoTime = z.iso.datetime({ offset: true });
 
 const eventBase = {
@@ -25,7 +26,7 @@ const eventBase = {
   /** When the learner acted, by the device's clock (ISO 8601). Replay order is by this time. */
   at: isoTime,
   /** A random id the device chose once and keeps in IndexedDB. */
-  deviceId: z.string().min(8).max(64),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
 };
 
 export const ReviewEventSchema = z.discriminatedUnion("kind", [
@@ -34,11 +35,7 @@ export const ReviewEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("grade"),
     rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
     /** Milliseconds from showing the card to grading it. */
-    durationMs: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 60 * 60 * 1000),
+    durationMs: z.int().check(z.gte(0), z.lte(24 * 60 * 60 * 1000)),
   }),
   /** Takes back an earlier event (a grade, bury, suspend or unsuspend) of the same card. */
   z.object({ ...eventBase, kind: z.literal("undo"), undoes: eventId }),
@@ -53,7 +50,7 @@ export type ReviewEventKind = ReviewEvent["kind"];
  * refused and reported without refusing its batch; only the envelope is checked here.
  */
 export const SyncRequestSchema = z.object({
-  events: z.array(z.unknown()).max(MAX_SYNC_BATCH),
+  events: z.array(z.unknown()).check(z.maxLength(MAX_SYNC_BATCH)),
 });
 
 /** A card's scheduling state as JSON: the fields of lib/srs SchedulingState, dates as ISO strings. */
@@ -67,7 +64,7 @@ export const WireSchedulingStateSchema = z.object({
   reps: z.number(),
   lapses: z.number(),
   state: z.number(),
-  lastReview: isoTime.nullable(),
+  lastReview: z.nullable(isoTime),
 });
 export type WireSchedulingState = z.infer<typeof WireSchedulingStateSchema>;
 
@@ -75,17 +72,17 @@ export type WireSchedulingState = z.infer<typeof WireSchedulingStateSchema>;
 export const CardStandingSchema = z.object({
   cardId,
   /** null: never graded (or every grade undone). */
-  schedule: WireSchedulingStateSchema.nullable(),
-  buriedUntil: isoTime.nullable(),
+  schedule: z.nullable(WireSchedulingStateSchema),
+  buriedUntil: z.nullable(isoTime),
   suspended: z.boolean(),
 });
 export type CardStanding = z.infer<typeof CardStandingSchema>;
 
 export const RefusedEventSchema = z.object({
   /** The event's id when it had a readable one. */
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   /** Its position in the request's `events`. */
-  index: z.number().int(),
+  index: z.int(),
   /** not_found: no such card, or not this learner's to review; invalid: fails the schema; future: `at` too far ahead. */
   code: z.enum(["invalid", "not_found", "future", "undo_target"]),
   /** For the learner, naming what is wrong and where (a JSON path like events[3].rating). */
@@ -104,7 +101,7 @@ export const SyncResultSchema = z.object({
 export type SyncResult = z.infer<typeof SyncResultSchema>;
 
 /** One card the device can show: its faces rendered by the server, and where it stands. */
-export const DayCardSchema = CardStandingSchema.extend({
+export const DayCardSchema = z.extend(CardStandingSchema, {
   deckId: z.string(),
   deckPath: z.string(),
   /** Cards of one note share it (siblings wait for another day once one was studied today). */
@@ -113,7 +110,7 @@ export const DayCardSchema = CardStandingSchema.extend({
   frontHtml: z.string(),
   backHtml: z.string(),
   /** Order of introduction among new cards (lower first); null for studied cards. */
-  position: z.number().int().nullable(),
+  position: z.nullable(z.int()),
 });
 export type DayCard = z.infer<typeof DayCardSchema>;
 
@@ -124,14 +121,14 @@ export const DayLogSchema = z.object({
   deckId: z.string(),
   noteKey: z.string(),
   /** The card's state before the grade (0 new, 1 learning, 2 review, 3 relearning). */
-  state: z.number().int(),
+  state: z.int(),
   at: isoTime,
 });
 
 export const ReviewDaySchema = z.object({
   generatedAt: isoTime,
   /** The deck the day was cut for; null for every deck the learner can read. */
-  deckId: z.string().nullable(),
+  deckId: z.nullable(z.string()),
   /** IANA time zone of the learner; days roll over as lib/srs learnerDay says. */
   timeZone: z.string(),
   /** The learner's scheduler settings (lib/srs SchedulerSettings: parameters, retention, limits, per-deck overrides). */

@@ -3,7 +3,7 @@
 // HTTP status follows from the code through one table. Domain errors (lib/errors) and the outcome
 // objects data-access functions return both go through here, so a code means the same status on
 // every endpoint.
-import type { z } from "zod";
+import type { core } from "zod/mini";
 import { DomainError, firstIssueMessage } from "../errors/index.ts";
 import type { RequestRefusal } from "../security/request-guard.ts";
 
@@ -49,7 +49,7 @@ export function unauthenticatedResponse(message = "Sign in first."): Response {
 }
 
 /** A request body that failed its zod schema: the first problem, named by its JSON path. */
-export function invalidBodyResponse(error: z.ZodError, root = "body"): Response {
+export function invalidBodyResponse(error: core.$ZodError, root = "body"): Response {
   return errorResponse("invalid", firstIssueMessage(error, root));
 }
 

@@ -20,3 +20,4 @@ export { DeviceStore, databaseName, MAX_UNDO, MAX_REFUSED, type HistoryEntry, ty
 export { refreshDay, syncPending, type DayOutcome, type Fetcher, type SyncOutcome, type SyncStatus } from "./sync.ts";
 export { ReviewDevice, type Rating, type ReviewView, type SessionTally } from "./review-device.ts";
 export { fromWire, toWire } from "./wire.ts";
+export { afterNextPaint } from "./next-paint.ts";

@@ -8,7 +8,6 @@ import {
   DEFAULT_SETTINGS,
   gradeCard,
   learnerDay,
-  parseSettings,
   previewGrades,
   queueLimits,
   settingsAt,
@@ -77,14 +76,13 @@ function setStanding(card: LocalCard, standing: Standing): void {
   card.suspended = standing.suspended;
 }
 
-/** The learner's settings from the day; a day with settings the device cannot read is an error naming the field. */
-export function daySettings(day: ReviewDay): SchedulerSettings {
-  const parsed = parseSettings(day.settings);
-  if (!parsed.ok) {
-    const where = parsed.issues.map((issue) => issue.message).join("; ");
-    throw new Error(`The review day's settings are not valid: ${where}`);
-  }
-  return parsed.value;
+/**
+ * The learner's settings from a stored day. They were parsed, defaults filled in, when the day was
+ * fetched (responses.ts), so they are read as they are; the defaults under them only cover a day
+ * stored by an older version of the app.
+ */
+function daySettings(day: ReviewDay): SchedulerSettings {
+  return { ...DEFAULT_SETTINGS, ...(day.settings as Partial<SchedulerSettings>) };
 }
 
 export function localDayFrom(day: ReviewDay): LocalDay {
@@ -99,7 +97,7 @@ export function localDayFrom(day: ReviewDay): LocalDay {
   return {
     deckId: day.deckId,
     timeZone: day.timeZone,
-    settings: day.settings && Object.keys(day.settings).length ? daySettings(day) : DEFAULT_SETTINGS,
+    settings: daySettings(day),
     generatedAt: new Date(day.generatedAt),
     cards,
     logs: day.todayLogs.map((log) => ({ ...log, at: new Date(log.at) })),

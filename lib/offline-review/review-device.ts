@@ -13,6 +13,7 @@ import {
   type LocalDay,
   type PendingEvent,
 } from "./local-day.ts";
+import { afterNextPaint } from "./next-paint.ts";
 import { DeviceStore, type HistoryEntry, type RefusedEntry, type StoredDay } from "./store.ts";
 import { inFlight, refreshDay, syncPending, type Fetcher, type SyncStatus } from "./sync.ts";
 
@@ -31,6 +32,8 @@ export interface ReviewView {
   /** "empty": no day on this device yet and no network to fetch one. */
   status: "ready" | "empty";
   card: LocalCard | null;
+  /** The card after this one as the queue stands (the screen prepares it while the learner reads). */
+  upcoming: LocalCard | null;
   intervals: [string, string, string, string] | null;
   counts: QueueCounts;
   nextLearningDue: Date | null;
@@ -59,6 +62,8 @@ export class ReviewDevice {
   private readonly listeners = new Set<() => void>();
   private session: SessionTally = { cards: 0, timeMs: 0, reviewed: 0, recalled: 0 };
   private cache: { at: number; view: ReviewView } | null = null;
+  /** Writes waiting for the next paint; `flushWrites` starts them at once. */
+  private readonly waiting = new Set<() => void>();
 
   private constructor(
     readonly store: DeviceStore,
@@ -111,15 +116,17 @@ export class ReviewDevice {
     };
     let view: ReviewView;
     if (!this.local) {
-      view = { ...base, status: "empty", card: null, intervals: null, counts: EMPTY_COUNTS, nextLearningDue: null };
+      view = { ...base, status: "empty", card: null, upcoming: null, intervals: null, counts: EMPTY_COUNTS, nextLearningDue: null };
     } else {
       const queue = studyQueue(this.local, now);
       const first = queue.items[0];
       const card = first ? (this.local.cards.get(first.cardId) ?? null) : null;
+      const second = queue.items[1];
       view = {
         ...base,
         status: "ready",
         card,
+        upcoming: second ? (this.local.cards.get(second.cardId) ?? null) : null,
         intervals: card ? buttonIntervals(this.local, card, now) : null,
         counts: queue.counts,
         nextLearningDue: queue.nextLearningDue,
@@ -142,7 +149,10 @@ export class ReviewDevice {
     const history: HistoryEntry | null = options.undoable
       ? { eventId: event.id, cardId: event.cardId, kind: event.kind, deckId: card.deckId, noteKey: card.noteKey, before: pending.before }
       : null;
-    const write = this.writes.then(() => this.store.record(pending, history));
+    // The write waits until the next card is painted: the grade is already applied in memory, and
+    // IndexedDB's transaction costs a phone several milliseconds that the learner would see.
+    const painted = this.nextPaint();
+    const write = this.writes.then(() => painted).then(() => this.store.record(pending, history));
     this.writes = write.catch(() => undefined);
     return write.then(
       () => undefined,
@@ -151,6 +161,21 @@ export class ReviewDevice {
         this.changed();
       },
     );
+  }
+
+  private nextPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const start = () => {
+        if (this.waiting.delete(start)) resolve();
+      };
+      this.waiting.add(start);
+      afterNextPaint(start);
+    });
+  }
+
+  /** Starts every write still waiting for a paint (the page is being hidden or closed). */
+  flushWrites(): void {
+    for (const start of [...this.waiting]) start();
   }
 
   private base(cardId: string, now: Date) {

@@ -2,7 +2,8 @@
 // (GET /api/review/day). Shared by the review screen and the service worker's Background Sync, so
 // both settle the outbox the same way. Nothing here drops an event: it leaves the outbox only when
 // the server stored it or refused it, and a refusal is kept with its reason.
-import { MAX_SYNC_BATCH, ReviewDaySchema, SyncResultSchema, type ReviewDay, type ReviewEvent } from "@/lib/contracts/review-sync.ts";
+import type { ReviewDay, ReviewEvent } from "@/lib/contracts/review-sync.ts";
+import { MAX_SYNC_BATCH } from "@/lib/contracts/review-sync-limits.ts";
 import { withStandings, withStoredEvents, type PendingEvent } from "./local-day.ts";
 import type { DeviceStore, RefusedEntry } from "./store.ts";
 
@@ -62,9 +63,11 @@ async function sendOutbox(store: DeviceStore, fetcher: Fetcher): Promise<SyncOut
           : `Not synced yet: the server answered ${response.status}. Your grades stay on this device and are sent again.`;
       return { status: "failed", stored, refused, message };
     }
-    const parsed = SyncResultSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) return { status: "failed", stored, refused, message: "The server's sync answer could not be read." };
-    const result = parsed.data;
+    const { readSyncResult } = await import("./responses.ts");
+    const parsed = readSyncResult(await response.json().catch(() => null));
+    if (!parsed.ok)
+      return { status: "failed", stored, refused, message: `The server's sync answer could not be read (${parsed.problem}).` };
+    const result = parsed.value;
 
     const accepted = new Set(result.accepted);
     const storedEvents = batch.filter((p) => accepted.has(p.event.id));
@@ -114,10 +117,11 @@ async function fetchDay(store: DeviceStore, deckId: string | null, now: Date, fe
   }
   if (response.status === 401 || response.redirected) return { status: "signed-out" };
   if (!response.ok) return { status: "failed", message: `The server answered ${response.status} for today's cards.` };
-  const parsed = ReviewDaySchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) return { status: "failed", message: "Today's cards from the server could not be read." };
-  await store.saveDay({ day: parsed.data, fetchedAt: now.toISOString() });
-  return { status: "fresh", day: parsed.data };
+  const { readDay } = await import("./responses.ts");
+  const parsed = readDay(await response.json().catch(() => null));
+  if (!parsed.ok) return { status: "failed", message: `Today's cards from the server could not be read (${parsed.problem}).` };
+  await store.saveDay({ day: parsed.value, fetchedAt: now.toISOString() });
+  return { status: "fresh", day: parsed.value };
 }
 
 export type { PendingEvent };

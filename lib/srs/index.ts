@@ -15,8 +15,6 @@ export { parseWith, type Parsed } from "./validation.ts";
 export {
   DEFAULT_PARAMETERS,
   DEFAULT_SETTINGS,
-  parseSettings,
-  schedulerSettingsSchema,
   settingsForDeck,
   settingsAt,
   withRaisedNew,
@@ -25,6 +23,7 @@ export {
   type DeckOverrides,
   type SchedulerSettings,
 } from "./settings.ts";
+export { parseSettings, schedulerSettingsSchema, type SchedulerSettingsInput } from "./settings-schema.ts";
 export { SCHEDULING_FIELDS, newSchedulingState, schedulingStateOf } from "./card.ts";
 export { intervalLabel, intervalUntil } from "./intervals.ts";
 export {

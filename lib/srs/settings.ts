@@ -1,8 +1,10 @@
 // A learner's scheduler settings, with Anki's defaults, and the per-deck overrides merged over them.
+// Their schema (what may be stored or submitted) is in settings-schema.ts.
 
 import { default_w } from "ts-fsrs";
-import { z } from "zod";
-import { parseWith, type Parsed } from "./validation.ts";
+import type { RaisedNew, SchedulerSettings } from "./settings-schema.ts";
+
+export type { DeckOverrides, RaisedNew, SchedulerSettings, SchedulerSettingsInput } from "./settings-schema.ts";
 
 /**
  * A (re)learning step as ts-fsrs reads it: a whole number of minutes, hours or days ("1m", "6h",
@@ -10,88 +12,24 @@ import { parseWith, type Parsed } from "./validation.ts";
  */
 export type LearningStep = string;
 
-const STEP_PATTERN = /^[1-9]\d{0,4}[mhd]$/;
+/** Anki's defaults, which the schema fills in (typed on their own: the schema's type is built from them). */
+export const ANKI_DEFAULTS = {
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  learningSteps: ["1m", "10m"] as readonly LearningStep[],
+  relearningSteps: ["10m"] as readonly LearningStep[],
+  maximumInterval: 36500,
+  fuzz: true,
+} as const;
 
-const step = z.string().regex(STEP_PATTERN, { error: 'must be a whole number followed by m, h or d, like "1m", "6h" or "1d"' });
-
-const steps = z.array(step).max(10, { error: "at most 10 steps" });
-
-const desiredRetention = z
-  .number({ error: "must be a number" })
-  .min(0.7, { error: "must be between 0.70 and 0.99" })
-  .max(0.99, { error: "must be between 0.70 and 0.99" });
-
-const newPerDay = z
-  .number({ error: "must be a number" })
-  .int({ error: "must be a whole number" })
-  .min(0, { error: "cannot be negative" })
-  .max(9999, { error: "at most 9999" });
-
-const reviewsPerDay = z
-  .number({ error: "must be a number" })
-  .int({ error: "must be a whole number" })
-  .min(0, { error: "cannot be negative" })
-  .max(99999, { error: "at most 99999" });
-
-const maximumInterval = z
-  .number({ error: "must be a number" })
-  .int({ error: "must be a whole number of days" })
-  .min(1, { error: "must be at least 1 day" })
-  .max(36500, { error: "at most 36500 days (100 years)" });
-
-/** FSRS-6 has 21 parameters; ts-fsrs clamps each one into its valid range before use. */
-const parameters = z
-  .array(z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be finite" }))
-  .length(21, { error: "FSRS-6 needs exactly 21 parameters" });
-
-export const deckOverridesSchema = z.strictObject({
-  desiredRetention: desiredRetention.optional(),
-  newPerDay: newPerDay.optional(),
-  reviewsPerDay: reviewsPerDay.optional(),
-  learningSteps: steps.optional(),
-  relearningSteps: steps.optional(),
+/** The settings of a learner who never changed any: what parsing `{}` gives. */
+export const DEFAULT_SETTINGS: SchedulerSettings = Object.freeze({
+  ...ANKI_DEFAULTS,
+  learningSteps: [...ANKI_DEFAULTS.learningSteps],
+  relearningSteps: [...ANKI_DEFAULTS.relearningSteps],
+  decks: {},
 });
-
-/** A raise outlives its day only in storage; a day has few decks studied, so a few slots suffice. */
-const MAX_RAISES = 50;
-
-/**
- * One "study N more new cards today": for one deck (`deckId`) or for every deck (null), valid
- * until `until`, the end of the learner's day when it was asked for (an ISO instant).
- */
-export const raisedNewSchema = z.strictObject({
-  deckId: z.string().min(1).nullable(),
-  extra: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(9999, { error: "at most 9999" }),
-  until: z.iso.datetime({ error: "must be an ISO date and time" }),
-});
-
-export const DEFAULT_LEARNING_STEPS: readonly LearningStep[] = ["1m", "10m"];
-export const DEFAULT_RELEARNING_STEPS: readonly LearningStep[] = ["10m"];
-
-export const schedulerSettingsSchema = z.strictObject({
-  desiredRetention: desiredRetention.default(0.9),
-  newPerDay: newPerDay.default(20),
-  reviewsPerDay: reviewsPerDay.default(200),
-  learningSteps: steps.default(() => [...DEFAULT_LEARNING_STEPS]),
-  relearningSteps: steps.default(() => [...DEFAULT_RELEARNING_STEPS]),
-  maximumInterval: maximumInterval.default(36500),
-  fuzz: z.boolean({ error: "must be true or false" }).default(true),
-  /** Absent means ts-fsrs's FSRS-6 defaults; set by "Optimize my parameters". */
-  parameters: parameters.optional(),
-  /** Keyed by deck id. */
-  decks: z.record(z.string().min(1), deckOverridesSchema).default(() => ({})),
-  /** "Study N more today": extra new cards until the learner's day ends; see `settingsAt`. */
-  raisedNew: z
-    .array(raisedNewSchema)
-    .max(MAX_RAISES, { error: `at most ${MAX_RAISES} raises` })
-    .optional(),
-});
-
-export type DeckOverrides = z.output<typeof deckOverridesSchema>;
-export type RaisedNew = z.output<typeof raisedNewSchema>;
-export type SchedulerSettings = z.output<typeof schedulerSettingsSchema>;
-/** What a client may send: every field optional, defaults filled in by parsing. */
-export type SchedulerSettingsInput = z.input<typeof schedulerSettingsSchema>;
 
 /** The settings the scheduler needs for one card, after the deck's overrides are applied. */
 export interface CardSettings {
@@ -103,14 +41,7 @@ export interface CardSettings {
   parameters?: readonly number[] | undefined;
 }
 
-export const DEFAULT_SETTINGS: SchedulerSettings = Object.freeze(schedulerSettingsSchema.parse({}));
-
 export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
-
-/** Validates stored or submitted settings; issues name the field, e.g. `decks.d1.newPerDay: cannot be negative`. */
-export function parseSettings(input: unknown): Parsed<SchedulerSettings> {
-  return parseWith(schedulerSettingsSchema, input ?? {});
-}
 
 /** The learner's settings with one deck's overrides merged over them. */
 export function settingsForDeck(settings: SchedulerSettings, deckId: string): SchedulerSettings {
@@ -125,6 +56,9 @@ export function settingsForDeck(settings: SchedulerSettings, deckId: string): Sc
     relearningSteps: overrides.relearningSteps ?? settings.relearningSteps,
   };
 }
+
+/** A raise outlives its day only in storage; a day has few decks studied, so a few slots suffice. */
+export const MAX_RAISES = 50;
 
 const stillRaised = (raise: RaisedNew, now: Date) => now.getTime() < Date.parse(raise.until);
 

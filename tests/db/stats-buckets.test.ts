@@ -1,7 +1,7 @@
-// The stats page counts review-log rows per quarter hour in SQL (a year of grades is too many rows
-// to send one by one); every zone's offset is whole quarter hours, so the learner's days come out
-// exactly as counting the rows themselves. Checked in zones at +5:30 and +5:45, with grades a
-// minute either side of the 4 a.m. rollover, against lib/srs counting the raw rows.
+// The stats page counts review-log rows per learner day in SQL, with the day boundaries lib/srs
+// computes (a year of grades is too many rows to send one by one), and due cards per quarter hour.
+// The days must come out exactly as counting the rows themselves: checked in zones at +5:30 and
+// +5:45, with grades a minute either side of the 4 a.m. rollover, against lib/srs on the raw rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpTempDatabase } from "../support/temp-database.ts";
 import { createLearner, importDeck } from "../support/learners.ts";
@@ -76,7 +76,7 @@ afterAll(async () => {
   database.cleanup();
 });
 
-describe("stats counted per quarter hour", () => {
+describe("stats counted in the database", () => {
   it("puts every grade on the same learner day as counting the rows does", async () => {
     for (const user of users) {
       const stats = await learnerStats(user, now);

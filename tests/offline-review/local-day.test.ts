@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, gradeCard } from "@/lib/srs/index.ts";
 import { studyQueue, withPending, buttonIntervals, withStoredEvents, type PendingEvent } from "@/lib/offline-review/index.ts";
+import { readDay, readSyncResult } from "@/lib/offline-review/responses.ts";
 import { dayCard, NOW, reviewDay } from "./fixtures.ts";
 
 const deviceId = "device-0001";
@@ -69,7 +70,32 @@ describe("the day on the device", () => {
     expect(studyQueue(withPending(withGrade, []), NOW).counts.new).toBe(1);
   });
 
+  it("reads the settings a checked day carries, with the defaults under them", () => {
+    const local = withPending({ ...day, settings: { ...DEFAULT_SETTINGS, newPerDay: 1 } }, []);
+    expect(local.settings).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 1 });
+    expect(studyQueue(local, NOW).counts.new).toBe(1);
+  });
+});
+
+describe("the server's answers, checked before the device keeps them", () => {
+  const day = reviewDay([dayCard(1)]);
+
   it("refuses a day whose settings it cannot read, naming the field", () => {
-    expect(() => withPending({ ...day, settings: { newPerDay: -1 } }, [])).toThrow(/newPerDay/);
+    const read = readDay({ ...day, settings: { newPerDay: -1 } });
+    expect(read).toEqual({ ok: false, problem: "settings.newPerDay: cannot be negative" });
+  });
+
+  it("fills in the settings' defaults, so the device never parses them again", () => {
+    const read = readDay({ ...day, settings: { newPerDay: 5 } });
+    expect(read.ok && read.value.settings).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 5 });
+  });
+
+  it("names where a day is malformed", () => {
+    const read = readDay({ ...day, cards: [{ ...dayCard(1), frontHtml: 7 }] });
+    expect(read.ok ? "" : read.problem).toMatch(/^cards\[0\]\.frontHtml: /);
+  });
+
+  it("refuses a sync result that is not one", () => {
+    expect(readSyncResult({ accepted: [] }).ok).toBe(false);
   });
 });

@@ -126,6 +126,15 @@ describe("trueRetention", () => {
     expect(week20.mature).toEqual({ reviews: 1, passed: 1, retention: 1 });
   });
 
+  it("counts an entry that stands for several alike grades as that many", () => {
+    const one = (l: RetentionLog) => Array.from({ length: l.count ?? 1 }, () => ({ ...l, count: undefined }));
+    const weighted = [{ ...log("2026-05-12T09:00:00Z", 3, 2), count: 5 }, { ...log("2026-05-12T10:00:00Z", 1, 2, 30), count: 2 }];
+    const r = trueRetention(weighted, NOW, "UTC", { weeks: 1, months: 1 });
+    expect(r).toEqual(trueRetention(weighted.flatMap(one), NOW, "UTC", { weeks: 1, months: 1 }));
+    expect(r.weeks[0]).toMatchObject({ reviews: 7, passed: 5, young: { reviews: 5, passed: 5 }, mature: { reviews: 2, passed: 0 } });
+    expect(reviewsPerDay(weighted, NOW, "UTC").at(-2)).toEqual({ date: "2026-05-12", count: 7 });
+  });
+
   it("reports null retention for periods without reviews", () => {
     const r = trueRetention([], NOW, "UTC", { weeks: 2, months: 1 });
     expect(r.weeks.map((w) => w.retention)).toEqual([null, null]);

@@ -52,6 +52,7 @@ export interface QueueReads {
 
 /** Review-log rows of one quarter hour (all of them, and the Review-state grades true retention counts). */
 export interface ReviewBucket {
+  /** The start of the span counted (a learner day). */
   start: Date;
   reviews: number;
   graded: number;
@@ -61,7 +62,8 @@ export interface ReviewBucket {
 }
 
 export interface StateBucket {
-  state: number;
+  /** Null for cards the learner never studied (no state row). */
+  state: number | null;
   suspended: boolean;
   cards: number;
 }
@@ -90,9 +92,15 @@ export interface StatsReads {
    * buried by the learner at `now`.
    */
   deckCounts(userId: string, scopes: readonly string[], dayEnd: Date, now: Date): Promise<DeckCountRow[]>;
-  /** The learner's review-log rows in [since, until], counted per quarter hour. */
-  reviewBuckets(userId: string, since: Date, until: Date, matureDays: number): Promise<ReviewBucket[]>;
-  /** The learner's card states on readable, unsuspended cards, counted by state and suspension. */
+  /**
+   * The learner's review-log rows counted per span: span i is [bounds[i], bounds[i + 1]) (the
+   * caller passes its learner days, so no row is put into a day by the database's idea of time).
+   * Spans without rows are left out.
+   */
+  reviewBuckets(userId: string, bounds: readonly Date[], matureDays: number): Promise<ReviewBucket[]>;
+  /** How many review-log rows the learner has, of all time. */
+  reviewCount(userId: string): Promise<number>;
+  /** The readable, unsuspended cards, counted by the learner's state (null: never studied) and suspension. */
   stateBuckets(userId: string, scopes: readonly string[]): Promise<StateBucket[]>;
   /** The learner's studied cards due before `before`, counted per quarter hour of their due time. */
   dueBuckets(userId: string, scopes: readonly string[], before: Date, matureDays: number): Promise<DueBucket[]>;

@@ -3,7 +3,7 @@
 // so `parseBackup(JSON.parse(JSON.stringify(backup)))` gives the backup back.
 
 import { z } from "zod";
-import { schedulerSettingsSchema, type SchedulerSettings } from "../settings.ts";
+import { schedulerSettingsSchema, type SchedulerSettings } from "../settings-schema.ts";
 import type { ReviewLogValues, SchedulingState } from "../types.ts";
 import { parseWith, type Parsed } from "../validation.ts";
 

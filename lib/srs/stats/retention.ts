@@ -14,6 +14,8 @@ export interface RetentionLog {
   state: number;
   /** The interval the card had when graded (ReviewLog.scheduledDays); splits young and mature. */
   scheduledDays?: number;
+  /** How many grades this entry stands for (a database's count of alike rows); 1 when absent. */
+  count?: number;
 }
 
 export interface PassCount {
@@ -99,11 +101,12 @@ export function trueRetention(
     if (log.state !== CardStateCode.Review || log.rating < 1 || log.rating > 4) continue;
     const tally = perDay[calendar.indexOf(log.review.getTime())];
     if (!tally) continue;
-    const passed = log.rating > 1 ? 1 : 0;
-    tally.reviews++;
+    const n = log.count ?? 1;
+    const passed = log.rating > 1 ? n : 0;
+    tally.reviews += n;
     tally.passed += passed;
     if ((log.scheduledDays ?? 0) < MATURE_INTERVAL_DAYS) {
-      tally.youngReviews++;
+      tally.youngReviews += n;
       tally.youngPassed += passed;
     }
   }

@@ -1,7 +1,9 @@
 // The stats page's reads, counted by SQLite instead of sent row by row: a learner with a year of
 // daily reviews has hundreds of thousands of log rows, which Prisma turned into objects in seconds.
-// Rows are grouped by the quarter hour of their time: every time zone's offset is a whole number of
-// quarter hours, so no group straddles a learner's day, and the day counts stay exact.
+// Grades are counted per learner day with the day boundaries the caller computed (lib/srs knows
+// the learner's zone and its daylight-saving days; SQLite does not), each day one range of the
+// covering index. Due cards are grouped by the quarter hour of their due time: every zone's offset
+// is a whole number of quarter hours, so no group straddles a learner's day.
 import "server-only";
 import { CardStateCode } from "../../../srs/index.ts";
 import type { DeckCountRow, DueBucket, ReviewBucket, StateBucket, StatsReads } from "../ports.ts";
@@ -38,30 +40,40 @@ export function sqliteStatsReads(file: string): StatsReads {
         }) as DeckCountRow[];
     },
 
-    async reviewBuckets(userId, since, until, matureDays) {
+    async reviewBuckets(userId, bounds, matureDays) {
+      if (bounds.length < 2) return [];
       const graded = `l.state = ${Review} AND l.rating BETWEEN 1 AND 4`;
       const passed = `l.state = ${Review} AND l.rating BETWEEN 2 AND 4`;
       const young = `l.scheduledDays < ${Number(matureDays)}`;
       const rows = db()
         .prepare(
-          `SELECT ${QUARTER.replaceAll("%", "l.review")}, COUNT(*) AS reviews,
+          `WITH span(i, start, finish) AS (SELECT key, value, lead(value) OVER (ORDER BY key) FROM json_each(?))
+           SELECT span.i AS day, COUNT(*) AS reviews,
              SUM(${graded}) AS graded, SUM(${passed}) AS passed,
              SUM(${graded} AND ${young}) AS youngGraded, SUM(${passed} AND ${young}) AS youngPassed
-           FROM "ReviewLog" l WHERE l.userId = ? AND l.review >= ? AND l.review <= ?
-           GROUP BY hour, quarter`,
+           FROM span JOIN "ReviewLog" l ON l.userId = ? AND l.review >= span.start AND l.review < span.finish
+           GROUP BY span.i`,
         )
-        .all(userId, toStoredDate(since), toStoredDate(until)) as Array<Omit<ReviewBucket, "start"> & { hour: string; quarter: number }>;
-      return rows.map(({ hour, quarter, ...counts }) => ({ start: quarterStart(hour, quarter), ...counts }));
+        .all(JSON.stringify(bounds.map(toStoredDate)), userId) as Array<Omit<ReviewBucket, "start"> & { day: number }>;
+      return rows.map(({ day, ...counts }) => ({ start: bounds[day]!, ...counts }));
+    },
+
+    async reviewCount(userId) {
+      const row = db().prepare(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE userId = ?`).get(userId) as { n: number };
+      return row.n;
     },
 
     async stateBuckets(userId, scopes) {
+      // From the cards (the scope index) to the learner's state of each: one pass counts the
+      // studied and the never-studied alike.
       const rows = db()
         .prepare(
-          `SELECT s.state, s.suspended, COUNT(*) AS cards FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-           WHERE s.userId = ? AND c.suspended = 0 AND c.scope IN (${scopes.map(() => "?").join(", ")})
+          `SELECT s.state, COALESCE(s.suspended, 0) AS suspended, COUNT(*) AS cards
+           FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+           WHERE c.suspended = 0 AND c.scope IN (${scopes.map(() => "?").join(", ")})
            GROUP BY s.state, s.suspended`,
         )
-        .all(userId, ...scopes) as Array<{ state: number; suspended: number; cards: number }>;
+        .all(userId, ...scopes) as Array<{ state: number | null; suspended: number; cards: number }>;
       return rows.map((r): StateBucket => ({ state: r.state, suspended: r.suspended !== 0, cards: r.cards }));
     },
 
