@@ -21,6 +21,7 @@ const SUITES = [
   "review-device",
   "lint",
   "anki",
+  "anki-export",
 ];
 /** Suites whose file is named otherwise than the suite. */
 const FILES: Record<string, string> = { restore: "restore-db" };

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint, ReviewDevice, type Rating, type ReviewView } from "@/lib/offline-review/index.ts";
 import { CardView } from "./card-view.tsx";
-import { facesFor } from "./shape-face.ts";
+import { useCardSwap } from "./card-swap.ts";
 import { CardMenu } from "./card-menu.tsx";
 import { DaySummary } from "./day-summary.tsx";
 import { GradeButtons } from "./grade-buttons.tsx";
@@ -42,6 +42,8 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const gradedAt = useRef<number | null>(null);
   /** Set by a grade that already focused the card element and scrolled to the top for the next card. */
   const placedForNext = useRef(false);
+  const { screenRef, stagedRef, heldRef, show: showStaged } = useCardSwap();
+  const heldKey = useRef<string | null>(null);
 
   useEffect(() => {
     let open: ReviewDevice | null = null;
@@ -51,7 +53,8 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
       .then((opened) => {
         if (closed) return opened.close();
         open = opened;
-        unsubscribe = opened.subscribe(() => setVersion((v) => v + 1));
+        // While a swap holds React's update, the release renders every change at once.
+        unsubscribe = opened.subscribe(() => heldRef.current || setVersion((v) => v + 1));
         setDevice(opened);
         void opened.syncAndRefresh(new Date());
       })
@@ -63,7 +66,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
       unsubscribe();
       open?.close();
     };
-  }, [userId, deckId]);
+  }, [userId, deckId, heldRef]);
 
   useEffect(() => {
     const query = window.matchMedia("(min-width: 700px)");
@@ -107,15 +110,8 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     return () => clearTimeout(timer);
   }, [view, card]);
 
-  // Shape the next card while the learner reads this one, so grading it only swaps the faces.
-  const upcoming = view?.upcoming ?? null;
-  useEffect(() => {
-    if (!upcoming) return;
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => facesFor(upcoming, wide));
-    return () => cancel(handle);
-  }, [upcoming, wide]);
+  // The next card, staged in the page while the learner reads this one (card-swap.ts).
+  const upcoming = view?.upcoming && view.upcoming.cardId !== card?.cardId ? view.upcoming : null;
 
   useEffect(() => {
     shownAt.current = performance.now();
@@ -135,12 +131,12 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   }, [showing, version]);
 
   const afterAction = useCallback(() => {
-    setTurn((t) => t + 1);
+    if (!heldRef.current) setTurn((t) => t + 1);
     requestBackgroundSync();
     if (!device || !navigator.onLine) return;
     if (syncTimer.current) clearTimeout(syncTimer.current);
     syncTimer.current = setTimeout(() => void device.syncAndRefresh(new Date()), SYNC_DEBOUNCE_MS);
-  }, [device]);
+  }, [device, heldRef]);
 
   const reveal = useCallback(() => {
     if (showing) setRevealedShowing(showing);
@@ -156,16 +152,26 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const grade = useCallback(
     (rating: Rating, at: number = performance.now()) => {
       if (!device || !card || !revealed) return;
-      gradedAt.current = at;
-      // Focus and scroll for the next card now, while the page's layout is still the one on
-      // screen: done after the next card is in the page, each would lay the page out again first.
-      cardRef.current?.focus({ preventScroll: true });
+      // Scroll for the next card now, while the page's layout is the one on screen (afterwards it
+      // would be laid out again first).
       window.scrollTo({ top: 0 });
-      placedForNext.current = true;
+      const shown =
+        upcoming !== null &&
+        showStaged(upcoming.cardId, () => {
+          setVersion((v) => v + 1);
+          setTurn((t) => t + 1);
+        });
+      if (shown) {
+        afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
+      } else {
+        gradedAt.current = at;
+        cardRef.current?.focus({ preventScroll: true });
+        placedForNext.current = true;
+      }
       void device.grade(card.cardId, rating, performance.now() - shownAt.current, new Date());
       afterAction();
     },
-    [device, card, revealed, afterAction],
+    [device, card, revealed, afterAction, upcoming, showStaged],
   );
 
   const undo = useCallback(() => {
@@ -185,8 +191,17 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     afterAction();
   }, [device, card, afterAction]);
 
+  // The key handler reads the handlers of the last commit: a listener re-attached by a passive
+  // effect would leave a moment, after a commit and before the effect, when keys reach the
+  // previous card's handlers.
+  const current = useRef({ revealed, reveal, grade, undo });
+  useLayoutEffect(() => {
+    current.current = { revealed, reveal, grade, undo };
+  });
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const { revealed, reveal, grade, undo } = current.current;
       const target = event.target instanceof Element ? event.target : null;
       const typing = target?.closest("input, textarea, select, [contenteditable]");
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z" && !typing) {
@@ -195,6 +210,13 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      // Between a swap and React's update the handlers still belong to the card just graded: the
+      // key waits and is pressed again once the update is in (below).
+      if (heldRef.current) {
+        event.preventDefault();
+        heldKey.current = event.key;
+        return;
+      }
       if (target && target !== document.body && target.closest(OWN_KEYS)) return;
       if (document.querySelector("dialog[open]")) return;
       if (!revealed && (event.key === " " || event.key === "Enter")) {
@@ -210,10 +232,18 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [revealed, reveal, grade, undo]);
+  }, [heldRef]);
+
+  // After every update: a key that waited for a swap's update goes to the handler that now listens.
+  useEffect(() => {
+    const key = heldKey.current;
+    if (heldRef.current || key === null) return;
+    heldKey.current = null;
+    window.dispatchEvent(new KeyboardEvent("keydown", { key }));
+  });
 
   return (
-    <div className="review review-page" data-testid="review-screen" data-ready={view ? "true" : "false"}>
+    <div className="review review-page" data-testid="review-screen" data-ready={view ? "true" : "false"} ref={screenRef}>
       <h1 className="visually-hidden">Review: {title}</h1>
       <div className="review-top">
         {view && (
@@ -247,7 +277,11 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
 
       {card && view?.intervals && (
         <>
-          <CardView card={card} revealed={revealed} wide={wide} cardRef={cardRef} answerRef={answerRef} />
+          {/* Keyed by card: when the staged card becomes the shown one, React keeps its element. */}
+          <div className="card-stack">
+            <CardView key={card.cardId} card={card} revealed={revealed} wide={wide} cardRef={cardRef} answerRef={answerRef} />
+            {upcoming && <CardView key={upcoming.cardId} card={upcoming} revealed={false} wide={wide} cardRef={stagedRef} staged />}
+          </div>
           <div className="review-actions">
             {revealed ? (
               <GradeButtons intervals={view.intervals} onGrade={(rating) => grade(rating)} />

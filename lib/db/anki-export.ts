@@ -1,8 +1,11 @@
 // A deck (with its subdecks) of the learner's library or the starter decks, as an .apkg for Anki:
 // the cards' text as HTML, the learner's own schedule and review log, and the images the cards
 // show. Scenario cards are computed when shown and have no fixed text: they are left out and counted.
+// The reads happen here; writing the collection and zipping it is handed to `write`, which the
+// web route sets to the worker (lib/anki/worker, writeApkgInWorker) and tests may leave in-process.
 import "server-only";
-import { writeApkg, type ExportCard, type ExportMedia } from "../anki/index.ts";
+import { writeApkg, type AnkiExportInput, type ExportCard, type ExportMedia } from "../anki/index.ts";
+import { DomainError } from "../errors/index.ts";
 import { DECK_SEPARATOR, renderCardMarkdown } from "../notes/index.ts";
 import { schedulingStateOf } from "../srs/index.ts";
 import { prisma } from "./client.ts";
@@ -16,8 +19,23 @@ export interface AnkiExport {
   leftOut: number;
 }
 
-/** Null when the deck is not one the learner may read (the route answers 404). */
-export async function exportDeckAsApkg(user: Pick<SessionUser, "id">, deckId: string, now = new Date()): Promise<AnkiExport | null> {
+/** The .apkg bytes, or why they could not be written (a code for lib/http's table, a message for a person). */
+export type ApkgWriter = (
+  input: AnkiExportInput,
+) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string }>;
+
+const writeInProcess: ApkgWriter = (input) => Promise.resolve({ ok: true, bytes: writeApkg(input) });
+
+/**
+ * Null when the deck is not one the learner may read (the route answers 404). A writer that fails
+ * (busy, too large, crashed) is raised as a DomainError with its code.
+ */
+export async function exportDeckAsApkg(
+  user: Pick<SessionUser, "id">,
+  deckId: string,
+  now = new Date(),
+  write: ApkgWriter = writeInProcess,
+): Promise<AnkiExport | null> {
   const deck = await prisma.deck.findFirst({
     where: { id: deckId, scope: { in: readableScopes(user) } },
     select: { scope: true, path: true, name: true },
@@ -77,10 +95,13 @@ export async function exportDeckAsApkg(user: Pick<SessionUser, "id">, deckId: st
     card.front = pointAtNames(card.front, names);
     card.back = pointAtNames(card.back, names);
   }
+  // Copies the package owns whole, so a worker writer may take them without copying again.
   const files: ExportMedia[] = media.map((m) => ({ name: names.get(m.sha256)!, bytes: new Uint8Array(m.bytes) }));
+  const written = await write({ cards: exported, media: files, now });
+  if (!written.ok) throw new DomainError(written.code, written.message);
   return {
     fileName: `${deck.name.replace(/[^\w.-]+/g, "_") || "deck"}.apkg`,
-    bytes: writeApkg({ cards: exported, media: files, now }),
+    bytes: written.bytes,
     cards: exported.length,
     leftOut,
   };

@@ -66,10 +66,11 @@ export async function learnerStats(user: SessionUser, now: Date): Promise<Learne
   // The forecast's last day ends within 31 days of now, whatever the time zone.
   const forecastEnd = new Date(now.getTime() + (FORECAST_DAYS + 1) * 86_400_000);
   const reads = databaseEngine().statsReads;
-  const [stateBuckets, dueBuckets, reviewBuckets, totalReviews, settings] = await Promise.all([
+  // The longest count first: the engine may run them side by side (SQLite's read threads).
+  const [reviewBuckets, stateBuckets, dueBuckets, totalReviews, settings] = await Promise.all([
+    reads.reviewBuckets(user.id, bounds, MATURE_INTERVAL_DAYS),
     reads.stateBuckets(user.id, scopes),
     reads.dueBuckets(user.id, scopes, forecastEnd, MATURE_INTERVAL_DAYS),
-    reads.reviewBuckets(user.id, bounds, MATURE_INTERVAL_DAYS),
     reads.reviewCount(user.id),
     loadSchedulerSettings(user.id),
   ]);

@@ -8,8 +8,7 @@ import { setUpTempDatabase } from "../support/temp-database.ts";
 
 const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
-const { importAnkiIntoLibrary } = await import("@/lib/db/anki-import.ts");
-const { writeAnkiImport, MediaOverLimit } = await import("@/lib/db/anki-sqlite.ts");
+const { importAnkiIntoLibrary, writeAnkiImport, MediaOverLimit } = await import("@/lib/db/anki-import.ts");
 const { exportDeckAsApkg } = await import("@/lib/db/anki-export.ts");
 const { planImport } = await import("@/lib/db/import-plan.ts");
 
@@ -116,7 +115,7 @@ describe("importing an Anki package", () => {
     ];
     const target = { scope: other.id, ownerId: other.id };
     await expect(
-      writeAnkiImport(database.file, target, parsed, (stored) => planImport(stored, parsed.drafts, [parsed.file]), {
+      writeAnkiImport(target, parsed, (stored) => planImport(stored, parsed.drafts, [parsed.file]), {
         now,
         maxMediaBytes: 10,
         leftOut: new Set(),

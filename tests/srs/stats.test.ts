@@ -128,7 +128,10 @@ describe("trueRetention", () => {
 
   it("counts an entry that stands for several alike grades as that many", () => {
     const one = (l: RetentionLog) => Array.from({ length: l.count ?? 1 }, () => ({ ...l, count: undefined }));
-    const weighted = [{ ...log("2026-05-12T09:00:00Z", 3, 2), count: 5 }, { ...log("2026-05-12T10:00:00Z", 1, 2, 30), count: 2 }];
+    const weighted = [
+      { ...log("2026-05-12T09:00:00Z", 3, 2), count: 5 },
+      { ...log("2026-05-12T10:00:00Z", 1, 2, 30), count: 2 },
+    ];
     const r = trueRetention(weighted, NOW, "UTC", { weeks: 1, months: 1 });
     expect(r).toEqual(trueRetention(weighted.flatMap(one), NOW, "UTC", { weeks: 1, months: 1 }));
     expect(r.weeks[0]).toMatchObject({ reviews: 7, passed: 5, young: { reviews: 5, passed: 5 }, mature: { reviews: 2, passed: 0 } });

@@ -3,7 +3,7 @@
 // today) implements every port; nothing outside lib/db/engine knows which engine runs. Every
 // method returns a promise, so an engine whose driver is asynchronous fits the same shape.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { BackupCardState, BackupReviewLog, SchedulingState } from "../../srs/index.ts";
+import type { BackupCardState, BackupReviewLog, ReviewLogValues, SchedulingState } from "../../srs/index.ts";
 import type { ImportPlan, ImportTarget, StoredCard } from "../import-plan.ts";
 
 export type EngineName = "sqlite";
@@ -126,6 +126,56 @@ export interface RestoreRows {
 
 export type RestoreWrite = { ok: true; cards: number; reviews: number } | { ok: false; missing: string[] };
 
+/** An image an import brings; a scope keeps one row per content hash. */
+export interface ImportedMedia {
+  name: string;
+  sha256: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** One graded review another app recorded; `clientReviewId` makes a re-import add it only once. */
+export interface ImportedReviewRow {
+  clientReviewId: string;
+  durationMs: number;
+  log: ReviewLogValues;
+}
+
+/** A card's history from another app (by card key): its reviews and the state they replay to. */
+export interface ImportedCardHistory {
+  key: string;
+  reviews: readonly ImportedReviewRow[];
+  /** Null for a card still new there. */
+  state: SchedulingState | null;
+  suspended: boolean;
+  /** Buried there: buried here for a day from the import. */
+  buried: boolean;
+}
+
+/** What an import of another app's collection brings beside the cards, written in the cards' transaction. */
+export interface ImportExtras {
+  media: readonly ImportedMedia[];
+  /** The scope's images together may take this many bytes; past it nothing at all is written. */
+  maxMediaBytes: number;
+  /**
+   * The owner's history, written only when the target has an owner. Every review id starts with
+   * `clientReviewIdPrefix`; a card with reviews not starting with it was studied here and keeps its state.
+   */
+  histories: readonly ImportedCardHistory[];
+  clientReviewIdPrefix: string;
+}
+
+export type ImportWithExtrasWrite =
+  | { ok: true; plan: ImportPlan; newMedia: number; newReviews: number; states: number }
+  /** The images would pass the scope's budget: nothing was written. */
+  | { ok: false; mediaBytesStored: number; mediaBytesAdding: number };
+
+/** What a re-import is compared with: the scope's cards and the owner's review ids of that source. */
+export interface ImportBaseline {
+  stored: StoredCard[];
+  clientReviewIds: Set<string>;
+}
+
 export interface BulkWrites {
   /** Every card of a scope, with its deck's path, as the import plan compares them. */
   readStoredCards(scope: string): Promise<StoredCard[]>;
@@ -134,6 +184,18 @@ export interface BulkWrites {
    * inside it, and nothing is written unless all of it is.
    */
   importInTransaction(target: ImportTarget, makePlan: (stored: StoredCard[]) => ImportPlan, now: Date): Promise<ImportPlan>;
+  /** The scope's cards and, when the target has an owner, their review ids starting with `clientReviewIdPrefix`, read together. */
+  readImportBaseline(target: ImportTarget, clientReviewIdPrefix: string): Promise<ImportBaseline>;
+  /**
+   * importInTransaction with the extras in the same transaction: images (within their budget),
+   * review rows not stored before, and replayed states for cards the owner has not studied here.
+   */
+  importWithExtrasInTransaction(
+    target: ImportTarget,
+    makePlan: (stored: StoredCard[]) => ImportPlan,
+    extras: ImportExtras,
+    now: Date,
+  ): Promise<ImportWithExtrasWrite>;
   /**
    * Replaces the learner's states and logs for the named cards, and their settings, all or nothing.
    * Cards not found come back as `missing`, with nothing written. Other requests are served while

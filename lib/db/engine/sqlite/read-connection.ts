@@ -3,31 +3,15 @@
 // thousands of due cards cost tens of milliseconds a request; better-sqlite3 reads them in a few.
 // In WAL mode this connection reads the last committed state without blocking writers.
 import "server-only";
-import Database from "better-sqlite3";
-
-/**
- * Readers under WAL never wait for a writer, only, rarely, for a moment of recovery or checkpoint.
- * better-sqlite3 waits inside the native call (the whole process stops), so that wait is kept short.
- */
-const READ_BUSY_TIMEOUT_MS = 10;
-
-/**
- * The stats page walks a learner's 50,000 cards, their states and a year of log rows. With
- * SQLite's defaults (a 2 MiB page cache, reads copied through it) every request read them from
- * the file again: 136 ms for the state counts where a larger cache and reads straight from a
- * memory map take 58 (measured on bench/support/review-fixture's big learner, 2026-12-02).
- */
-const READ_CACHE_KIB = 64 * 1024;
-const READ_MMAP_BYTES = 256 * 1024 * 1024;
+import type Database from "better-sqlite3";
+import { openReader } from "./reader.node.ts";
 
 const globalForReads = globalThis as unknown as { iamRecallReader?: { file: string; db: Database.Database } };
 
 export function readConnection(file: string): Database.Database {
   const cached = globalForReads.iamRecallReader;
   if (cached && cached.file === file && cached.db.open) return cached.db;
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: READ_BUSY_TIMEOUT_MS });
-  db.pragma(`cache_size = -${READ_CACHE_KIB}`);
-  db.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
+  const db = openReader(file);
   globalForReads.iamRecallReader = { file, db };
   return db;
 }

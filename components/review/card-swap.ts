@@ -1,0 +1,51 @@
+"use client";
+// The next card on screen in the frame after a grade, without waiting for React. The next card is
+// already in the page, laid out and hidden (CardView's staged slot); a grade sets one attribute on
+// the screen, so CSS shows the staged card and hides the graded one and the buttons, and React's
+// own update (counts, buttons, the card after, focus) is held until that frame is painted. After
+// React's update shows the same card in the main slot, the attribute is dropped.
+import { useCallback, useLayoutEffect, useRef } from "react";
+import { afterNextPaint } from "@/lib/offline-review/index.ts";
+
+export interface CardSwap {
+  screenRef: React.RefObject<HTMLDivElement | null>;
+  stagedRef: React.RefObject<HTMLElement | null>;
+  /**
+   * True from a swap until React has committed the update `release` asked for: state changes
+   * wait, and keys are not acted on (the handlers React holds still belong to the graded card).
+   */
+  heldRef: React.RefObject<boolean>;
+  /** Shows the staged card if it is `cardId`; false (nothing done) when it is not there. */
+  show(cardId: string, release: () => void): boolean;
+}
+
+export function useCardSwap(): CardSwap {
+  const screenRef = useRef<HTMLDivElement>(null);
+  const stagedRef = useRef<HTMLElement>(null);
+  const heldRef = useRef(false);
+  const releasedRef = useRef(false);
+
+  const show = useCallback((cardId: string, release: () => void) => {
+    const screen = screenRef.current;
+    const staged = stagedRef.current;
+    if (!screen || !staged || staged.dataset.cardId !== cardId) return false;
+    screen.dataset.swapped = "true";
+    heldRef.current = true;
+    // The fallback of afterNextPaint covers a hidden tab, which paints no frame.
+    afterNextPaint(() => {
+      releasedRef.current = true;
+      release();
+    });
+    return true;
+  }, []);
+
+  // The first commit after the release has the shown card in React's main slot.
+  useLayoutEffect(() => {
+    if (!releasedRef.current) return;
+    releasedRef.current = false;
+    heldRef.current = false;
+    delete screenRef.current?.dataset.swapped;
+  });
+
+  return { screenRef, stagedRef, heldRef, show };
+}
