@@ -1,6 +1,7 @@
 "use client";
-// The end of the day: what was done in this session, and what Anki offers next (more new cards,
-// review ahead or a custom study session, the last two from the deck list).
+// The end of the day: what was done in this session, and what Anki offers next: more new cards,
+// review ahead (the cards due by tomorrow's end, which the device already holds), or a custom study
+// session for one deck (from the deck list, where each deck is studied on its own).
 import Link from "next/link";
 import { useState } from "react";
 import { clockTime } from "./clock.ts";
@@ -20,10 +21,12 @@ export function DaySummary({
   deckId,
   onUndo,
   onRefresh,
+  onReviewAhead,
 }: {
   view: ReviewView;
   deckId: string | null;
   onUndo: () => void;
+  onReviewAhead: () => void;
   onRefresh: () => Promise<void> | null;
 }) {
   const [note, setNote] = useState<string | null>(null);
@@ -54,8 +57,13 @@ export function DaySummary({
             Study {EXTRA_NEW_CARDS} more new cards
           </button>
         </form>
+        {view.aheadCount > 0 && (
+          <button className="button secondary" type="button" onClick={onReviewAhead} data-testid="review-ahead">
+            Review ahead: {view.aheadCount === 1 ? "1 card" : `${view.aheadCount} cards`} due by tomorrow
+          </button>
+        )}
         <Link className="button secondary" href="/decks">
-          Review ahead or custom study
+          Custom study: one deck
         </Link>
         {view.canUndo && (
           <button className="button secondary" type="button" onClick={onUndo}>

@@ -251,6 +251,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
             <span className="count-new">{view.counts.new} new</span>
             <span className="count-learning">{view.counts.learning} learning</span>
             <span className="count-review">{view.counts.review} due</span>
+            {view.reviewingAhead && <span className="muted">reviewing ahead</span>}
           </p>
         )}
         {card && <CardMenu card={card} onBury={bury} onSuspend={suspend} />}
@@ -307,7 +308,13 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
       )}
 
       {view?.status === "ready" && !card && (
-        <DaySummary view={view} deckId={deckId} onUndo={undo} onRefresh={() => device && device.syncAndRefresh(new Date())} />
+        <DaySummary
+          view={view}
+          deckId={deckId}
+          onUndo={undo}
+          onRefresh={() => device && device.syncAndRefresh(new Date())}
+          onReviewAhead={() => device?.reviewAhead()}
+        />
       )}
 
       {view && device && <SyncStatus view={view} onDismissRefused={() => void device.dismissRefused()} />}

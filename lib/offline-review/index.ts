@@ -7,6 +7,8 @@ export {
   localDayFrom,
   standingOf,
   studyQueue,
+  reviewAheadQueue,
+  REVIEW_AHEAD_LIMIT,
   withPending,
   withStandings,
   withStoredEvents,

@@ -164,6 +164,41 @@ export function studyQueue(day: LocalDay, now: Date): Queue {
   return buildQueue({ candidates, now, day: window, limits: queueLimits(settingsAt(day.settings, now)), today });
 }
 
+/** Anki's custom study "review ahead" offers 100 cards by default; the device's day holds tomorrow's. */
+export const REVIEW_AHEAD_LIMIT = 100;
+
+/**
+ * Review ahead: studied cards not due yet that fall due before tomorrow's end (all the day holds),
+ * soonest first, at most REVIEW_AHEAD_LIMIT, one card per note, none graded today (a card failed
+ * ahead comes back through today's queue when its step is due, not at once). FSRS schedules an early review from
+ * the real time elapsed, so grading them now is sound; today's limits do not apply, as in Anki's
+ * filtered decks.
+ */
+export function reviewAheadQueue(day: LocalDay, now: Date): Queue {
+  const today = learnerDay(now, day.timeZone);
+  const until = learnerDay(today.end, day.timeZone).end.getTime();
+  const gradedToday = new Set(day.logs.filter((log) => log.at >= today.start).map((log) => log.cardId));
+  const ahead = [...day.cards.values()]
+    .filter((card) => {
+      if (gradedToday.has(card.cardId)) return false;
+      const due = card.schedule?.due.getTime();
+      const buried = card.buriedUntil !== null && card.buriedUntil.getTime() > now.getTime();
+      return due !== undefined && due > now.getTime() && due < until && !card.suspended && !buried && card.schedule!.state !== 0;
+    })
+    .sort((a, b) => a.schedule!.due.getTime() - b.schedule!.due.getTime());
+  const notes = new Set<string>();
+  const items: Queue["items"] = [];
+  for (const card of ahead) {
+    if (items.length >= REVIEW_AHEAD_LIMIT) break;
+    if (notes.has(card.noteKey)) continue;
+    notes.add(card.noteKey);
+    const kind = card.schedule!.state === 2 ? "review" : "learning";
+    items.push({ cardId: card.cardId, deckId: card.deckId, noteKey: card.noteKey, kind, state: card.schedule, due: card.schedule!.due });
+  }
+  const review = items.filter((item) => item.kind === "review").length;
+  return { items, counts: { learning: items.length - review, review, new: 0 }, nextLearningDue: null };
+}
+
 /** The wait each grade would give the card now, Again to Easy ("1m", "10m", "3d"). */
 export function buttonIntervals(day: LocalDay, card: LocalCard, now: Date): [string, string, string, string] {
   const settings = settingsForDeck(day.settings, card.deckId);

@@ -7,6 +7,7 @@ import {
   applyEvent,
   buttonIntervals,
   standingOf,
+  reviewAheadQueue,
   studyQueue,
   withPending,
   type LocalCard,
@@ -37,6 +38,10 @@ export interface ReviewView {
   intervals: [string, string, string, string] | null;
   counts: QueueCounts;
   nextLearningDue: Date | null;
+  /** Cards that could be reviewed ahead (due by tomorrow's end), when today's queue is empty. */
+  aheadCount: number;
+  /** True once the learner chose to review ahead: the queue then shows those cards. */
+  reviewingAhead: boolean;
   pendingCount: number;
   lastSyncAt: string | null;
   dayFetchedAt: string | null;
@@ -62,6 +67,7 @@ export class ReviewDevice {
   private readonly listeners = new Set<() => void>();
   private session: SessionTally = { cards: 0, timeMs: 0, reviewed: 0, recalled: 0 };
   private cache: { at: number; view: ReviewView } | null = null;
+  private ahead = false;
   /** Writes waiting for the next paint; `flushWrites` starts them at once. */
   private readonly waiting = new Set<() => void>();
 
@@ -116,9 +122,25 @@ export class ReviewDevice {
     };
     let view: ReviewView;
     if (!this.local) {
-      view = { ...base, status: "empty", card: null, upcoming: null, intervals: null, counts: EMPTY_COUNTS, nextLearningDue: null };
+      view = {
+        ...base,
+        status: "empty",
+        card: null,
+        upcoming: null,
+        intervals: null,
+        counts: EMPTY_COUNTS,
+        nextLearningDue: null,
+        aheadCount: 0,
+        reviewingAhead: false,
+      };
     } else {
-      const queue = studyQueue(this.local, now);
+      const today = studyQueue(this.local, now);
+      // Today's cards due now come first, always. Once none is left, and the learner asked, the
+      // cards ahead come before a learning card shown early (Anki's learn-ahead), so a card failed
+      // ahead waits for its step while the others are reviewed.
+      const dueNow = today.items.some((item) => item.due === null || item.due.getTime() <= now.getTime());
+      const ahead = dueNow ? null : reviewAheadQueue(this.local, now);
+      const queue = ahead && this.ahead && ahead.items.length > 0 ? ahead : today;
       const first = queue.items[0];
       const card = first ? (this.local.cards.get(first.cardId) ?? null) : null;
       const second = queue.items[1];
@@ -129,11 +151,19 @@ export class ReviewDevice {
         upcoming: second ? (this.local.cards.get(second.cardId) ?? null) : null,
         intervals: card ? buttonIntervals(this.local, card, now) : null,
         counts: queue.counts,
-        nextLearningDue: queue.nextLearningDue,
+        nextLearningDue: today.nextLearningDue,
+        aheadCount: ahead?.items.length ?? 0,
+        reviewingAhead: queue === ahead,
       };
     }
     this.cache = { at: now.getTime(), view };
     return view;
+  }
+
+  /** Review ahead (Anki's custom study): once today's cards are done, show those due by tomorrow's end. */
+  reviewAhead(): void {
+    this.ahead = true;
+    this.changed();
   }
 
   /** Applies an action to the local day now and queues its write; the returned promise settles when it is stored. */

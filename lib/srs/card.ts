@@ -31,6 +31,24 @@ type MissingField = Exclude<keyof SchedulingState, (typeof SCHEDULING_FIELDS)[nu
 const everyField: MissingField extends never ? true : MissingField = true;
 void everyField;
 
+/** The fields of ReviewLogValues, which are also the ReviewLog columns that hold them, in this order. */
+export const REVIEW_LOG_FIELDS = [
+  "rating",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "lastElapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "review",
+] as const satisfies ReadonlyArray<keyof ReviewLogValues>;
+
+type MissingLogField = Exclude<keyof ReviewLogValues, (typeof REVIEW_LOG_FIELDS)[number]>;
+const everyLogField: MissingLogField extends never ? true : MissingLogField = true;
+void everyLogField;
+
 /** The scheduling fields of a row that carries more (a CardState row: version, burial, ids). */
 export function schedulingStateOf(row: SchedulingState): SchedulingState {
   return {

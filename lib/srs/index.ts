@@ -24,7 +24,7 @@ export {
   type SchedulerSettings,
 } from "./settings.ts";
 export { parseSettings, schedulerSettingsSchema, type SchedulerSettingsInput } from "./settings-schema.ts";
-export { SCHEDULING_FIELDS, newSchedulingState, schedulingStateOf } from "./card.ts";
+export { REVIEW_LOG_FIELDS, SCHEDULING_FIELDS, newSchedulingState, schedulingStateOf } from "./card.ts";
 export { intervalLabel, intervalUntil } from "./intervals.ts";
 export {
   convertHistory,

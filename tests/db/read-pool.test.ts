@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { workerFromSource } from "../support/source-worker.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
 import { threadedReadPool } from "@/lib/db/engine/sqlite/read-pool.ts";
 
@@ -10,13 +11,8 @@ const database = await setUpTempDatabase();
 const writer = new Database(database.file);
 writer.exec(`CREATE TABLE numbers (n INTEGER NOT NULL)`);
 writer.prepare(`INSERT INTO numbers (n) SELECT value FROM json_each(?)`).run(JSON.stringify(Array.from({ length: 5_000 }, (_, i) => i)));
-// The thread registers tsx's loader, then runs the worker's TypeScript source.
-const workerSource = new URL("../../lib/db/engine/sqlite/read.worker.ts", import.meta.url).href;
 const spawn = (file: string) =>
-  new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerSource)}); });`, {
-    eval: true,
-    workerData: { file },
-  });
+  workerFromSource(new URL("../../lib/db/engine/sqlite/read.worker.ts", import.meta.url), { workerData: { file } });
 const pool = threadedReadPool(database.file, spawn);
 
 afterAll(async () => {

@@ -4,7 +4,8 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { MAX_SYNC_BATCH } from "@/lib/contracts/review-sync.ts";
-import { ReviewDevice } from "@/lib/offline-review/index.ts";
+import { ReviewDevice, toWire } from "@/lib/offline-review/index.ts";
+import { DEFAULT_SETTINGS, gradeCard } from "@/lib/srs/index.ts";
 import { dayCard, FakeServer, NOW, reviewDay } from "./fixtures.ts";
 
 let users = 0;
@@ -111,5 +112,41 @@ describe("review on the device", () => {
     expect(new Set(server.stored.map((e) => e.id)).size).toBe(total - 1);
     device.close();
     again.close();
+  });
+});
+
+describe("review ahead at the end of the day", () => {
+  // A card in review, due `hours` from NOW (UTC day rolls over at 4 a.m.; NOW is 09:00 on March 10).
+  const dueIn = (n: number, hours: number) => {
+    const learned = gradeCard(null, 4, new Date(NOW.getTime() - 20 * 86_400_000), DEFAULT_SETTINGS, `card-${n}`).next;
+    return dayCard(n, { position: null, schedule: toWire({ ...learned, state: 2, due: new Date(NOW.getTime() + hours * 3_600_000) }) });
+  };
+
+  it("offers the cards due by tomorrow's end once today's are done, soonest first, and grades them", async () => {
+    // Due tomorrow at 10:00 and 20:00, the day after tomorrow at 10:00 (outside), and a new card
+    // kept out of today by a new-card limit of 0.
+    const day = { ...reviewDay([dueIn(1, 25), dueIn(2, 35), dueIn(3, 49), dayCard(4)]), settings: { ...DEFAULT_SETTINGS, newPerDay: 0 } };
+    const server = new FakeServer(day);
+    const device = await openOnline(server, nextUser());
+    const done = device.view(NOW);
+    expect(done.card).toBeNull();
+    expect(done.aheadCount).toBe(2);
+
+    device.reviewAhead();
+    const ahead = device.view(later(1));
+    expect(ahead.reviewingAhead).toBe(true);
+    expect(ahead.card?.cardId).toBe("card-1");
+    expect(ahead.counts).toEqual({ learning: 0, review: 2, new: 0 });
+
+    // Failed ahead, the card waits for its relearning step in today's queue instead of coming back at once.
+    await device.grade("card-1", 1, 1000, later(1000));
+    expect(device.view(later(2000)).card?.cardId).toBe("card-2");
+    await device.grade("card-2", 3, 1000, later(3000));
+    // Nothing ahead is left: the failed card comes early, as Anki's learn-ahead shows it.
+    const after = device.view(later(4000));
+    expect(after.reviewingAhead).toBe(false);
+    expect(after.card?.cardId).toBe("card-1");
+    expect(after.card?.schedule?.state).toBe(3);
+    device.close();
   });
 });

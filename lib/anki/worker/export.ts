@@ -8,9 +8,9 @@ import {
   ownedBuffers,
   runInSeat,
   superviseWorker,
-  type SpawnWorker,
   type UploadsBusy,
   type WorkerFailure,
+  type WorkerJobOptions,
   type WorkerLimits,
 } from "../../notes/worker/index.ts";
 import type { AnkiExportInput } from "../export.ts";
@@ -21,11 +21,7 @@ const CARDS_PER_MESSAGE = 500;
 
 export type ApkgOutcome = WriteApkgReply | WorkerFailure | UploadsBusy;
 
-export interface ApkgWriteOptions {
-  limits?: Partial<WorkerLimits>;
-  /** Tests hand in their own worker; the server uses the bundled export.worker. */
-  spawn?: SpawnWorker;
-}
+export type ApkgWriteOptions = WorkerJobOptions;
 
 function spawnApkgWriter(limits: WorkerLimits): Worker {
   return new Worker(new URL("./export.worker.ts", import.meta.url), {

@@ -9,9 +9,9 @@ import {
   ownedBuffers,
   runInSeat,
   superviseWorker,
-  type SpawnWorker,
   type UploadsBusy,
   type WorkerFailure,
+  type WorkerJobOptions,
   type WorkerLimits,
 } from "../../notes/worker/index.ts";
 import type { ReadAnkiReply, ReadAnkiRequest } from "./messages.ts";
@@ -22,11 +22,7 @@ export { writeApkgInWorker, type ApkgOutcome } from "./export.ts";
 
 export type AnkiOutcome = ReadAnkiReply | WorkerFailure | UploadsBusy;
 
-export interface AnkiReadOptions {
-  limits?: Partial<WorkerLimits>;
-  /** Tests hand in their own worker; the server uses the bundled anki.worker. */
-  spawn?: SpawnWorker;
-}
+export type AnkiReadOptions = WorkerJobOptions;
 
 function spawnAnkiReader(limits: WorkerLimits): Worker {
   return new Worker(new URL("./anki.worker.ts", import.meta.url), {

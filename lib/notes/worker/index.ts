@@ -25,6 +25,7 @@ export {
   type WorkerFailure,
   type WorkerFailureCause,
   type WorkerJob,
+  type WorkerJobOptions,
   type WorkerLimits,
 } from "./supervise.ts";
 

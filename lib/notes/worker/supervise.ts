@@ -23,6 +23,13 @@ export const UPLOAD_WORKER_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGen
  */
 export type SpawnWorker = (limits: WorkerLimits) => Worker;
 
+/** How a caller may run one worker job: other limits, or (in tests) its own worker. */
+export interface WorkerJobOptions {
+  limits?: Partial<WorkerLimits>;
+  /** Tests hand in their own worker; the server uses the caller's bundled worker file. */
+  spawn?: SpawnWorker;
+}
+
 /** What the learner reads when the worker does not reply; the caller words them for its job. */
 export interface SupervisorMessages {
   /** The job ran past limits.timeoutMs. */

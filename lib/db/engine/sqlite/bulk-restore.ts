@@ -6,7 +6,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { SCHEDULING_FIELDS } from "../../../srs/index.ts";
+import { REVIEW_LOG_FIELDS, SCHEDULING_FIELDS } from "../../../srs/index.ts";
 import { DATABASE_BUSY_WAIT_MS } from "../../database-busy.ts";
 import type { RestoreRows, RestoreWrite } from "../ports.ts";
 import { retryWhileBusy } from "./busy-retry.ts";
@@ -15,8 +15,6 @@ import { withWriteConnection } from "./write-connection.ts";
 
 /** A CardState row as a backup holds it: the scheduling state, the learner's burial and suspension. */
 const STATE_COLUMNS = [...SCHEDULING_FIELDS, "buriedUntil", "suspended"] as const;
-
-const stored = (date: Date | null) => (date === null ? null : toStoredDate(date));
 
 /** Rows written between two pauses: a few tens of milliseconds of work on an idle machine. */
 const SLICE = 500;
@@ -34,9 +32,8 @@ async function writeRows(db: Database.Database, rows: RestoreRows): Promise<Rest
      VALUES (?, ?, ?, ${STATE_COLUMNS.map(() => "?").join(", ")}, ?, ?)`,
   );
   const insertLog = db.prepare(
-    `INSERT INTO "ReviewLog" (id, userId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays,
-       learningSteps, review, durationMs, clientReviewId)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    `INSERT INTO "ReviewLog" (id, userId, cardId, ${REVIEW_LOG_FIELDS.join(", ")}, durationMs, clientReviewId)
+     VALUES (?, ?, ?, ${REVIEW_LOG_FIELDS.map(() => "?").join(", ")}, ?, NULL)`,
   );
   const updateSettings = db.prepare(`UPDATE "User" SET schedulerSettings = ?, updatedAt = ? WHERE id = ?`);
 
@@ -64,22 +61,8 @@ async function writeRows(db: Database.Database, rows: RestoreRows): Promise<Rest
   }
   for (let i = 0; i < rows.logs.length; i += SLICE) {
     for (const log of rows.logs.slice(i, i + SLICE)) {
-      insertLog.run(
-        randomUUID(),
-        rows.userId,
-        ids.get(log.cardKey)!,
-        log.rating,
-        log.state,
-        stored(log.due),
-        log.stability,
-        log.difficulty,
-        log.elapsedDays,
-        log.lastElapsedDays,
-        log.scheduledDays,
-        log.learningSteps,
-        stored(log.review),
-        log.durationMs,
-      );
+      const values = REVIEW_LOG_FIELDS.map((field) => toStoredValue(log[field]));
+      insertLog.run(randomUUID(), rows.userId, ids.get(log.cardKey)!, ...values, log.durationMs);
     }
     await yieldToOthers();
   }

@@ -4,7 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { SCHEDULING_FIELDS, newSchedulingState } from "../../../srs/index.ts";
+import { REVIEW_LOG_FIELDS, SCHEDULING_FIELDS, newSchedulingState } from "../../../srs/index.ts";
 import type { ImportedCardHistory, ImportedMedia, ImportExtras } from "../ports.ts";
 import { toStoredDate, toStoredValue } from "./stored-dates.ts";
 
@@ -54,7 +54,7 @@ export function insertMedia(
 }
 
 const STATE_COLUMNS = SCHEDULING_FIELDS.join(", ");
-const LOG_COLUMNS = "rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review";
+const LOG_COLUMNS = REVIEW_LOG_FIELDS.join(", ");
 
 /**
  * Review rows not stored yet (idempotent by client review id), and the replayed state for cards
@@ -71,7 +71,7 @@ export function writeHistories(
   const stamp = toStoredDate(now);
   const selectCard = db.prepare(`SELECT id FROM "Card" WHERE scope = ? AND key = ?`).pluck();
   const insertLog = db.prepare(
-    `INSERT OR IGNORE INTO "ReviewLog" (id, userId, cardId, ${LOG_COLUMNS}, durationMs, clientReviewId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO "ReviewLog" (id, userId, cardId, ${LOG_COLUMNS}, durationMs, clientReviewId) VALUES (?, ?, ?, ${REVIEW_LOG_FIELDS.map(() => "?").join(", ")}, ?, ?)`,
   );
   const ownReviews = db
     .prepare(
@@ -92,19 +92,7 @@ export function writeHistories(
     const cardId = selectCard.get(scope, card.key) as string | undefined;
     if (!cardId) continue;
     for (const review of card.reviews) {
-      const { log } = review;
-      const values = [
-        log.rating,
-        log.state,
-        log.due,
-        log.stability,
-        log.difficulty,
-        log.elapsedDays,
-        log.lastElapsedDays,
-        log.scheduledDays,
-        log.learningSteps,
-        log.review,
-      ].map(toStoredValue);
+      const values = REVIEW_LOG_FIELDS.map((field) => toStoredValue(review.log[field]));
       newReviews += insertLog.run(randomUUID(), userId, cardId, ...values, review.durationMs, review.clientReviewId).changes;
     }
     if (!needsState(card)) continue;

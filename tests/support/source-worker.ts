@@ -1,0 +1,9 @@
+// A worker thread running one of the app's TypeScript worker files from source, as the built app
+// runs its bundle. Node 20 cannot start a .ts worker, and `--import tsx` in a worker's execArgv does
+// not reach its entry; a one-line bootstrap that registers tsx and then imports the file does.
+import { Worker, type WorkerOptions } from "node:worker_threads";
+
+export function workerFromSource(file: URL, options: Omit<WorkerOptions, "eval"> = {}): Worker {
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
