@@ -3,6 +3,7 @@
 // batch), never the learner's whole history.
 import "server-only";
 import {
+  REVIEW_LOG_FIELDS,
   newSchedulingState,
   replayCard,
   settingsForDeck,
@@ -30,20 +31,9 @@ export interface TouchedCard {
   deckId: string;
 }
 
-const LOG_FIELDS = [
-  "rating",
-  "state",
-  "due",
-  "stability",
-  "difficulty",
-  "elapsedDays",
-  "lastElapsedDays",
-  "scheduledDays",
-  "learningSteps",
-  "review",
-] as const satisfies ReadonlyArray<keyof ReviewLogValues>;
-
-const LOG_SELECT = Object.fromEntries(LOG_FIELDS.map((field) => [field, true])) as { readonly [K in (typeof LOG_FIELDS)[number]]: true };
+const LOG_SELECT = Object.fromEntries(REVIEW_LOG_FIELDS.map((field) => [field, true])) as {
+  readonly [K in (typeof REVIEW_LOG_FIELDS)[number]]: true;
+};
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
@@ -147,7 +137,7 @@ function planStanding(userId: string, cardId: string, row: StateRow, standing: R
   plan.replace.push({ ...values, userId, cardId, version: (row?.version ?? 0) + 1 });
 }
 
-type LogRow = { id: string; clientReviewId: string | null; durationMs: number } & Record<(typeof LOG_FIELDS)[number], unknown>;
+type LogRow = { id: string; clientReviewId: string | null; durationMs: number } & Record<(typeof REVIEW_LOG_FIELDS)[number], unknown>;
 type LogData = ReviewLogValues & { durationMs: number };
 
 interface LogPlan {
@@ -179,7 +169,7 @@ function planLogs(
       continue;
     }
     kept.add(row.id);
-    const unchanged = LOG_FIELDS.every((field) => same(row[field], data[field])) && row.durationMs === data.durationMs;
+    const unchanged = REVIEW_LOG_FIELDS.every((field) => same(row[field], data[field])) && row.durationMs === data.durationMs;
     if (!unchanged) plan.update.push({ id: row.id, data });
   }
   for (const log of existing) {
