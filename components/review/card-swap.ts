@@ -1,9 +1,9 @@
 "use client";
 // The next card on screen in the frame after a grade, without waiting for React. The next card is
-// already in the page, laid out and hidden (CardView's staged slot); a grade sets one attribute on
-// the screen, so CSS shows the staged card and hides the graded one and the buttons, and React's
-// own update (counts, buttons, the card after, focus) is held until that frame is painted. After
-// React's update shows the same card in the main slot, the attribute is dropped.
+// already in the page, laid out and transparent (CardView's staged slot); a grade sets one attribute
+// on the screen, so CSS makes the staged card opaque and the graded one and the buttons transparent
+// (review.css), and React's own update (counts, buttons, the card after, focus) is held until that
+// frame is painted. After React's update shows the same card in the main slot, the attribute is dropped.
 import { useCallback, useLayoutEffect, useRef } from "react";
 import { afterNextPaint } from "@/lib/offline-review/index.ts";
 

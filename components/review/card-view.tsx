@@ -4,8 +4,8 @@ import type { LocalCard } from "@/lib/offline-review/index.ts";
 import { facesFor } from "./shape-face.ts";
 
 /**
- * A card's faces. `staged`: the next card, in the page ahead of time, hidden from sight, focus and
- * screen readers (and without test ids), so that a grade can show it at once (card-swap.ts).
+ * A card's faces. `staged`: the next card, in the page ahead of time, transparent and kept from
+ * focus, pointers and screen readers (and without test ids), so a grade can show it at once (card-swap.ts).
  */
 export function CardView({
   card,
