@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import { CardStateCode, type SchedulingState } from "../srs/index.ts";
+import type { AnkiCard } from "./collection.ts";
 import { BASIC_MODEL_ID, CLOZE_MODEL_ID, COLLECTION_CONF, SCHEMA11_SQL, deckConfigJson, deckJson, models } from "./schema11.ts";
 
 const DAY_S = 86_400;
@@ -161,16 +162,8 @@ function deckIds(cards: readonly ExportCard[], nowS: number): Map<string, number
   return ids;
 }
 
-interface AnkiSchedule {
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  data: string;
-}
+/** The scheduling columns of an Anki card row, as the reader (collection.ts) names them. */
+type AnkiSchedule = Pick<AnkiCard, "type" | "queue" | "due" | "ivl" | "factor" | "reps" | "lapses" | "data">;
 
 function schedule(state: SchedulingState | null, suspended: boolean, crt: number, position: number): AnkiSchedule {
   const queueOf = (queue: number) => (suspended ? -1 : queue);

@@ -49,46 +49,44 @@ function template(name: string, ord: number, qfmt: string, afmt: string) {
   return { name, ord, qfmt, afmt, bqfmt: "", bafmt: "", did: null, bfont: "", bsize: 0 };
 }
 
+/** One note type as Anki's `col.models` holds it; the two types differ only in what is passed here. */
+function noteModel(id: number, name: string, type: 0 | 1, mod: number, card: ReturnType<typeof template>, fields: [string, string]) {
+  return {
+    id,
+    name,
+    type,
+    mod,
+    usn: -1,
+    sortf: 0,
+    did: null,
+    css: CSS,
+    ...LATEX,
+    tmpls: [card],
+    flds: fields.map((field, ord) => ({ name: field, ord, ...FIELD })),
+    req: [[0, "any", [0]]],
+    tags: [],
+    vers: [],
+  };
+}
+
 export function models(mod: number) {
   return {
-    [BASIC_MODEL_ID]: {
-      id: BASIC_MODEL_ID,
-      name: "Basic (IAM Recall)",
-      type: 0,
+    [BASIC_MODEL_ID]: noteModel(
+      BASIC_MODEL_ID,
+      "Basic (IAM Recall)",
+      0,
       mod,
-      usn: -1,
-      sortf: 0,
-      did: null,
-      css: CSS,
-      ...LATEX,
-      tmpls: [template("Card 1", 0, "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}")],
-      flds: [
-        { name: "Front", ord: 0, ...FIELD },
-        { name: "Back", ord: 1, ...FIELD },
-      ],
-      req: [[0, "any", [0]]],
-      tags: [],
-      vers: [],
-    },
-    [CLOZE_MODEL_ID]: {
-      id: CLOZE_MODEL_ID,
-      name: "Cloze (IAM Recall)",
-      type: 1,
+      template("Card 1", 0, "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"),
+      ["Front", "Back"],
+    ),
+    [CLOZE_MODEL_ID]: noteModel(
+      CLOZE_MODEL_ID,
+      "Cloze (IAM Recall)",
+      1,
       mod,
-      usn: -1,
-      sortf: 0,
-      did: null,
-      css: CSS,
-      ...LATEX,
-      tmpls: [template("Cloze", 0, "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}")],
-      flds: [
-        { name: "Text", ord: 0, ...FIELD },
-        { name: "Back Extra", ord: 1, ...FIELD },
-      ],
-      req: [[0, "any", [0]]],
-      tags: [],
-      vers: [],
-    },
+      template("Cloze", 0, "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"),
+      ["Text", "Back Extra"],
+    ),
   };
 }
 

@@ -14,7 +14,7 @@ import { buildImportReview } from "./import-review.ts";
 import { EVERYTHING, withoutUntickedCards, type ImportSelection } from "./import-selection.ts";
 import { STARTER_SCOPE } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
-import type { WebImportResult } from "./web-import.ts";
+import { keptEditsOf, planSamples, SAMPLE_LIMIT, type WebImportResult } from "./web-import.ts";
 
 /** A library's images together may take this much: the import budget, once more. */
 export const MAX_MEDIA_BYTES_PER_LIBRARY = MAX_IMPORT_EXPANDED_BYTES;
@@ -30,8 +30,6 @@ export interface AnkiSummary extends AnkiImportCounts {
 export interface AnkiWebImportResult extends WebImportResult {
   anki: AnkiSummary;
 }
-
-const SAMPLE_LIMIT = 200;
 
 /** Review rows from Anki carry `anki:<revlog id>`: a re-import adds only the ids not stored yet. */
 const ANKI_REVIEW_PREFIX = "anki:";
@@ -111,15 +109,11 @@ export async function importAnkiIntoLibrary(
     files: files.length,
     counts: importCounts(plan),
     decks: plan.deckPaths,
-    samples: {
-      create: plan.create.slice(0, SAMPLE_LIMIT).map((c) => ({ deckPath: c.deckPath, front: c.front })),
-      update: plan.update.slice(0, SAMPLE_LIMIT).map((u) => ({ deckPath: u.values.deckPath, front: u.values.front })),
-      suspend: plan.suspend.slice(0, SAMPLE_LIMIT).map((s) => ({ front: s.front })),
-    },
+    samples: planSamples(plan),
     // The package was read whole: nothing of it was refused, so its notices are not "problems".
     problems: [],
     unlistedProblems: 0,
-    keptEdits: plan.keptEdits.slice(0, SAMPLE_LIMIT).map((k) => ({ deckPath: k.deckPath, front: k.front })),
+    keptEdits: keptEditsOf(plan),
     starterRepeats: null,
     anki: { ...parsed.counts, newReviews, memory: parsed.memory, notices: parsed.problems.slice(0, SAMPLE_LIMIT) },
   };

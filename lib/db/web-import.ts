@@ -12,7 +12,8 @@ import type { SessionUser } from "./users.ts";
 export type { CardAction, ImportReview, PreviewCard, PreviewFile, RenderedFaces } from "./import-review.ts";
 export type { ImportSelection } from "./import-selection.ts";
 
-const SAMPLE_LIMIT = 200;
+/** Cards of each kind listed in a preview's samples (the counts count them all). */
+export const SAMPLE_LIMIT = 200;
 /** Problems listed in one answer; an upload of 20,000 broken files is told how many more there were. */
 const LISTED_PROBLEMS = 2_000;
 
@@ -39,8 +40,17 @@ export interface WebImportResult {
   starterRepeats: StarterRepeats | null;
 }
 
-function keptEditsOf(plan: ImportPlan): WebImportResult["keptEdits"] {
+export function keptEditsOf(plan: ImportPlan): WebImportResult["keptEdits"] {
   return plan.keptEdits.slice(0, SAMPLE_LIMIT).map((k) => ({ deckPath: k.deckPath, front: k.front }));
+}
+
+/** The first cards an import would create, update and suspend, for its preview (every import kind shows them alike). */
+export function planSamples(plan: ImportPlan): WebImportResult["samples"] {
+  return {
+    create: plan.create.slice(0, SAMPLE_LIMIT).map((c) => ({ deckPath: c.deckPath, front: c.front })),
+    update: plan.update.slice(0, SAMPLE_LIMIT).map((u) => ({ deckPath: u.values.deckPath, front: u.values.front })),
+    suspend: plan.suspend.slice(0, SAMPLE_LIMIT).map((s) => ({ front: s.front })),
+  };
 }
 
 /**
@@ -73,11 +83,7 @@ export async function importIntoLibrary(
     files: goodFiles.length,
     counts: importCounts(plan),
     decks: plan.deckPaths,
-    samples: {
-      create: plan.create.slice(0, SAMPLE_LIMIT).map((c) => ({ deckPath: c.deckPath, front: c.front })),
-      update: plan.update.slice(0, SAMPLE_LIMIT).map((u) => ({ deckPath: u.values.deckPath, front: u.values.front })),
-      suspend: plan.suspend.slice(0, SAMPLE_LIMIT).map((s) => ({ front: s.front })),
-    },
+    samples: planSamples(plan),
     problems: problems.slice(0, LISTED_PROBLEMS),
     unlistedProblems: Math.max(0, problems.length - LISTED_PROBLEMS),
     keptEdits: keptEditsOf(plan),
