@@ -39,7 +39,6 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const cardRef = useRef<HTMLElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const gradedAt = useRef<number | null>(null);
   /** Set by a grade that already focused the card element and scrolled to the top for the next card. */
   const placedForNext = useRef(false);
   const { screenRef, stagedRef, heldRef, show: showStaged } = useCardSwap();
@@ -123,13 +122,6 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     window.scrollTo({ top: 0 });
   }, [showing]);
 
-  useLayoutEffect(() => {
-    const at = gradedAt.current;
-    if (at === null) return;
-    gradedAt.current = null;
-    afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
-  }, [showing, version]);
-
   const afterAction = useCallback(() => {
     if (!heldRef.current) setTurn((t) => t + 1);
     requestBackgroundSync();
@@ -161,15 +153,15 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
           setVersion((v) => v + 1);
           setTurn((t) => t + 1);
         });
-      if (shown) {
-        afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
-      } else {
-        gradedAt.current = at;
+      if (!shown) {
         cardRef.current?.focus({ preventScroll: true });
         placedForNext.current = true;
       }
       void device.grade(card.cardId, rating, performance.now() - shownAt.current, new Date());
       afterAction();
+      // Swapped or not, the next card is in the next painted frame: the swap put it there, or React
+      // renders this discrete event's update before the frame.
+      afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
     },
     [device, card, revealed, afterAction, upcoming, showStaged],
   );
