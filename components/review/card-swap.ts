@@ -2,8 +2,9 @@
 // The next card on screen in the frame after a grade, without waiting for React. The next card is
 // already in the page, laid out and transparent (CardView's staged slot); a grade sets one attribute
 // on the screen, so CSS makes the staged card opaque and the graded one and the buttons transparent
-// (review.css), and React's own update (counts, buttons, the card after, focus) is held until that
-// frame is painted. After React's update shows the same card in the main slot, the attribute is dropped.
+// (review.css). React's own update (counts, buttons, the card after, focus) waits for that frame to
+// be painted, and so does the grade's computation (review-screen.tsx). After React's update shows
+// the same card in the main slot, the attribute is dropped.
 import { useCallback, useLayoutEffect, useRef } from "react";
 import { afterNextPaint } from "@/lib/offline-review/index.ts";
 
@@ -17,6 +18,8 @@ export interface CardSwap {
   heldRef: React.RefObject<boolean>;
   /** Shows the staged card if it is `cardId`; false (nothing done) when it is not there. */
   show(cardId: string, release: () => void): boolean;
+  /** Runs a release still waiting for its frame now (the page is being hidden and may never paint). */
+  flush(): void;
 }
 
 export function useCardSwap(): CardSwap {
@@ -24,20 +27,30 @@ export function useCardSwap(): CardSwap {
   const stagedRef = useRef<HTMLElement>(null);
   const heldRef = useRef(false);
   const releasedRef = useRef(false);
+  const waitingRelease = useRef<(() => void) | null>(null);
 
-  const show = useCallback((cardId: string, release: () => void) => {
-    const screen = screenRef.current;
-    const staged = stagedRef.current;
-    if (!screen || !staged || staged.dataset.cardId !== cardId) return false;
-    screen.dataset.swapped = "true";
-    heldRef.current = true;
-    // The fallback of afterNextPaint covers a hidden tab, which paints no frame.
-    afterNextPaint(() => {
-      releasedRef.current = true;
-      release();
-    });
-    return true;
+  const flush = useCallback(() => {
+    const release = waitingRelease.current;
+    if (!release) return;
+    waitingRelease.current = null;
+    releasedRef.current = true;
+    release();
   }, []);
+
+  const show = useCallback(
+    (cardId: string, release: () => void) => {
+      const screen = screenRef.current;
+      const staged = stagedRef.current;
+      if (!screen || !staged || staged.dataset.cardId !== cardId) return false;
+      screen.dataset.swapped = "true";
+      heldRef.current = true;
+      waitingRelease.current = release;
+      // The fallback of afterNextPaint covers a hidden tab, which paints no frame.
+      afterNextPaint(flush);
+      return true;
+    },
+    [flush],
+  );
 
   // The first commit after the release has the shown card in React's main slot.
   useLayoutEffect(() => {
@@ -47,5 +60,5 @@ export function useCardSwap(): CardSwap {
     delete screenRef.current?.dataset.swapped;
   });
 
-  return { screenRef, stagedRef, heldRef, show };
+  return { screenRef, stagedRef, heldRef, show, flush };
 }

@@ -41,7 +41,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const syncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** Set by a grade that already focused the card element and scrolled to the top for the next card. */
   const placedForNext = useRef(false);
-  const { screenRef, stagedRef, heldRef, show: showStaged } = useCardSwap();
+  const { screenRef, stagedRef, heldRef, show: showStaged, flush: flushSwap } = useCardSwap();
   const heldKey = useRef<string | null>(null);
 
   useEffect(() => {
@@ -79,12 +79,15 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   useEffect(() => {
     if (!device) return;
     const sync = () => void device.syncAndRefresh(new Date());
+    // A hidden page may never paint again: a grade waiting for a paint is recorded and written now.
+    const onHide = () => {
+      flushSwap();
+      device.flushWrites();
+    };
     const onVisibility = () => {
       if (document.visibilityState === "visible") sync();
-      // A hidden page may never paint again: grades waiting for a paint are written now.
-      else device.flushWrites();
+      else onHide();
     };
-    const onHide = () => device.flushWrites();
     window.addEventListener("online", sync);
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", onHide);
@@ -93,7 +96,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", onHide);
     };
-  }, [device]);
+  }, [device, flushSwap]);
 
   // `version` changes whenever the device's state does; the view is recomputed from it.
   const view: ReviewView | null = useMemo(() => (device ? device.view(new Date()) : null), [device, version]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -143,27 +146,38 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
 
   const grade = useCallback(
     (rating: Rating, at: number = performance.now()) => {
-      if (!device || !card || !revealed) return;
+      // While a swap holds, the buttons on screen belong to the card just graded.
+      if (!device || !card || !revealed || heldRef.current) return;
       // Scroll for the next card now, while the page's layout is the one on screen (afterwards it
       // would be laid out again first).
       window.scrollTo({ top: 0 });
+      // Swapped or not, the next card is in the next painted frame: the swap put it there, or React
+      // renders this discrete event's update before the frame. Asked first, so the clock stops as
+      // the task after that frame begins, before the work waiting for it.
+      afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
+      const durationMs = performance.now() - shownAt.current;
+      const now = new Date();
+      const record = () => {
+        void device.grade(card.cardId, rating, durationMs, now);
+        afterAction();
+      };
+      // With the next card already staged, the grade itself (ts-fsrs, the day's queue) is computed
+      // after the frame that shows it, just before React's update, which needs it: on a phone the
+      // key's task is then short enough for that frame to come sooner.
       const shown =
         upcoming !== null &&
         showStaged(upcoming.cardId, () => {
+          record();
           setVersion((v) => v + 1);
           setTurn((t) => t + 1);
         });
       if (!shown) {
         cardRef.current?.focus({ preventScroll: true });
         placedForNext.current = true;
+        record();
       }
-      void device.grade(card.cardId, rating, performance.now() - shownAt.current, new Date());
-      afterAction();
-      // Swapped or not, the next card is in the next painted frame: the swap put it there, or React
-      // renders this discrete event's update before the frame.
-      afterNextPaint(() => (window.__reviewTimings ??= []).push(performance.now() - at), null);
     },
-    [device, card, revealed, afterAction, upcoming, showStaged],
+    [device, card, revealed, afterAction, upcoming, showStaged, heldRef],
   );
 
   const undo = useCallback(() => {
