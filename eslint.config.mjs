@@ -27,5 +27,14 @@ export default defineConfig([
     files: ["tests/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "bench/out/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "lib/db/generated-postgresql/**",
+    "next-env.d.ts",
+    "bench/out/**",
+    "test-results/**",
+  ]),
 ]);

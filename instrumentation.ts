@@ -3,6 +3,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { checkDatabaseAtStartup } = await import("./lib/db/startup-check.ts");
-    checkDatabaseAtStartup();
+    await checkDatabaseAtStartup();
   }
 }

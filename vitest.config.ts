@@ -10,7 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    // PostgreSQL-only files run under npm run test:db:postgresql, which starts a server for them.
+    exclude: ["tests/e2e/**", "node_modules/**", "tests/**/postgresql-*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
   },

@@ -58,7 +58,7 @@ export async function run(): Promise<string> {
   let errors = 0;
   /** learner id -> question id -> the choice the server acknowledged last. */
   const acknowledged = new Map<string, Map<string, string>>();
-  const server = await startServer(fixture.file);
+  const server = await startServer(`file:${fixture.file}`);
   try {
     const cookies: string[] = [];
     for (const l of fixture.learners) cookies.push(await signInOverHttp(server.baseUrl, l.email, PASSWORD));

@@ -63,7 +63,7 @@ async function bigLearnerPages(now: Date, passwordHash: string): Promise<Measure
     };
     const card = db.prepare(`SELECT id FROM "Card" WHERE deckId = ? LIMIT 1`).get(deck.deckId) as { id: string };
     db.close();
-    const server = await startServer(big.file);
+    const server = await startServer(big.url);
     try {
       const cookie = await signInOverHttp(server.baseUrl, learner.email, PASSWORD);
       const out: Measured[] = [];
@@ -91,7 +91,7 @@ interface Paper {
 async function quizRequests(now: Date, passwordHash: string): Promise<Measured[]> {
   const fixture = await buildClassroomFixture({ learners: CLASS_SIZE, cardQuestions: 27, passwordHash, now });
   try {
-    const server = await startServer(fixture.file);
+    const server = await startServer(`file:${fixture.file}`);
     const start: number[] = [];
     const save: number[] = [];
     const submit: number[] = [];

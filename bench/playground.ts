@@ -64,7 +64,7 @@ export async function run(): Promise<string> {
     decksPerLearner: 1,
     now: new Date(),
   });
-  const server = await startServer(fixture.file);
+  const server = await startServer(fixture.url);
   const browser = await launchBrowser();
   try {
     const js = await pageJavaScript(server.baseUrl);

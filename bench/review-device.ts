@@ -62,7 +62,7 @@ export async function run(): Promise<string> {
     passwordHash: await bcrypt.hash(PASSWORD, 10),
     now,
   });
-  const server = await startServer(fixture.file);
+  const server = await startServer(fixture.url);
   const browser = await launchBrowser();
   try {
     const email = fixture.learners[0]!.email;

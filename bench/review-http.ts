@@ -1,16 +1,19 @@
-// Review over HTTP against the production build on loopback:
+// Review over HTTP against the production build on loopback, on SQLite and on PostgreSQL:
 //  - the review page's first load for a learner with 50,000 cards and 500,000 log rows (< 300 ms),
 //  - the JavaScript the review page ships, gzipped (< 150 kB),
-//  - 20 learners grading at once for 60 s (p95 < 150 ms, no errors, one log row per accepted grade).
+//  - 20 learners grading at once for 60 s (p95 < 150 ms, no errors, one log row per accepted grade),
+//  - on PostgreSQL, the same 20 learners grading without pause against one app server, then against
+//    two sharing the database (requests a second; two should serve at least 1.6x one).
 //
 //   npx tsx --conditions=react-server bench/review-http.ts      (builds first if .next is absent)
-//   BENCH_SECONDS=10 shortens the load phase while trying things out.
+//   BENCH_SECONDS=10 shortens the load phases while trying things out.
 
-import { rmSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
-import { withDatabase } from "../tests/support/database.ts";
-import { buildReviewFixture, ONE_BIG_LEARNER } from "./support/review-fixture.ts";
+import { pathToFileURL } from "node:url";
+import { engineNameOf } from "../lib/db/engine/select.ts";
+import { numbered, withDatabase, type EngineName } from "../tests/support/database.ts";
+import { benchEngines, ratio, type BenchEngines } from "./support/engines.ts";
+import { buildReviewFixture, ONE_BIG_LEARNER, type Fixture } from "./support/review-fixture.ts";
 import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
 import { pageJavaScript } from "./support/page-javascript.ts";
 import { machineLine } from "./support/machine.ts";
@@ -28,24 +31,128 @@ interface Step {
   card: { cardId: string; version: number } | null;
 }
 
-export async function run(): Promise<string> {
-  ensureBuild();
-  const now = new Date();
-  const passwordHash = await bcrypt.hash(PASSWORD, 10);
-  const big = await buildReviewFixture({ ...ONE_BIG_LEARNER, passwordHash, now });
-  const crowd = await buildReviewFixture({
-    learners: LEARNERS,
-    cardsPerLearner: 3_000,
-    studiedPerLearner: 2_500,
-    duePerLearner: 2_500,
-    logsPerLearner: 5_000,
-    decksPerLearner: 10,
-    passwordHash,
-    now,
-  });
+interface GradingRun {
+  latencies: number[];
+  errors: number;
+  accepted: number;
+  acceptedBy: Map<string, number>;
+  seconds: number;
+}
+
+/**
+ * The crowd's learners grade their due cards until `seconds` pass, learner i on server
+ * i mod servers, pausing `think(n, i)` ms before each grade.
+ */
+async function gradeAtOnce(
+  baseUrls: string[],
+  learners: Fixture["learners"],
+  cookies: string[],
+  seconds: number,
+  think: (n: number, i: number) => number,
+  idPrefix: string,
+): Promise<GradingRun> {
+  const run: GradingRun = { latencies: [], errors: 0, accepted: 0, acceptedBy: new Map(), seconds };
+  const until = Date.now() + seconds * 1000;
+  const post = async (baseUrl: string, cookie: string, body: object): Promise<Step | null> => {
+    const t = performance.now();
+    try {
+      const response = await fetch(`${baseUrl}/api/review`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as Step;
+      run.latencies.push(performance.now() - t);
+      if (!response.ok) {
+        run.errors++;
+        return null;
+      }
+      return json;
+    } catch {
+      run.errors++;
+      return null;
+    }
+  };
+  await Promise.all(
+    learners.map(async (learner, i) => {
+      const baseUrl = baseUrls[i % baseUrls.length]!;
+      const cookie = cookies[i]!;
+      // People do not all open the app in the same millisecond: starts spread over 2 s.
+      await new Promise((r) => setTimeout(r, i * 100));
+      let step = await post(baseUrl, cookie, { type: "next" });
+      let n = 0;
+      while (step?.card && Date.now() < until) {
+        const card = step.card;
+        const pause = think(n, i);
+        if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+        const next = await post(baseUrl, cookie, {
+          type: "grade",
+          cardId: card.cardId,
+          rating: n % 9 === 0 ? 1 : 3,
+          version: card.version,
+          clientReviewId: `${idPrefix}-${learner.id}-${n}`,
+          durationMs: 4000,
+        });
+        n++;
+        if (next) {
+          run.accepted++;
+          run.acceptedBy.set(learner.id, (run.acceptedBy.get(learner.id) ?? 0) + 1);
+        }
+        step = next;
+      }
+    }),
+  );
+  return run;
+}
+
+/** Log rows written by the grading runs (client review ids starting with `idPrefix`), per learner. */
+async function loggedBy(url: string, idPrefix: string): Promise<Map<string, number>> {
+  const counted = await withDatabase(
+    url,
+    (db) =>
+      db.all<{ userId: string; n: number }>(
+        numbered(`SELECT "userId", COUNT(*) AS n FROM "ReviewLog" WHERE "clientReviewId" LIKE ? GROUP BY "userId"`, engineNameOf(url)),
+        `${idPrefix}-%`,
+      ),
+    { readonly: true },
+  );
+  return new Map(counted.map((r) => [r.userId, Number(r.n)]));
+}
+
+function exactlyOnce(run: GradingRun, logged: Map<string, number>, learners: Fixture["learners"]): boolean {
+  const total = [...logged.values()].reduce((a, b) => a + b, 0);
+  return total === run.accepted && learners.every((l) => (logged.get(l.id) ?? 0) === (run.acceptedBy.get(l.id) ?? 0));
+}
+
+interface EngineResult {
+  described: string;
+  firstLoad: number[];
+  js: { files: number; gzipped: number; raw: number };
+  crowd: GradingRun;
+  crowdExact: boolean;
+  /** PostgreSQL only: grading without pause against one server, then two. */
+  scaling?: { one: GradingRun; two: GradingRun; exact: boolean };
+}
+
+async function measureEngine(engines: BenchEngines, engine: EngineName, passwordHash: string, now: Date): Promise<EngineResult> {
+  const bigDb = await engines.database(engine, "review-big");
+  const crowdDb = await engines.database(engine, "review-crowd");
   try {
+    const big = await buildReviewFixture({ ...ONE_BIG_LEARNER, passwordHash, now, url: bigDb.url });
+    const crowd = await buildReviewFixture({
+      learners: LEARNERS,
+      cardsPerLearner: 3_000,
+      studiedPerLearner: 2_500,
+      duePerLearner: 2_500,
+      logsPerLearner: 5_000,
+      decksPerLearner: 10,
+      passwordHash,
+      now,
+      url: crowdDb.url,
+    });
+
     // First load of the review page, on the big collection.
-    const bigServer = await startServer(big.file);
+    const bigServer = await startServer(big.url);
     let firstLoad: number[] = [];
     let js = { files: 0, gzipped: 0, raw: 0 };
     try {
@@ -63,104 +170,111 @@ export async function run(): Promise<string> {
       bigServer.stop();
     }
 
-    // Twenty learners grading at once.
-    const server = await startServer(crowd.file);
     const seconds = Number(process.env.BENCH_SECONDS ?? 60);
     const thinkMs = Number(process.env.BENCH_THINK_MS ?? 1000);
     const thinkSpreadMs = Math.max(1, Number(process.env.BENCH_THINK_SPREAD_MS ?? 2000));
-    const latencies: number[] = [];
-    let errors = 0;
-    let accepted = 0;
-    const acceptedBy = new Map<string, number>();
+    const server = await startServer(crowd.url);
+    const servers = [server];
     try {
-      const cookies = await Promise.all(crowd.learners.map((l) => signInOverHttp(server.baseUrl, l.email, PASSWORD)));
-      const until = Date.now() + seconds * 1000;
-      const post = async (cookie: string, body: object): Promise<Step | null> => {
-        const t = performance.now();
-        try {
-          const response = await fetch(`${server.baseUrl}/api/review`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie },
-            body: JSON.stringify(body),
-          });
-          const json = (await response.json()) as Step;
-          latencies.push(performance.now() - t);
-          if (!response.ok) {
-            errors++;
-            return null;
-          }
-          return json;
-        } catch {
-          errors++;
-          return null;
-        }
-      };
-      await Promise.all(
-        crowd.learners.map(async (learner, i) => {
-          const cookie = cookies[i]!;
-          // People do not all open the app in the same millisecond: starts spread over 2 s.
-          await new Promise((r) => setTimeout(r, i * 100));
-          let step = await post(cookie, { type: "next" });
-          let n = 0;
-          while (step?.card && Date.now() < until) {
-            const card = step.card;
-            // A person reads, recalls and reveals before grading: 1 to 3 s a card here, quicker than
-            // most people (Anki's own statistics put typical answers at several seconds).
-            await new Promise((r) => setTimeout(r, thinkMs + ((n * 397 + i * 131) % thinkSpreadMs)));
-            const next = await post(cookie, {
-              type: "grade",
-              cardId: card.cardId,
-              rating: n % 9 === 0 ? 1 : 3,
-              version: card.version,
-              clientReviewId: `${learner.id}-${n}`,
-              durationMs: 4000,
-            });
-            n++;
-            if (next) {
-              accepted++;
-              acceptedBy.set(learner.id, (acceptedBy.get(learner.id) ?? 0) + 1);
-            }
-            step = next;
-          }
-        }),
+      // One session cookie serves every app server: they share AUTH_SECRET and the database.
+      // One at a time: the sign-in limiter counts attempts in flight from one address (127.0.0.1).
+      const cookies: string[] = [];
+      for (const learner of crowd.learners) cookies.push(await signInOverHttp(server.baseUrl, learner.email, PASSWORD));
+      // A person reads, recalls and reveals before grading: 1 to 3 s a card here, quicker than most
+      // people (Anki's own statistics put typical answers at several seconds).
+      const crowdRun = await gradeAtOnce(
+        [server.baseUrl],
+        crowd.learners,
+        cookies,
+        seconds,
+        (n, i) => thinkMs + ((n * 397 + i * 131) % thinkSpreadMs),
+        "crowd",
       );
+      const crowdExact = exactlyOnce(crowdRun, await loggedBy(crowd.url, "crowd"), crowd.learners);
+      let scaling: EngineResult["scaling"];
+      if (engine === "postgresql") {
+        const busySeconds = Math.max(5, Math.round(seconds / 3));
+        const one = await gradeAtOnce([server.baseUrl], crowd.learners, cookies, busySeconds, () => 0, "one");
+        servers.push(await startServer(crowd.url));
+        const two = await gradeAtOnce(
+          servers.map((s) => s.baseUrl),
+          crowd.learners,
+          cookies,
+          busySeconds,
+          () => 0,
+          "two",
+        );
+        const exact =
+          exactlyOnce(one, await loggedBy(crowd.url, "one"), crowd.learners) &&
+          exactlyOnce(two, await loggedBy(crowd.url, "two"), crowd.learners);
+        scaling = { one, two, exact };
+      }
+      return { described: crowdDb.described, firstLoad, js, crowd: crowdRun, crowdExact, ...(scaling ? { scaling } : {}) };
     } finally {
-      server.stop();
+      for (const s of servers) s.stop();
     }
-    const counted = await withDatabase(
-      `file:${crowd.file}`,
-      (db) =>
-        db.all<{ userId: string; n: number }>(
-          `SELECT userId, COUNT(*) AS n FROM "ReviewLog" WHERE clientReviewId IS NOT NULL GROUP BY userId`,
-        ),
-      { readonly: true },
-    );
-    const logged = new Map(counted.map((r) => [r.userId, Number(r.n)]));
-    const exact = crowd.learners.every((l) => (logged.get(l.id) ?? 0) === (acceptedBy.get(l.id) ?? 0));
-    const totalLogged = [...logged.values()].reduce((a, b) => a + b, 0);
-    const p95 = percentile(latencies, 95);
-    const medianLoad = percentile(firstLoad, 50);
-
-    return [
-      "## Review over HTTP",
-      "",
-      "The production build (`next start`) on loopback, requests from this process with Node's fetch. `npx tsx --conditions=react-server bench/review-http.ts`.",
-      "",
-      "| measure | result | target | met |",
-      "| --- | --- | --- | --- |",
-      `| review page first load, learner with 50,000 cards / 500,000 log rows (median of 10, p95) | ${medianLoad.toFixed(0)} ms (${percentile(firstLoad, 95).toFixed(0)} ms) | < 300 ms | ${ok(medianLoad < 300)} |`,
-      `| JavaScript shipped by the review page, gzipped (${js.files} files + inline) | ${(js.gzipped / 1024).toFixed(1)} kB (${(js.raw / 1024).toFixed(0)} kB raw) | < 150 kB | ${ok(js.gzipped < 150 * 1024)} |`,
-      `| ${LEARNERS} learners grading for ${seconds} s, ${thinkMs}-${thinkMs + thinkSpreadMs} ms a card: requests, p50 / p95 / max | ${latencies.length} requests (${(latencies.length / seconds).toFixed(1)}/s), ${percentile(latencies, 50).toFixed(0)} / ${p95.toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms | p95 < 150 ms | ${ok(p95 < 150)} |`,
-      `| errors | ${errors} | 0 | ${ok(errors === 0)} |`,
-      `| log rows vs accepted grades | ${totalLogged} rows, ${accepted} accepted, equal per learner: ${exact ? "yes" : "no"} | equal | ${ok(exact && totalLogged === accepted)} |`,
-      "",
-      machineLine("The load generator shares the two cores with the server."),
-      "",
-    ].join("\n");
   } finally {
-    rmSync(big.dir, { recursive: true, force: true });
-    rmSync(crowd.dir, { recursive: true, force: true });
+    await bigDb.drop();
+    await crowdDb.drop();
   }
+}
+
+export async function run(): Promise<string> {
+  ensureBuild();
+  const now = new Date();
+  const passwordHash = await bcrypt.hash(PASSWORD, 10);
+  const engines = await benchEngines();
+  const results = new Map<EngineName, EngineResult>();
+  try {
+    for (const engine of engines.names) results.set(engine, await measureEngine(engines, engine, passwordHash, now));
+  } finally {
+    await engines.stop();
+  }
+  const sqlite = results.get("sqlite");
+  const postgresql = results.get("postgresql");
+  const cell = (engine: EngineName, show: (r: EngineResult) => string) => {
+    const r = results.get(engine);
+    return r ? show(r) : "not run";
+  };
+  const medianLoad = (r: EngineResult) => percentile(r.firstLoad, 50);
+  const p95 = (r: EngineResult) => percentile(r.crowd.latencies, 95);
+  const perSecond = (g: GradingRun) => g.latencies.length / g.seconds;
+  const any = (sqlite ?? postgresql)!;
+  const scaling = postgresql?.scaling;
+  return [
+    "## Review over HTTP, on both engines",
+    "",
+    "The production build (`next start`) on loopback, requests from this process with Node's fetch; each engine's databases are seeded alike, one engine after the other. `npx tsx --conditions=react-server bench/review-http.ts`.",
+    ...[...results].map(([engine, r]) => `- ${engine}: ${r.described}`),
+    "",
+    "| measure | SQLite | PostgreSQL | PostgreSQL / SQLite | target |",
+    "| --- | --- | --- | --- | --- |",
+    `| review page first load, learner with 50,000 cards / 500,000 log rows (median of 10, p95) | ${cell("sqlite", (r) => `${medianLoad(r).toFixed(0)} ms (${percentile(r.firstLoad, 95).toFixed(0)} ms)`)} | ${cell("postgresql", (r) => `${medianLoad(r).toFixed(0)} ms (${percentile(r.firstLoad, 95).toFixed(0)} ms)`)} | ${ratio(sqlite && medianLoad(sqlite), postgresql && medianLoad(postgresql))} | < 300 ms |`,
+    `| JavaScript shipped by the review page, gzipped (${any.js.files} files + inline) | ${(any.js.gzipped / 1024).toFixed(1)} kB (${(any.js.raw / 1024).toFixed(0)} kB raw) | same build | | < 150 kB |`,
+    `| ${LEARNERS} learners grading for ${any.crowd.seconds} s, 1-3 s a card: requests, p50 / p95 / max | ${cell("sqlite", (r) => crowdCell(r.crowd))} | ${cell("postgresql", (r) => crowdCell(r.crowd))} | ${ratio(sqlite && p95(sqlite), postgresql && p95(postgresql))} (p95) | p95 < 150 ms |`,
+    `| errors | ${cell("sqlite", (r) => String(r.crowd.errors))} | ${cell("postgresql", (r) => String(r.crowd.errors))} | | 0 |`,
+    `| one log row per accepted grade, per learner | ${cell("sqlite", (r) => `${ok(r.crowdExact)} (${r.crowd.accepted} grades)`)} | ${cell("postgresql", (r) => `${ok(r.crowdExact)} (${r.crowd.accepted} grades)`)} | | equal |`,
+    "",
+    scaling
+      ? [
+          `Several app servers on PostgreSQL: the same ${LEARNERS} learners grading without pause for ${scaling.one.seconds} s, against one \`next start\`, then against two on two ports sharing the database (learner i on server i mod 2). The load generator, both servers and PostgreSQL share the machine's two cores, so this is a lower bound of what two machines would serve.`,
+          "",
+          "| app servers | requests/s | p50 / p95 ms | errors | two / one | target |",
+          "| --: | --: | --- | --: | --: | --- |",
+          `| 1 | ${perSecond(scaling.one).toFixed(1)} | ${percentile(scaling.one.latencies, 50).toFixed(0)} / ${percentile(scaling.one.latencies, 95).toFixed(0)} | ${scaling.one.errors} | | |`,
+          `| 2 | ${perSecond(scaling.two).toFixed(1)} | ${percentile(scaling.two.latencies, 50).toFixed(0)} / ${percentile(scaling.two.latencies, 95).toFixed(0)} | ${scaling.two.errors} | ${(perSecond(scaling.two) / perSecond(scaling.one)).toFixed(2)}x | ≥ 1.6x |`,
+          "",
+          `Every accepted grade of both runs stored once, per learner: ${ok(scaling.exact)}.`,
+          "",
+        ].join("\n")
+      : "PostgreSQL was not run (no server): the several-servers figures need it.\n",
+    machineLine("The load generator shares the two cores with the servers."),
+    "",
+  ].join("\n");
+}
+
+function crowdCell(g: GradingRun): string {
+  return `${g.latencies.length} requests (${(g.latencies.length / g.seconds).toFixed(1)}/s), ${percentile(g.latencies, 50).toFixed(0)} / ${percentile(g.latencies, 95).toFixed(0)} / ${Math.max(...g.latencies).toFixed(0)} ms`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -80,7 +80,7 @@ export async function run(): Promise<string> {
       return chunks;
     });
 
-    const server = await startServer(fixture.file);
+    const server = await startServer(fixture.url);
     let syncSeconds = 0;
     let syncErrors = 0;
     let accepted = 0;

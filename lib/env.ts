@@ -10,8 +10,9 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default("file:./data/iam-recall.db")
-    .refine((url) => url.startsWith("file:"), {
-      message: 'DATABASE_URL must be a SQLite "file:" URL, e.g. file:./data/iam-recall.db',
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/i.test(url), {
+      message:
+        'DATABASE_URL must be a SQLite "file:" URL, e.g. file:./data/iam-recall.db, or a PostgreSQL one, e.g. postgresql://user:password@localhost:5432/iam_recall',
     }),
   AUTH_SECRET: optionalText,
   AUTH_GITHUB_ID: optionalText,

@@ -22,14 +22,14 @@ function ensureAuthSecret(): void {
 async function main(): Promise<number> {
   ensureAuthSecret();
   const { env } = await import("../lib/env.ts");
-  const { databaseTools } = await import("../lib/db/engine/tools.node.ts");
+  const { databaseTools, MIGRATIONS_FOLDERS } = await import("../lib/db/engine/tools.node.ts");
   const database = databaseTools(env().DATABASE_URL);
-  const problem = database.problem({ mustExist: false });
+  const problem = await database.problem({ mustExist: false });
   if (problem) {
     console.error(`setup: ${problem}`);
     return 1;
   }
-  const applied = await database.applyMigrations(join(root, "prisma", "migrations"));
+  const applied = await database.applyMigrations(join(root, ...MIGRATIONS_FOLDERS[database.name]));
   console.log(applied.length ? `setup: applied migrations ${applied.join(", ")}` : "setup: database schema is up to date");
   await database.tune();
 

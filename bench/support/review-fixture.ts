@@ -1,12 +1,21 @@
 // A database of learners with large collections and long histories, written as plain rows in one
 // transaction per table through the test database helper, which stores values the way Prisma
 // does: seeding half a million log rows through the ORM would take longer than the benchmarks themselves.
+// The same rows go to either engine: many rows per INSERT, the SQL quoted and numbered for both.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CardStateCode } from "../../lib/srs/index.ts";
-import { migratedDatabase, withDatabase, type SqlValue } from "../../tests/support/database.ts";
+import { engineNameOf } from "../../lib/db/engine/select.ts";
+import {
+  migratedDatabase,
+  numbered,
+  withDatabase,
+  type DatabaseHandle,
+  type EngineName,
+  type SqlValue,
+} from "../../tests/support/database.ts";
 import { floats, mulberry32 } from "../../lib/random/index.ts";
 
 export interface FixtureOptions {
@@ -22,6 +31,8 @@ export interface FixtureOptions {
   passwordHash?: string;
   settings?: object;
   now: Date;
+  /** A new database to fill (bench/support/engines.ts); by default a SQLite file in a temporary folder. */
+  url?: string;
 }
 
 /** The benchmark learner of the review targets: 50,000 cards, 400 due, 500,000 review-log rows. */
@@ -36,8 +47,30 @@ export const ONE_BIG_LEARNER = {
 
 export interface Fixture {
   dir: string;
+  /** The SQLite file, when the fixture is one. */
   file: string;
+  url: string;
   learners: Array<{ id: string; email: string }>;
+}
+
+/** SQLite takes at most 32,766 parameters a statement; PostgreSQL 65,535. */
+const PARAMETERS_PER_STATEMENT = 30_000;
+
+/** Writes `rows` into `table`, many rows a statement, in one transaction. */
+async function insertRows(db: DatabaseHandle, engine: EngineName, table: string, columns: string, tuple: string, rows: SqlValue[][]) {
+  const width = (tuple.match(/\?/g) ?? []).length;
+  const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / width));
+  const statements: SqlValue[][] = [];
+  for (let i = 0; i < rows.length; i += perStatement) statements.push(rows.slice(i, i + perStatement).flat());
+  const full = `INSERT INTO "${table}" (${columns}) VALUES ${Array(perStatement).fill(tuple).join(", ")}`;
+  const last = rows.length % perStatement;
+  const head = last === 0 ? statements : statements.slice(0, -1);
+  await db.runMany(numbered(full, engine), head);
+  if (last > 0) {
+    await db.runMany(numbered(`INSERT INTO "${table}" (${columns}) VALUES ${Array(last).fill(tuple).join(", ")}`, engine), [
+      statements.at(-1)!,
+    ]);
+  }
 }
 
 const DAY = 86_400_000;
@@ -45,7 +78,8 @@ const DAY = 86_400_000;
 export async function buildReviewFixture(options: FixtureOptions): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), "iam-recall-bench-review-"));
   const file = join(dir, "bench.db");
-  const url = `file:${file}`;
+  const url = options.url ?? `file:${file}`;
+  const engine = engineNameOf(url);
   await migratedDatabase(url);
   const rand = floats(mulberry32(7));
   const now = options.now.getTime();
@@ -129,23 +163,35 @@ export async function buildReviewFixture(options: FixtureOptions): Promise<Fixtu
   }
 
   await withDatabase(url, async (db) => {
-    await db.runMany(
-      `INSERT INTO "User" (id, email, name, passwordHash, role, timeZone, schedulerSettings, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'learner', 'UTC', ?, ?, ?)`,
+    const insert = (table: string, columns: string, tuple: string, rows: SqlValue[][]) =>
+      insertRows(db, engine, table, columns, tuple, rows);
+    await insert(
+      "User",
+      `id, email, name, "passwordHash", role, "timeZone", "schedulerSettings", "createdAt", "updatedAt"`,
+      `(?, ?, ?, ?, 'learner', 'UTC', ?, ?, ?)`,
       users,
     );
-    await db.runMany(`INSERT INTO "Deck" (id, ownerId, scope, path, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`, decks);
-    await db.runMany(
-      `INSERT INTO "Card" (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, suspended, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'basic', ?, ?, '[]', ?, ?, ?, false, ?, ?)`,
+    await insert("Deck", `id, "ownerId", scope, path, name, "createdAt", "updatedAt"`, `(?, ?, ?, ?, ?, ?, ?)`, decks);
+    await insert(
+      "Card",
+      `id, "deckId", scope, key, kind, front, back, tags, "noteKey", "sourceFile", "sourceLine", suspended, "createdAt", "updatedAt"`,
+      `(?, ?, ?, ?, 'basic', ?, ?, '[]', ?, ?, ?, false, ?, ?)`,
       cards,
     );
-    await db.runMany(
-      `INSERT INTO "CardState" (id, userId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, version, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, false, ?, ?)`,
+    await insert(
+      "CardState",
+      `id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", suspended, version, "updatedAt"`,
+      `(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, false, ?, ?)`,
       states,
     );
-    await db.runMany(
-      `INSERT INTO "ReviewLog" (id, userId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    await insert(
+      "ReviewLog",
+      `id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs"`,
+      `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
       logs,
     );
+    // PostgreSQL plans from statistics a bulk load leaves stale until autovacuum comes by.
+    if (engine === "postgresql") await db.run("ANALYZE");
   });
-  return { dir, file, learners };
+  return { dir, file, url, learners };
 }

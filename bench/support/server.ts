@@ -18,7 +18,8 @@ export interface RunningServer {
   stop(): void;
 }
 
-export async function startServer(databaseFile: string): Promise<RunningServer> {
+/** `next start` on the database `databaseUrl` names. */
+export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
@@ -27,7 +28,7 @@ export async function startServer(databaseFile: string): Promise<RunningServer> 
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-only-secret-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -108,7 +108,7 @@ export async function restoreBackup(user: SessionUser, input: unknown, now = new
     await forgetEvents(user, cards);
     return written;
   } finally {
-    claim.release();
+    await claim.release();
   }
 }
 

@@ -1,7 +1,7 @@
 // One error for "another connection holds the write lock and kept it longer than we wait". It is
 // not a bug and not the caller's fault: route handlers answer 503 with Retry-After, and the review
 // screen tells the learner the grade was not saved.
-import { DomainError } from "../errors/index.ts";
+import { DomainError, PASSING_ERROR_MESSAGES } from "../errors/index.ts";
 
 /** The longest a write waits, in total, for another connection's lock before giving up. */
 export const DATABASE_BUSY_WAIT_MS = 10_000;
@@ -19,5 +19,23 @@ export function isDatabaseBusy(error: unknown): error is DatabaseBusyError {
   return (
     error instanceof DatabaseBusyError ||
     (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "database_busy")
+  );
+}
+
+/**
+ * The database server cannot be reached (down, restarting, unreachable). Like a busy database it
+ * is nobody's fault and passes: routes answer 503 with Retry-After and nothing was written. The
+ * message is for the learner; `detail` names the server and DATABASE_URL for the operator's log.
+ */
+export class DatabaseUnavailableError extends DomainError<"database_unavailable"> {
+  constructor(readonly detail: string) {
+    super("database_unavailable", PASSING_ERROR_MESSAGES.database_unavailable);
+  }
+}
+
+export function isDatabaseUnavailable(error: unknown): error is DatabaseUnavailableError {
+  return (
+    error instanceof DatabaseUnavailableError ||
+    (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "database_unavailable")
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { frontLine } from "../decks/index.ts";
 import { prisma } from "./client.ts";
+import { containsIgnoringCase } from "./engine/text-match.ts";
 import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
 
@@ -36,7 +37,7 @@ export async function deckCardPage(user: SessionUser, deckId: string, search: st
   const where = {
     deckId,
     scope: { in: readableScopes(user) },
-    ...(text ? { OR: [{ front: { contains: text } }, { back: { contains: text } }] } : {}),
+    ...(text ? { OR: [{ front: containsIgnoringCase(text) }, { back: containsIgnoringCase(text) }] } : {}),
   };
   const matching = await prisma.card.count({ where });
   const pages = Math.max(1, Math.ceil(matching / CARDS_PER_PAGE));

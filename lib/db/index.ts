@@ -8,7 +8,13 @@ import "server-only";
 export { exportBackup, restoreBackup, RestoreRunningError, type RestoreResult } from "./backup.ts";
 export { findCardForLearner, updateOwnCard } from "./cards.ts";
 export type { ImportCounts } from "./card-import.ts";
-export { DATABASE_BUSY_WAIT_MS, DatabaseBusyError, isDatabaseBusy } from "./database-busy.ts";
+export {
+  DATABASE_BUSY_WAIT_MS,
+  DatabaseBusyError,
+  DatabaseUnavailableError,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+} from "./database-busy.ts";
 export { CARDS_PER_PAGE, deckCardPage, type CardListPage, type CardListRow, type CardListState } from "./deck-cards.ts";
 export { deckDeletion, deleteOwnDeck, renameOwnDeck, type DeckDeletion } from "./deck-edits.ts";
 export {
@@ -21,6 +27,14 @@ export {
   type DeckSummary,
 } from "./decks.ts";
 export { optimizeForLearner, type LearnerOptimizeOptions, type LearnerOptimizeResult } from "./optimize.ts";
+export {
+  OPTIMIZER_FAILED_MESSAGE,
+  optimizerRunView,
+  startOptimizerRun,
+  startOptimizerWorker,
+  type OptimizerRunStatus,
+  type OptimizerRunView,
+} from "./optimizer-runs.ts";
 export { reviewLogPages } from "./review-export.ts";
 export { saveScenarioCards, type SaveScenarioResult } from "./scenario-cards.ts";
 export {

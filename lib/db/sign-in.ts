@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client.ts";
+import { databaseCoordination } from "./engine/coordination.ts";
 
 // Sign-in and sign-up bookkeeping. These run before anyone is signed in, so they are scoped by the
 // email or address being checked rather than by an acting user. Each row is one attempt under one
@@ -26,11 +27,17 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 /**
  * Records an attempt under every key at once, unless one of them is already at its limit since
  * `since`; then nothing is recorded and `retryAt` says when that key's oldest counted attempt
- * leaves the window (attempts exactly `windowMs` old no longer count). The count and the insert share one transaction, and the driver adapter runs
- * transactions one at a time, so concurrent attempts cannot all see room under the limit.
+ * leaves the window (attempts exactly `windowMs` old no longer count). The count and the insert
+ * share one transaction that holds the engine's lock on every key, so concurrent attempts under a
+ * key take turns and cannot all see room under the limit.
  */
 export async function reserveAttempt(limits: AttemptLimit[], since: Date, now: Date, windowMs: number): Promise<Reservation> {
   return prisma.$transaction(async (tx) => {
+    await databaseCoordination().transactionLocks.lock(
+      tx,
+      "sign-in-attempts",
+      limits.map(({ key }) => key),
+    );
     for (const { key, limit } of limits) {
       const recent = await tx.signInAttempt.findMany({
         where: { address: key, createdAt: { gt: since } },

@@ -4,8 +4,8 @@ import { env } from "../env.ts";
 import { databaseTools } from "./engine/tools.node.ts";
 
 /** A database the app cannot use stops the server with one line, not a stack trace on the first request. */
-export function checkDatabaseAtStartup(): void {
-  const problem = databaseTools(env().DATABASE_URL).problem({ mustExist: true });
+export async function checkDatabaseAtStartup(): Promise<void> {
+  const problem = await databaseTools(env().DATABASE_URL).problem({ mustExist: true });
   if (problem) {
     console.error(`IAM Recall cannot start: ${problem}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 import "server-only";
 import { DomainError } from "../errors/index.ts";
 import { prisma } from "./client.ts";
+import { startJobWorkersInServer } from "./job-workers.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 
 export type Role = "learner" | "instructor" | "admin";
@@ -16,6 +17,7 @@ export interface SessionUser {
 const sessionUserSelect = { id: true, email: true, name: true, role: true, timeZone: true } as const;
 
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
+  startJobWorkersInServer();
   const user = await prisma.user.findUnique({ where: { id }, select: sessionUserSelect });
   return user ? { ...user, role: user.role as Role } : null;
 }

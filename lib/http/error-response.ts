@@ -4,10 +4,10 @@
 // objects data-access functions return both go through here, so a code means the same status on
 // every endpoint.
 import type { core } from "zod/mini";
-import { DomainError, firstIssueMessage } from "../errors/index.ts";
+import { DomainError, firstIssueMessage, PASSING_ERROR_MESSAGES, passingCodeOf } from "../errors/index.ts";
 import type { RequestRefusal } from "../security/request-guard.ts";
 
-/** Seconds a client is told to wait after a busy answer (the database's lock, the upload readers). */
+/** Seconds a client is told to wait after a busy answer (the database's lock or server, the upload readers). */
 export const RETRY_AFTER_S = 5;
 
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   not_restorable: 422,
   failed: 500,
   database_busy: 503,
+  database_unavailable: 503,
   uploads_busy: 503,
 };
 
@@ -38,9 +39,14 @@ export function errorResponse(code: string, message: string, extra: Record<strin
   return Response.json({ ...extra, error: message, code }, { status, headers });
 }
 
-/** A domain error as its answer; anything else is a bug and is thrown on to the framework. */
+/**
+ * A domain error as its answer, and a passing one (the database busy or out of reach) even when a
+ * library wrapped it; anything else is a bug and is thrown on to the framework.
+ */
 export function domainErrorResponse(error: unknown, extra: Record<string, unknown> = {}): Response {
   if (error instanceof DomainError) return errorResponse(error.code, error.message, extra);
+  const passing = passingCodeOf(error);
+  if (passing) return errorResponse(passing, PASSING_ERROR_MESSAGES[passing], extra);
   throw error;
 }
 

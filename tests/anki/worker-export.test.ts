@@ -76,7 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 /** The package's files; the zip's own timestamps are left out, as they follow the clock. */

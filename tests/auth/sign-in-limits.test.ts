@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("10.5: sign-in limits", () => {

@@ -13,7 +13,7 @@ const { runImport } = await import("@/cli/commands/import.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 function io() {

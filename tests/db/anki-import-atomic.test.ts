@@ -1,11 +1,11 @@
 // An Anki import is one transaction through the engine's bulk-import port: a failure at any stage
 // (images, review rows, states), after the cards are already written inside it, leaves no row
-// behind, on a first import and on a re-import. The failures are forced with SQLite triggers on a
-// real database file, so the engine's own writes are what fails.
+// behind, on a first import and on a re-import. The failures are forced with triggers in the real
+// database (tests/support/forced-failure.ts), so the engine's own writes are what fails.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readAnkiFile } from "@/lib/anki/index.ts";
 import { BASIC, PNG, legacyApkg, type TestCollection } from "../anki/collection-builder.ts";
-import { withDatabase } from "../support/database.ts";
+import { failWrites, stopFailing } from "../support/forced-failure.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
 
 const database = await setUpTempDatabase();
@@ -25,13 +25,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 afterEach(async () => {
-  await withDatabase(database.url, async (db) => {
-    for (const name of ["fail_media", "fail_log", "fail_state", "fail_state_update"]) await db.run(`DROP TRIGGER IF EXISTS ${name}`);
-  });
+  for (const name of ["fail_media", "fail_log", "fail_state", "fail_state_update"]) await stopFailing(database.url, name);
 });
 
 function collection(back: string, extraReview: boolean): TestCollection {
@@ -76,9 +74,7 @@ async function snapshot() {
 
 /** A trigger that aborts the statement it fires on, as a constraint failure would. */
 async function failOn(name: string, event: "INSERT" | "UPDATE", table: string) {
-  await withDatabase(database.url, (db) =>
-    db.run(`CREATE TRIGGER ${name} BEFORE ${event} ON "${table}" BEGIN SELECT RAISE(ABORT, 'forced failure in ${table}'); END`),
-  );
+  await failWrites(database.url, { name, event, table, message: `forced failure in ${table}` });
 }
 
 describe("an Anki import that fails part way", () => {

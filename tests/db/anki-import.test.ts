@@ -14,7 +14,7 @@ const { planImport } = await import("@/lib/db/import-plan.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 const now = new Date("2026-03-01T12:00:00Z");

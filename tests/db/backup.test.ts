@@ -1,6 +1,7 @@
-// Export and restore against a real SQLite file: backup -> wipe -> restore gives back the same
+// Export and restore against a real database: backup -> wipe -> restore gives back the same
 // rows; only the learner's own data is read or written; a bad backup writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failWrites, stopFailing } from "../support/forced-failure.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
 import { createLearner, importDeck, type TestUser } from "../support/learners.ts";
 import type { CsvReview } from "@/lib/srs/index.ts";
@@ -101,7 +102,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("backup and restore", () => {
@@ -230,12 +231,17 @@ describe("backup and restore", () => {
     // The last log row is written after every state and every other log row; the trigger makes
     // the database refuse that one row, as a full disk or a vanished card would.
     file.reviewLogs.at(-1)!.durationMs = 424_242;
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER restore_test_failure BEFORE INSERT ON "ReviewLog" WHEN NEW.durationMs = 424242
-      BEGIN SELECT RAISE(ABORT, 'injected write failure'); END`);
+    await failWrites(database.url, {
+      name: "restore_test_failure",
+      event: "INSERT",
+      table: "ReviewLog",
+      message: "injected write failure",
+      when: { column: "durationMs", equals: 424_242 },
+    });
     try {
       await expect(restoreBackup(learner, file)).rejects.toThrow(/injected write failure/);
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER restore_test_failure`);
+      await stopFailing(database.url, "restore_test_failure");
     }
     expect(await snapshot(learner)).toEqual(before);
     expect(await versions()).toEqual(versionsBefore);

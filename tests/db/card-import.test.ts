@@ -9,7 +9,7 @@ const { applyCardImport, previewCardImport } = await import("@/lib/db/card-impor
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 const target = { scope: "", ownerId: "" };

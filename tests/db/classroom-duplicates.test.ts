@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("adding twice", () => {

@@ -75,7 +75,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("10.6: saves and submits follow the quiz as it stands", () => {

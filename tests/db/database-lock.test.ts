@@ -55,7 +55,7 @@ afterAll(async () => {
   await prisma.$disconnect();
   await shortWait.$disconnect();
   await other.close();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("10.7: a held write lock", () => {

@@ -12,7 +12,7 @@ const { STARTER_SCOPE } = await import("@/lib/db/library-scope.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 const learner = { id: "", email: "history@example.com", name: null, role: "learner" as const, timeZone: "UTC" };

@@ -1,32 +1,32 @@
-// The project's migration runner against a real SQLite file, through Prisma's Wasm schema engine.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The project's migration runner against a real database of the run's engine (SQLite, or
+// PostgreSQL under npm run test:db:postgresql), through Prisma's Wasm schema engine.
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { migrationAuthoring } from "@/lib/db/engine/tools.node.ts";
-import { databaseAt, withDatabase } from "../support/database.ts";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { migrationAuthoring, SCHEMA_FILES } from "@/lib/db/engine/tools.node.ts";
+import { databaseAt, MIGRATIONS_DIR, testEngine, withDatabase } from "../support/database.ts";
+import { tableNames } from "../support/schema-model.ts";
+import { freshDatabase } from "../support/temp-database.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const migrations = join(root, "prisma", "migrations");
-const dir = mkdtempSync(join(tmpdir(), "iam-recall-migrate-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = testEngine();
+const database = freshDatabase();
+afterAll(() => database.cleanup());
 
-describe("migrations", () => {
+describe(`migrations (${engine})`, () => {
   it("applies every migration once and records it where prisma migrate deploy looks", async () => {
-    const url = `file:${join(dir, "app.db")}`;
-    const first = await databaseAt(url).applyMigrations(migrations);
+    const first = await databaseAt(database.url).applyMigrations(MIGRATIONS_DIR);
     expect(first.length).toBeGreaterThan(0);
-    const again = await databaseAt(url).applyMigrations(migrations);
+    const again = await databaseAt(database.url).applyMigrations(MIGRATIONS_DIR);
     expect(again).toEqual([]);
 
     const [recorded, tables] = await withDatabase(
-      url,
+      database.url,
       async (db) =>
         [
-          await db.all<{ migration_name: string; finished_at: string | null }>(
+          await db.all<{ migration_name: string; finished_at: unknown }>(
             "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name",
           ),
-          (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")).map((t) => t.name),
+          await tableNames(db, engine),
         ] as const,
       { readonly: true },
     );
@@ -36,7 +36,11 @@ describe("migrations", () => {
   });
 
   it("finds nothing to create when the schema matches the committed migrations", async () => {
-    const sql = await migrationAuthoring("sqlite").diffSchemaAgainstMigrations(migrations, join(root, "prisma", "schema.prisma"));
+    const serverUrl = engine === "postgresql" ? inject("postgresAdminUrl") : undefined;
+    const sql = await migrationAuthoring(engine, serverUrl).diffSchemaAgainstMigrations(
+      MIGRATIONS_DIR,
+      join(root, ...SCHEMA_FILES[engine]),
+    );
     expect(sql.replace(/^--.*$/gm, "").trim()).toBe("");
   });
 });

@@ -18,7 +18,7 @@ const pool = threadedReadPool(database.file, spawn);
 afterAll(async () => {
   await pool.close();
   writer.close();
-  database.cleanup();
+  await database.cleanup();
 });
 
 describe("read threads", () => {

@@ -14,7 +14,7 @@ const { readScenarioText } = await import("@/lib/scenarios/index.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
-  database.cleanup();
+  await database.cleanup();
 });
 
 const path = "scenarios/iam-and-bucket-example-2-bucket-denies-role.yaml";

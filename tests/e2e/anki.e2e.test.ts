@@ -9,7 +9,6 @@ import { readRows } from "./support/database.ts";
 import { signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const OWNER = "anki-owner@example.com";
 const OTHER = "anki-other@example.com";
 const T0 = Date.parse("2026-01-05T09:00:00Z");
@@ -70,16 +69,15 @@ describe("importing an Anki package in the browser", () => {
 
     await page.getByRole("button", { name: "Import 2 cards", exact: true }).click({ timeout: 10_000 });
     await page.getByRole("heading", { name: "Imported" }).waitFor();
-    const logs = readRows<{ clientReviewId: string; rating: number }>(
-      databaseFile,
-      "SELECT clientReviewId, rating FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?) ORDER BY review",
+    const logs = await readRows<{ clientReviewId: string; rating: number }>(
+      `SELECT "clientReviewId", rating FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?) ORDER BY review`,
       OWNER,
     );
     expect(logs).toEqual([
       { clientReviewId: `anki:${T0}`, rating: 3 },
       { clientReviewId: `anki:${T0 + 3 * 86_400_000}`, rating: 4 },
     ]);
-    const [card] = readRows<{ id: string }>(databaseFile, "SELECT id FROM Card WHERE key = 'anki:e2e-1:0'");
+    const [card] = await readRows<{ id: string }>(`SELECT id FROM "Card" WHERE key = 'anki:e2e-1:0'`);
     await page.goto(`/cards/${card!.id}`);
     const shown = page.locator(`img[src="${src}"]`).first();
     await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
@@ -88,9 +86,8 @@ describe("importing an Anki package in the browser", () => {
     expect(mine.headers()["content-type"]).toBe("image/png");
     expect(Buffer.from(await mine.body()).equals(Buffer.from(PNG))).toBe(true);
 
-    const [deck] = readRows<{ id: string }>(
-      databaseFile,
-      "SELECT id FROM Deck WHERE path = 'AWS › Anki STS' AND scope = (SELECT id FROM User WHERE email = ?)",
+    const [deck] = await readRows<{ id: string }>(
+      `SELECT id FROM "Deck" WHERE path = 'AWS › Anki STS' AND scope = (SELECT id FROM "User" WHERE email = ?)`,
       OWNER,
     );
     const exported = await page.request.get(`/api/export/anki?deck=${deck!.id}`);
@@ -125,9 +122,8 @@ describe("importing an Anki package in the browser", () => {
     });
     expect(response.status()).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/^broken\.apkg: the file is not a readable zip archive/);
-    const cards = readRows<{ n: number }>(
-      databaseFile,
-      "SELECT count(*) AS n FROM Card WHERE scope = (SELECT id FROM User WHERE email = ?)",
+    const cards = await readRows<{ n: number }>(
+      `SELECT count(*) AS n FROM "Card" WHERE scope = (SELECT id FROM "User" WHERE email = ?)`,
       "anki-broken@example.com",
     );
     expect(cards[0]!.n).toBe(0);

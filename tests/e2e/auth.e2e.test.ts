@@ -6,7 +6,6 @@ import { countRows } from "./support/database.ts";
 import { PASSWORD, signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -15,7 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const users = (email: string) => countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE email = ?", email);
+const users = (email: string) => countRows(`SELECT COUNT(*) AS n FROM "User" WHERE email = ?`, email);
 
 for (const viewport of ["desktop", "phone"] as ViewportName[]) {
   describe(`accounts at the ${viewport} viewport`, () => {
@@ -31,7 +30,7 @@ for (const viewport of ["desktop", "phone"] as ViewportName[]) {
       await page.waitForURL(`${baseUrl}/decks`);
       await expect(page.getByRole("heading", { name: "Your decks" }).isVisible()).resolves.toBe(true);
       await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Test Learner");
-      expect(users(email)).toBe(1);
+      expect(await users(email)).toBe(1);
       await context.close();
     });
 
@@ -69,34 +68,33 @@ for (const viewport of ["desktop", "phone"] as ViewportName[]) {
         { email, password: PASSWORD, field: "email-error", message: "already exists" },
       ];
       for (const c of cases) {
-        const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM User");
+        const before = await countRows(`SELECT COUNT(*) AS n FROM "User"`);
         await signUp(page, c.email, c.password);
         const error = page.locator(`#${c.field} .field-error`);
         await error.waitFor();
         await expect(error.textContent()).resolves.toContain(c.message);
-        expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User")).toBe(before);
+        expect(await countRows(`SELECT COUNT(*) AS n FROM "User"`)).toBe(before);
       }
-      expect(users(`short-${viewport}@example.com`)).toBe(0);
+      expect(await users(`short-${viewport}@example.com`)).toBe(0);
       await context.close();
     });
   });
 }
 
 describe("roles", () => {
-  it("makes the first account the admin and later ones learners", () => {
-    const admins = countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE role = 'admin'");
-    const first = countRows(
-      databaseFile,
-      "SELECT COUNT(*) AS n FROM User WHERE role = 'admin' AND createdAt = (SELECT MIN(createdAt) FROM User)",
+  it("makes the first account the admin and later ones learners", async () => {
+    const admins = await countRows(`SELECT COUNT(*) AS n FROM "User" WHERE role = 'admin'`);
+    const first = await countRows(
+      `SELECT COUNT(*) AS n FROM "User" WHERE role = 'admin' AND "createdAt" = (SELECT MIN("createdAt") FROM "User")`,
     );
     expect(admins).toBe(1);
     expect(first).toBe(1);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE role = 'learner'")).toBeGreaterThan(0);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "User" WHERE role = 'learner'`)).toBeGreaterThan(0);
   });
 
-  it("stores only a bcrypt hash of each password", () => {
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE passwordHash LIKE ?", `%${PASSWORD}%`)).toBe(0);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User WHERE passwordHash NOT LIKE '$2%'")).toBe(0);
+  it("stores only a bcrypt hash of each password", async () => {
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "User" WHERE "passwordHash" LIKE ?`, `%${PASSWORD}%`)).toBe(0);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "User" WHERE "passwordHash" NOT LIKE '$2%'`)).toBe(0);
   });
 });
 

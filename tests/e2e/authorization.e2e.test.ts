@@ -4,7 +4,6 @@ import { countRows, readRow } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 
 let owner = "";
 let outsider = "";
@@ -19,11 +18,10 @@ beforeAll(async () => {
   upload.append("path", "private.md");
   const imported = await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie: owner } });
   expect(imported.status).toBe(200);
-  const row = readRow<{ card: string; deck: string }>(
-    databaseFile,
-    `SELECT c.id AS card, c.deckId AS deck FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? LIMIT 1`,
+  const row = (await readRow<{ card: string; deck: string }>(
+    `SELECT c.id AS card, c."deckId" AS deck FROM "Card" c JOIN "User" u ON u.id = c.scope WHERE u.email = ? LIMIT 1`,
     "owner@authz.example",
-  )!;
+  ))!;
   ownerCard = row.card;
   ownerDeck = row.deck;
 });
@@ -42,7 +40,7 @@ describe("an outsider cannot reach another learner's things", () => {
   });
 
   it("cannot grade, bury or suspend the card, and nothing is written", async () => {
-    const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState WHERE cardId = ?", ownerCard);
+    const before = await countRows(`SELECT COUNT(*) AS n FROM "CardState" WHERE "cardId" = ?`, ownerCard);
     for (const action of [
       { type: "grade", cardId: ownerCard, rating: 3, version: 0, clientReviewId: "outsider-grade-1", durationMs: 1000 },
       { type: "bury", cardId: ownerCard, version: 0 },
@@ -55,8 +53,8 @@ describe("an outsider cannot reach another learner's things", () => {
       });
       expect(response.status, action.type).toBe(404);
     }
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM CardState WHERE cardId = ?", ownerCard)).toBe(before);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE cardId = ?", ownerCard)).toBe(0);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "CardState" WHERE "cardId" = ?`, ownerCard)).toBe(before);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "cardId" = ?`, ownerCard)).toBe(0);
   });
 
   it("does not see the owner's deck in their own list", async () => {

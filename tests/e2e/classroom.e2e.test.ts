@@ -6,12 +6,11 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows, readRow } from "./support/database.ts";
+import { countRows, readRow, type SqlValue } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const SCENARIO = readFileSync(new URL("../../seeds/scenarios/iam-and-bucket-example-2-bucket-denies-role.yaml", import.meta.url), "utf8");
 
 const TEACHER = "teacher@classroom.example";
@@ -24,15 +23,16 @@ let browser: Browser;
 let adminEmail = "";
 const ids = { classId: "", quizId: "", attemptId: "", joinCode: "", otherClassId: "" };
 
-const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, sql, ...params);
+const row = <T>(sql: string, ...params: SqlValue[]) => readRow<T>(sql, ...params);
 
 interface StoredPaper {
   questions: Array<{ questionId: string; kind: string; options: Array<{ id: string; correct: boolean }>; names: Record<string, string> }>;
 }
-const paperOf = (attemptId: string) =>
-  JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", attemptId)!.paper) as StoredPaper;
-const savedChoice = (attemptId: string, questionId: string) =>
-  row<{ choice: string }>("SELECT choice FROM QuizAnswer WHERE attemptId = ? AND questionId = ?", attemptId, questionId)?.choice ?? null;
+const paperOf = async (attemptId: string) =>
+  JSON.parse((await row<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper) as StoredPaper;
+const savedChoice = async (attemptId: string, questionId: string) =>
+  (await row<{ choice: string }>(`SELECT choice FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`, attemptId, questionId))
+    ?.choice ?? null;
 
 async function signedIn(email: string, viewport: "desktop" | "phone" = "desktop"): Promise<Page> {
   const { page } = await newPage(browser, baseUrl, viewport);
@@ -46,14 +46,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The first account of the database is its admin: in a full run another test file made it.
   const accounts = [TEACHER, OTHER_TEACHER, LEARNER, CLASSMATE, OUTSIDER];
-  if (countRows(databaseFile, "SELECT COUNT(*) AS n FROM User") === 0) accounts.unshift("admin@classroom.example");
+  if ((await countRows(`SELECT COUNT(*) AS n FROM "User"`)) === 0) accounts.unshift("admin@classroom.example");
   for (const email of accounts) {
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     await signUp(page, email, PASSWORD, email.split("@")[0]);
     await page.waitForURL(`${baseUrl}/decks`);
     await context.close();
   }
-  adminEmail = row<{ email: string }>("SELECT email FROM User WHERE role = 'admin' ORDER BY createdAt LIMIT 1")!.email;
+  adminEmail = (await row<{ email: string }>(`SELECT email FROM "User" WHERE role = 'admin' ORDER BY "createdAt" LIMIT 1`))!.email;
 });
 afterAll(async () => {
   await browser?.close();
@@ -67,11 +67,11 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
       await page.getByLabel(`Role of ${email}`, { exact: true }).selectOption("instructor");
       await page.getByRole("button", { name: `Save role of ${email}` }).click();
       await waitUntil(
-        () => row<{ role: string }>("SELECT role FROM User WHERE email = ?", email)?.role === "instructor",
+        async () => (await row<{ role: string }>(`SELECT role FROM "User" WHERE email = ?`, email))?.role === "instructor",
         () => `${email} is not an instructor`,
       );
     }
-    expect(row<{ role: string }>("SELECT role FROM User WHERE email = ?", LEARNER)?.role).toBe("learner");
+    expect((await row<{ role: string }>(`SELECT role FROM "User" WHERE email = ?`, LEARNER))?.role).toBe("learner");
     await page.context().close();
   });
 
@@ -91,17 +91,17 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     ids.quizId = page.url().split("/").pop()!;
 
     // Two cards from a starter deck with enough answers for distractors.
-    const deck = row<{ deckId: string }>(
-      `SELECT deckId FROM Card WHERE scope = 'starter' AND kind = 'basic' AND back <> '' GROUP BY deckId HAVING COUNT(*) >= 4 ORDER BY COUNT(*) LIMIT 1`,
-    )!;
+    const deck = (await row<{ deckId: string }>(
+      `SELECT "deckId" FROM "Card" WHERE scope = 'starter' AND kind = 'basic' AND back <> '' GROUP BY "deckId" HAVING COUNT(*) >= 4 ORDER BY COUNT(*) LIMIT 1`,
+    ))!;
     await page.getByLabel("Deck").selectOption(deck.deckId);
     await page.getByRole("button", { name: "Show cards" }).click();
     await page.waitForURL(/deck=/);
     for (let i = 0; i < 2; i++) {
-      const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId);
+      const before = await countRows(`SELECT COUNT(*) AS n FROM "QuizQuestion" WHERE "quizId" = ?`, ids.quizId);
       await page.getByTestId("picker-card").nth(i).getByRole("button", { name: "Add" }).click();
       await waitUntil(
-        () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId) === before + 1,
+        async () => (await countRows(`SELECT COUNT(*) AS n FROM "QuizQuestion" WHERE "quizId" = ?`, ids.quizId)) === before + 1,
         () => "card not added",
       );
     }
@@ -117,12 +117,9 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     expect(preview).toMatch(/One learner might see: .*bucket = /);
     await page.getByRole("button", { name: "Add scenario to quiz" }).click();
     await waitUntil(
-      () =>
-        countRows(
-          databaseFile,
-          "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ? AND kind = 'scenario' AND template = 1",
-          ids.quizId,
-        ) === 3,
+      async () =>
+        (await countRows(`SELECT COUNT(*) AS n FROM "QuizQuestion" WHERE "quizId" = ? AND kind = 'scenario' AND template`, ids.quizId)) ===
+        3,
       () => "scenario not added",
     );
 
@@ -131,7 +128,9 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await expect(page.getByTestId("quiz-question").count()).resolves.toBe(5);
     await page.getByRole("button", { name: "Move question 3 up" }).click();
     await waitUntil(
-      () => row<{ kind: string }>("SELECT kind FROM QuizQuestion WHERE quizId = ? AND position = 1", ids.quizId)?.kind === "scenario",
+      async () =>
+        (await row<{ kind: string }>(`SELECT kind FROM "QuizQuestion" WHERE "quizId" = ? AND position = 1`, ids.quizId))?.kind ===
+        "scenario",
       () => "not moved",
     );
 
@@ -141,10 +140,14 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await page.getByLabel(/Published/).check();
     await page.getByRole("button", { name: "Save settings" }).click();
     await waitUntil(
-      () => row<{ published: number }>("SELECT published FROM Quiz WHERE id = ?", ids.quizId)?.published === 1,
+      async () =>
+        (await row<{ published: number }>(`SELECT CASE WHEN published THEN 1 ELSE 0 END AS published FROM "Quiz" WHERE id = ?`, ids.quizId))
+          ?.published === 1,
       () => "not published",
     );
-    expect(row<{ timeLimitMinutes: number }>("SELECT timeLimitMinutes FROM Quiz WHERE id = ?", ids.quizId)?.timeLimitMinutes).toBe(20);
+    expect(
+      (await row<{ timeLimitMinutes: number }>(`SELECT "timeLimitMinutes" FROM "Quiz" WHERE id = ?`, ids.quizId))?.timeLimitMinutes,
+    ).toBe(20);
     await page.context().close();
   });
 
@@ -158,8 +161,11 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await page.getByTestId("open-quiz").getByRole("link", { name: "Week 1: policies" }).tap();
     await page.getByRole("button", { name: "Start quiz" }).tap();
     await page.getByTestId("take-question").first().waitFor();
-    ids.attemptId = row<{ id: string }>("SELECT a.id FROM QuizAttempt a JOIN User u ON u.id = a.userId WHERE u.email = ?", LEARNER)!.id;
-    const paper = paperOf(ids.attemptId);
+    ids.attemptId = (await row<{ id: string }>(
+      `SELECT a.id FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email = ?`,
+      LEARNER,
+    ))!.id;
+    const paper = await paperOf(ids.attemptId);
     expect(paper.questions).toHaveLength(5);
     const scenario = paper.questions.find((q) => q.kind === "scenario")!;
     expect(scenario.names.bucket).toBeTruthy();
@@ -176,12 +182,12 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     };
     const first = await pick(0, true);
     await waitUntil(
-      () => savedChoice(ids.attemptId, first.q.questionId) === JSON.stringify([first.option.id]),
+      async () => (await savedChoice(ids.attemptId, first.q.questionId)) === JSON.stringify([first.option.id]),
       () => "first answer not saved",
     );
     const second = await pick(1, false);
     await waitUntil(
-      () => savedChoice(ids.attemptId, second.q.questionId) === JSON.stringify([second.option.id]),
+      async () => (await savedChoice(ids.attemptId, second.q.questionId)) === JSON.stringify([second.option.id]),
       () => "second answer not saved",
     );
     await page
@@ -200,10 +206,10 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
       .getByTestId("save-state")
       .filter({ hasText: /^Not connected/ })
       .waitFor({ timeout: 10_000 });
-    expect(savedChoice(ids.attemptId, third.q.questionId)).toBeNull();
+    expect(await savedChoice(ids.attemptId, third.q.questionId)).toBeNull();
     await page.context().setOffline(false);
     await waitUntil(
-      () => savedChoice(ids.attemptId, third.q.questionId) === JSON.stringify([third.option.id]),
+      async () => (await savedChoice(ids.attemptId, third.q.questionId)) === JSON.stringify([third.option.id]),
       () => "offline answer never arrived",
       20_000,
     );
@@ -213,9 +219,10 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await page.getByRole("button", { name: "Submit now" }).tap();
     const score = page.getByTestId("quiz-score");
     await score.waitFor();
-    const points = paper.questions.map(
-      (q) => row<{ points: number }>("SELECT points FROM QuizQuestion WHERE id = ?", q.questionId)!.points,
-    );
+    const points: number[] = [];
+    for (const q of paper.questions) {
+      points.push((await row<{ points: number }>(`SELECT points FROM "QuizQuestion" WHERE id = ?`, q.questionId))!.points);
+    }
     const expected = points[0]! + points[2]!;
     await expect(score.textContent()).resolves.toBe(`Your score: ${expected} / ${points.reduce((a, b) => a + b, 0)}`);
     await expect(page.getByTestId("reviewed-question").count()).resolves.toBe(5);
@@ -225,17 +232,16 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     const cookie = await signInOverHttp(baseUrl, LEARNER, PASSWORD);
     const again = await fetch(`${baseUrl}/api/classroom/attempts/${ids.attemptId}/submit`, { method: "POST", headers: { cookie } });
     expect(await again.json()).toMatchObject({ submitted: true, alreadySubmitted: true });
-    expect(row<{ score: number }>("SELECT score FROM QuizAttempt WHERE id = ?", ids.attemptId)?.score).toBe(expected);
+    expect((await row<{ score: number }>(`SELECT score FROM "QuizAttempt" WHERE id = ?`, ids.attemptId))?.score).toBe(expected);
 
     // Missed questions are in the learner's review: scenario cards of their own, card questions due now.
-    const userId = row<{ id: string }>("SELECT id FROM User WHERE email = ?", LEARNER)!.id;
+    const userId = (await row<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, LEARNER))!.id;
     const missedScenarios = paper.questions.filter((q, i) => q.kind === "scenario" && i !== 0 && i !== 2).length;
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE scope = ? AND kind = 'scenario'", userId)).toBe(missedScenarios);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE scope = ? AND kind = 'scenario'`, userId)).toBe(missedScenarios);
     const missedCards = paper.questions.filter((q, i) => q.kind === "card" && i !== 0 && i !== 2).length;
     expect(
-      countRows(
-        databaseFile,
-        "SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId WHERE s.userId = ? AND c.scope = 'starter'",
+      await countRows(
+        `SELECT COUNT(*) AS n FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" WHERE s."userId" = ? AND c.scope = 'starter'`,
         userId,
       ),
     ).toBe(missedCards);
@@ -249,7 +255,10 @@ describe("an instructor's quiz, taken by a learner on a phone", () => {
     await expect(page.getByTestId("question-result").count()).resolves.toBe(5);
     const learnerRow = page.getByTestId("learner-result");
     await expect(learnerRow.textContent()).resolves.toContain(LEARNER);
-    const score = row<{ score: number; maxScore: number }>("SELECT score, maxScore FROM QuizAttempt WHERE id = ?", ids.attemptId)!;
+    const score = (await row<{ score: number; maxScore: number }>(
+      `SELECT score, "maxScore" FROM "QuizAttempt" WHERE id = ?`,
+      ids.attemptId,
+    ))!;
     await expect(learnerRow.textContent()).resolves.toContain(`${score.score}/${score.maxScore}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const csv = readFileSync((await download.path())!, "utf8");
@@ -317,20 +326,20 @@ describe("nobody reaches what is not theirs", () => {
   it("a learner outside the class cannot see it, its quiz, or start an attempt", async () => {
     expect(await status(outsider, `/classes/${ids.classId}`)).toBe(404);
     expect(await status(outsider, `/quizzes/${ids.quizId}`)).toBe(404);
-    const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizAttempt");
+    const before = await countRows(`SELECT COUNT(*) AS n FROM "QuizAttempt"`);
     expect(await status(outsider, `/api/classroom/quizzes/${ids.quizId}/attempt`, { method: "POST" })).toBe(404);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizAttempt")).toBe(before);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "QuizAttempt"`)).toBe(before);
     expect(await status(learner, `/classes/${ids.classId}`)).toBe(200);
   });
 
   it("a classmate cannot read, change or submit another learner's answers", async () => {
-    const theirs = paperOf(ids.attemptId);
+    const theirs = await paperOf(ids.attemptId);
     const html = await (await fetch(`${baseUrl}/quizzes/${ids.quizId}`, { headers: { cookie: classmate } })).text();
     const learnerBucket = theirs.questions.find((q) => q.kind === "scenario")!.names.bucket!;
-    expect(html).toContain(paperOf(classmateAttempt).questions.find((q) => q.kind === "scenario")!.names.bucket!);
+    expect(html).toContain((await paperOf(classmateAttempt)).questions.find((q) => q.kind === "scenario")!.names.bucket!);
     expect(html).not.toContain(learnerBucket);
     const answersBefore = JSON.stringify(
-      row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId),
+      await row(`SELECT string_agg(choice || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId),
     );
     const q = theirs.questions[1]!;
     expect(
@@ -340,9 +349,9 @@ describe("nobody reaches what is not theirs", () => {
       }),
     ).toBe(404);
     expect(await status(classmate, `/api/classroom/attempts/${ids.attemptId}/submit`, { method: "POST" })).toBe(404);
-    expect(JSON.stringify(row("SELECT group_concat(choice || revision) AS c FROM QuizAnswer WHERE attemptId = ?", ids.attemptId))).toBe(
-      answersBefore,
-    );
+    expect(
+      JSON.stringify(await row(`SELECT string_agg(choice || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId)),
+    ).toBe(answersBefore);
     expect(await status(classmate, `/teach/quizzes/${ids.quizId}/results`)).toBe(404);
   });
 
@@ -359,18 +368,18 @@ describe("nobody reaches what is not theirs", () => {
   });
 
   it("another instructor's forged forms change nothing in the browser", async () => {
-    const members = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM ClassMember WHERE classroomId = ?", ids.classId);
-    const quizzes = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM Quiz WHERE classroomId = ?", ids.classId);
-    const questions = () =>
+    const members = () => countRows(`SELECT COUNT(*) AS n FROM "ClassMember" WHERE "classroomId" = ?`, ids.classId);
+    const quizzes = () => countRows(`SELECT COUNT(*) AS n FROM "Quiz" WHERE "classroomId" = ?`, ids.classId);
+    const questions = async () =>
       JSON.stringify(
-        row("SELECT group_concat(id || ':' || position || ':' || points) AS q FROM QuizQuestion WHERE quizId = ?", ids.quizId),
+        await row(`SELECT string_agg(id || ':' || position || ':' || points, ',') AS q FROM "QuizQuestion" WHERE "quizId" = ?`, ids.quizId),
       );
-    const before = { members: members(), quizzes: quizzes(), questions: questions() };
-    const learnerId = row<{ id: string }>("SELECT id FROM User WHERE email = ?", LEARNER)!.id;
+    const before = { members: await members(), quizzes: await quizzes(), questions: await questions() };
+    const learnerId = (await row<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, LEARNER))!.id;
 
     // The outsider joins the other instructor's class, so that page has a "Remove" form to forge.
     const outsiderPage = await signedIn(OUTSIDER);
-    const otherCode = row<{ joinCode: string }>("SELECT joinCode FROM Classroom WHERE id = ?", ids.otherClassId)!.joinCode;
+    const otherCode = (await row<{ joinCode: string }>(`SELECT "joinCode" FROM "Classroom" WHERE id = ?`, ids.otherClassId))!.joinCode;
     await outsiderPage.goto(`/join/${otherCode}`);
     await outsiderPage.getByRole("button", { name: "Join class" }).click();
     await outsiderPage.waitForURL(`${baseUrl}/classes/${ids.otherClassId}`);
@@ -393,7 +402,7 @@ describe("nobody reaches what is not theirs", () => {
     let refused = refusedPost();
     await page.getByRole("button", { name: `Remove ${OUTSIDER}` }).click();
     expect(await refused).toBeLessThan(500);
-    expect(members()).toBe(before.members);
+    expect(await members()).toBe(before.members);
 
     await page.goto(`/teach/classes/${ids.otherClassId}`);
     await forge({ classId: ids.classId });
@@ -401,7 +410,7 @@ describe("nobody reaches what is not theirs", () => {
     refused = refusedPost();
     await page.getByRole("button", { name: "Create quiz" }).click();
     expect(await refused).toBeLessThan(500);
-    expect(quizzes()).toBe(before.quizzes);
+    expect(await quizzes()).toBe(before.quizzes);
 
     // A quiz of their own with one question, whose edit forms are then pointed at the first quiz.
     await page.goto(`/teach/classes/${ids.otherClassId}`);
@@ -413,16 +422,17 @@ describe("nobody reaches what is not theirs", () => {
     await page.getByTestId("scenario-preview").waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Add scenario to quiz" }).click();
     await waitUntil(
-      () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ownQuiz) === 3,
+      async () => (await countRows(`SELECT COUNT(*) AS n FROM "QuizQuestion" WHERE "quizId" = ?`, ownQuiz)) === 3,
       () => "own question not added",
     );
     await page.reload();
-    const target = row<{ id: string }>("SELECT id FROM QuizQuestion WHERE quizId = ? ORDER BY position LIMIT 1", ids.quizId)!.id;
+    const target = (await row<{ id: string }>(`SELECT id FROM "QuizQuestion" WHERE "quizId" = ? ORDER BY position LIMIT 1`, ids.quizId))!
+      .id;
     await forge({ quizId: ids.quizId, questionId: target });
     refused = refusedPost();
     await page.getByRole("button", { name: "Remove", exact: true }).first().click();
     expect(await refused).toBeLessThan(500);
-    expect(questions()).toBe(before.questions);
+    expect(await questions()).toBe(before.questions);
     await page.context().close();
   });
 });

@@ -8,7 +8,6 @@ import { countRows } from "./support/database.ts";
 import { signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "deck-browser@example.com";
 
 // 30 cards in one deck and 2 in a deck named like a starter deck, both under the note "study".
@@ -32,7 +31,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const ownCards = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE scope = (SELECT id FROM User WHERE email = ?)", EMAIL);
+const ownCards = () => countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE scope = (SELECT id FROM "User" WHERE email = ?)`, EMAIL);
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 async function importNote(page: Page): Promise<string> {
@@ -55,7 +54,7 @@ describe("decks after an import", () => {
     const preview = await importNote(page);
     expect(preview).toContain("32 new cards");
     expect(await page.getByTestId("starter-repeats").textContent()).toMatch(/“study › Directory Services”.*starter deck/);
-    expect(ownCards()).toBe(32);
+    expect(await ownCards()).toBe(32);
 
     await page.goto("/decks");
     const summary = (await page.getByTestId("today-summary").textContent()) ?? "";
@@ -106,11 +105,11 @@ describe("decks after an import", () => {
     // Deleting asks first, then removes the deck and its cards.
     await page.getByRole("link", { name: "Delete deck…" }).click();
     expect(await page.getByTestId("deletion-summary").textContent()).toMatch(/Deleting “study › IAM basics” removes 30 cards/);
-    expect(ownCards()).toBe(32);
+    expect(await ownCards()).toBe(32);
     await page.getByRole("button", { name: "Delete deck and cards" }).click();
     await page.waitForURL(/\/decks\?deleted=/);
     await page.getByText("Deleted the deck “study › IAM basics” and its cards.").waitFor();
-    expect(ownCards()).toBe(2);
+    expect(await ownCards()).toBe(2);
     expect(await page.getByRole("link", { name: "IAM basics" }).count()).toBe(0);
     await context.close();
   });
@@ -136,7 +135,7 @@ describe("decks after an import", () => {
     await page.getByLabel("Front (Markdown)").fill("What does AD Connector proxy?");
     await page.getByRole("button", { name: "Save" }).click();
     expect(await page.getByTestId("card-saved").textContent()).toContain("Card saved.");
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE front = ?", "What does AD Connector proxy?")).toBe(1);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE front = ?`, "What does AD Connector proxy?")).toBe(1);
     await context.close();
   });
 });

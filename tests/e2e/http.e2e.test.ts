@@ -68,7 +68,7 @@ describe("GitHub and Google sign-in", () => {
       env: {
         ...process.env,
         NODE_ENV: "production",
-        DATABASE_URL: `file:${inject("databaseFile")}`,
+        DATABASE_URL: inject("databaseUrl"),
         AUTH_SECRET: "x".repeat(32),
         AUTH_GITHUB_ID: "test-github-id",
         AUTH_GITHUB_SECRET: "test-github-secret",
@@ -122,6 +122,18 @@ describe("start-up refuses a database it cannot use", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("names DATABASE_URL in one line when the PostgreSQL server it names does not answer", async () => {
+    const port = await freePort();
+    const { code, output } = await startWith(`postgresql://learner:s3cret-pw@127.0.0.1:${port}/iam_recall`);
+    expect(code).toBe(1);
+    const lines = output.split("\n").filter((l) => l.includes("IAM Recall cannot start"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`PostgreSQL at 127.0.0.1:${port}`);
+    expect(lines[0]).toContain("DATABASE_URL");
+    // The password in the URL is never printed.
+    expect(output).not.toContain("s3cret-pw");
   });
 
   it("names DATABASE_URL when the path is a folder", async () => {

@@ -7,7 +7,6 @@ import { readRows } from "./support/database.ts";
 import { createAccounts, signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "previewer@example.com";
 
 const IAM_NOTE = [
@@ -32,8 +31,7 @@ afterAll(async () => {
 
 const ownCards = () =>
   readRows<{ front: string; back: string; sourceFile: string }>(
-    databaseFile,
-    "SELECT front, back, sourceFile FROM Card WHERE scope = (SELECT id FROM User WHERE email = ?) ORDER BY sourceFile, sourceLine",
+    `SELECT front, back, "sourceFile" FROM "Card" WHERE scope = (SELECT id FROM "User" WHERE email = ?) ORDER BY "sourceFile", "sourceLine"`,
     EMAIL,
   );
 
@@ -88,7 +86,7 @@ describe("the import preview", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
     await confirm(page, "Import 1 card");
-    expect(ownCards()).toEqual([expect.objectContaining({ front: expect.stringContaining("What is STS?"), sourceFile: "iam.md" })]);
+    expect(await ownCards()).toEqual([expect.objectContaining({ front: expect.stringContaining("What is STS?"), sourceFile: "iam.md" })]);
     expect(await page.getByTestId("left-out-done").textContent()).toMatch(/1 note and 1 card/);
     await context.close();
   });
@@ -106,7 +104,7 @@ describe("the import preview", () => {
     await page.getByRole("checkbox", { name: /^Import the card .*What is STS\?/ }).uncheck();
     expect(await card.textContent()).toContain("Left out: the card in your library stays as it is.");
     await confirm(page, "Import 1 card"); // the PassRole card, new this time
-    const cards = ownCards();
+    const cards = await ownCards();
     expect(cards.map((c) => c.front)).toEqual([expect.stringContaining("What is STS?"), expect.stringContaining("PassRole")]);
     expect(cards[0]!.back).toContain("temporary credentials");
     await context.close();
@@ -148,6 +146,6 @@ describe("the import preview", () => {
       status: 400,
       error: expect.stringMatching(/At most 10000 cards can be left out/),
     });
-    expect(readRows(databaseFile, "SELECT id FROM Card WHERE sourceFile = 'x.md'")).toEqual([]);
+    expect(await readRows(`SELECT id FROM "Card" WHERE "sourceFile" = 'x.md'`)).toEqual([]);
   });
 });

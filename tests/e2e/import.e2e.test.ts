@@ -9,7 +9,6 @@ import { countRows } from "./support/database.ts";
 import { signIn, signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const seeds = resolve(import.meta.dirname, "../../seeds/notes");
 const EMAIL = "importer@example.com";
 
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 const ownCards = (where = "1 = 1") =>
-  countRows(databaseFile, `SELECT COUNT(*) AS n FROM Card WHERE scope = (SELECT id FROM User WHERE email = ?) AND ${where}`, EMAIL);
+  countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE scope = (SELECT id FROM "User" WHERE email = ?) AND ${where}`, EMAIL);
 
 async function choose(page: Page, files: Array<{ name: string; text: string | Buffer }>): Promise<void> {
   await page
@@ -52,16 +51,16 @@ describe("importing notes in the browser", () => {
     const preview = await summary(page, "Preview");
     const created = Number(preview.match(/(\d+) new cards/)?.[1]);
     expect(created).toBeGreaterThan(10);
-    expect(ownCards()).toBe(0); // a preview writes nothing
+    expect(await ownCards()).toBe(0); // a preview writes nothing
 
     await page.getByRole("button", { name: /^Import \d+ cards?$/ }).click();
     await summary(page, "Imported");
-    expect(ownCards()).toBe(created);
+    expect(await ownCards()).toBe(created);
 
     // The learner edits one answer in the note and imports it again.
     const edited = note.replace("**Ans** The S3 bucket policy auhorizes read", "**Ans** The S3 bucket policy allows reads");
     expect(edited).not.toBe(note);
-    const ids = countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE back LIKE '%auhorizes read%' AND scope <> 'starter'");
+    const ids = await countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE back LIKE '%auhorizes read%' AND scope <> 'starter'`);
     expect(ids).toBe(1);
     await page.goto("/import");
     await choose(page, [{ name: "sts.md", text: edited }]);
@@ -70,8 +69,8 @@ describe("importing notes in the browser", () => {
     expect(again).toMatch(/0 new cards, 1 updated, 0 suspended/);
     await page.getByRole("button", { name: /^Import \d+ cards?$/ }).click();
     await summary(page, "Imported");
-    expect(ownCards()).toBe(created);
-    expect(ownCards("back LIKE '%allows reads%'")).toBe(1);
+    expect(await ownCards()).toBe(created);
+    expect(await ownCards("back LIKE '%allows reads%'")).toBe(1);
     await context.close();
   });
 
@@ -81,7 +80,7 @@ describe("importing notes in the browser", () => {
     await signIn(page, EMAIL, "correct horse battery");
     await page.waitForURL(`${baseUrl}/decks`);
     await page.goto("/import");
-    const before = ownCards();
+    const before = await ownCards();
     await choose(page, [
       { name: "good.md", text: "# Good note\n\n- What is STS?\n\t- Security Token Service\n" },
       { name: "broken.md", text: Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]) },
@@ -91,8 +90,8 @@ describe("importing notes in the browser", () => {
     expect(preview).toContain("broken.md");
     await page.getByRole("button", { name: /^Import \d+ cards?$/ }).click();
     await summary(page, "Imported");
-    expect(ownCards()).toBeGreaterThan(before);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE sourceFile = 'broken.md'")).toBe(0);
+    expect(await ownCards()).toBeGreaterThan(before);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE "sourceFile" = 'broken.md'`)).toBe(0);
     await context.close();
   });
 
@@ -103,6 +102,6 @@ describe("importing notes in the browser", () => {
     body.append("path", "x.md");
     const response = await fetch(`${baseUrl}/api/import`, { method: "POST", body, redirect: "manual" });
     expect([307, 401]).toContain(response.status);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM Card WHERE sourceFile = 'x.md'")).toBe(0);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "Card" WHERE "sourceFile" = 'x.md'`)).toBe(0);
   });
 });

@@ -6,13 +6,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./support/browser.ts";
-import { countRows, readRow, readRows } from "./support/database.ts";
+import { countRows, readRow, readRows, type SqlValue } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 import { plainText } from "@/lib/classroom/index.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 
 const TEACHER = "builder-teacher@classroom.example";
 const LEARNER = "builder-learner@classroom.example";
@@ -20,8 +19,8 @@ const LEARNER = "builder-learner@classroom.example";
 let browser: Browser;
 let adminEmail = "";
 const ids = { classId: "", quizId: "", joinCode: "", attemptId: "" };
-const row = <T>(sql: string, ...params: unknown[]) => readRow<T>(databaseFile, sql, ...params);
-const questionCount = () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ?", ids.quizId);
+const row = <T>(sql: string, ...params: SqlValue[]) => readRow<T>(sql, ...params);
+const questionCount = () => countRows(`SELECT COUNT(*) AS n FROM "QuizQuestion" WHERE "quizId" = ?`, ids.quizId);
 
 async function signedIn(email: string, viewport: "desktop" | "phone" = "desktop"): Promise<Page> {
   const { page } = await newPage(browser, baseUrl, viewport);
@@ -37,14 +36,14 @@ const fitsPhone = (page: Page) => page.evaluate(() => window.innerWidth === 375 
 beforeAll(async () => {
   browser = await launchBrowser();
   const accounts = [TEACHER, LEARNER];
-  if (countRows(databaseFile, "SELECT COUNT(*) AS n FROM User") === 0) accounts.unshift("builder-admin@classroom.example");
+  if ((await countRows(`SELECT COUNT(*) AS n FROM "User"`)) === 0) accounts.unshift("builder-admin@classroom.example");
   for (const email of accounts) {
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     await signUp(page, email, PASSWORD, email.split("@")[0]);
     await page.waitForURL(`${baseUrl}/decks`);
     await context.close();
   }
-  adminEmail = row<{ email: string }>("SELECT email FROM User WHERE role = 'admin' ORDER BY createdAt LIMIT 1")!.email;
+  adminEmail = (await row<{ email: string }>(`SELECT email FROM "User" WHERE role = 'admin' ORDER BY "createdAt" LIMIT 1`))!.email;
 });
 afterAll(async () => {
   await browser?.close();
@@ -60,7 +59,7 @@ describe("the instructor's builder does not fight back", () => {
     const status = page.getByTestId("user-row").filter({ hasText: TEACHER }).getByTestId("role-status");
     await status.filter({ hasText: "Saved: instructor." }).waitFor();
     expect(await select.inputValue()).toBe("instructor");
-    expect(row<{ role: string }>("SELECT role FROM User WHERE email = ?", TEACHER)?.role).toBe("instructor");
+    expect((await row<{ role: string }>(`SELECT role FROM "User" WHERE email = ?`, TEACHER))?.role).toBe("instructor");
     await page.reload();
     expect(await page.getByLabel(`Role of ${TEACHER}`, { exact: true }).inputValue()).toBe("instructor");
     await page.context().close();
@@ -85,12 +84,11 @@ describe("the instructor's builder does not fight back", () => {
     await page.waitForURL(/\/teach\/quizzes\/[^/]+$/);
     ids.quizId = page.url().split("/").pop()!;
 
-    const deck = row<{ deckId: string }>(
-      "SELECT deckId FROM Card WHERE scope = 'starter' AND kind = 'scenario' GROUP BY deckId ORDER BY COUNT(*) DESC LIMIT 1",
-    )!;
-    const scenarios = readRows<{ questions: number }>(
-      databaseFile,
-      "SELECT COUNT(*) AS questions FROM Card WHERE deckId = ? AND kind = 'scenario' AND suspended = 0 GROUP BY front ORDER BY MIN(sourceFile), MIN(sourceLine)",
+    const deck = (await row<{ deckId: string }>(
+      `SELECT "deckId" FROM "Card" WHERE scope = 'starter' AND kind = 'scenario' GROUP BY "deckId" ORDER BY COUNT(*) DESC LIMIT 1`,
+    ))!;
+    const scenarios = await readRows<{ questions: number }>(
+      `SELECT COUNT(*) AS questions FROM "Card" WHERE "deckId" = ? AND kind = 'scenario' AND NOT suspended GROUP BY front ORDER BY MIN("sourceFile"), MIN("sourceLine")`,
       deck.deckId,
     );
     await page.getByLabel("Deck").selectOption(deck.deckId);
@@ -110,17 +108,17 @@ describe("the instructor's builder does not fight back", () => {
     await first.getByRole("button", { name: /^Add scenario/ }).click();
     await first.getByText("Added to the quiz.").or(first.getByText("Already in this quiz.")).first().waitFor();
     await waitUntil(
-      () => questionCount() > 0,
+      async () => (await questionCount()) > 0,
       () => "scenario not added",
     );
-    const added = questionCount();
+    const added = await questionCount();
     await first.getByText("Already in this quiz.").waitFor();
 
     // The same scenario through the editor: refused, with the reason in place of any success.
-    const source = row<{ scenarioSource: string }>(
-      "SELECT scenarioSource FROM QuizQuestion WHERE quizId = ? LIMIT 1",
+    const source = (await row<{ scenarioSource: string }>(
+      `SELECT "scenarioSource" FROM "QuizQuestion" WHERE "quizId" = ? LIMIT 1`,
       ids.quizId,
-    )!.scenarioSource;
+    ))!.scenarioSource;
     await page.getByLabel("Scenario (YAML or JSON)").fill(source);
     // The editor starts with the guide's first example; wait for the check of the text just typed.
     await page.getByTestId("scenario-preview").filter({ hasNotText: "Can the role read the bucket?" }).waitFor({ timeout: 15_000 });
@@ -129,7 +127,7 @@ describe("the instructor's builder does not fight back", () => {
       .getByTestId("scenario-outcome")
       .filter({ hasText: /already in the quiz/ })
       .waitFor();
-    expect(questionCount()).toBe(added);
+    expect(await questionCount()).toBe(added);
 
     // The question list shows each question's own sentence, rendered, not the world above it.
     await page.reload();
@@ -137,9 +135,8 @@ describe("the instructor's builder does not fight back", () => {
     expect(texts).toHaveLength(added);
     expect(texts.join("\n")).not.toMatch(/\*\*|`|Account \d/);
     // Each row is its question's own sentence (numbered, perhaps shortened), taken from the stored prompt.
-    const prompts = readRows<{ prompt: string }>(
-      databaseFile,
-      "SELECT prompt FROM QuizQuestion WHERE quizId = ? ORDER BY position",
+    const prompts = await readRows<{ prompt: string }>(
+      `SELECT prompt FROM "QuizQuestion" WHERE "quizId" = ? ORDER BY position`,
       ids.quizId,
     );
     const words = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -158,7 +155,7 @@ describe("the instructor's builder does not fight back", () => {
     await page.getByText("How to write a scenario").click();
     const guide = page.getByTestId("scenario-guide");
     await expect(guide.textContent()).resolves.toMatch(/decidingPolicy.*whichCall/s);
-    const before = questionCount();
+    const before = await questionCount();
     await guide.getByRole("button", { name: /An explicit Deny wins/ }).click();
     await expect(page.getByLabel("Scenario (YAML or JSON)").inputValue()).resolves.toContain("NoDeletes");
     await page
@@ -169,7 +166,7 @@ describe("the instructor's builder does not fight back", () => {
     const outcome = page.getByTestId("scenario-outcome");
     await outcome.filter({ hasText: /^Added to the quiz/ }).waitFor();
     await waitUntil(
-      () => questionCount() === before + 3,
+      async () => (await questionCount()) === before + 3,
       () => "example not added",
     );
 
@@ -188,7 +185,12 @@ describe("the instructor's builder does not fight back", () => {
     await page.getByLabel(/Published/).check();
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByTestId("settings-status").filter({ hasText: "Settings saved; the quiz is published." }).waitFor();
-    expect(row<{ published: number; shuffle: number }>("SELECT published, shuffle FROM Quiz WHERE id = ?", ids.quizId)).toEqual({
+    expect(
+      await row<{ published: number; shuffle: number }>(
+        `SELECT CASE WHEN published THEN 1 ELSE 0 END AS published, CASE WHEN shuffle THEN 1 ELSE 0 END AS shuffle FROM "Quiz" WHERE id = ?`,
+        ids.quizId,
+      ),
+    ).toEqual({
       published: 1,
       shuffle: 1,
     });
@@ -209,10 +211,13 @@ describe("the instructor's builder does not fight back", () => {
       const letters = await questions.nth(i).locator(".option-letter").allTextContents();
       expect(letters).toEqual(letters.map((_, k) => `${String.fromCharCode(65 + k)}.`));
     }
-    ids.attemptId = row<{ id: string }>("SELECT a.id FROM QuizAttempt a JOIN User u ON u.id = a.userId WHERE u.email = ?", LEARNER)!.id;
+    ids.attemptId = (await row<{ id: string }>(
+      `SELECT a.id FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email = ?`,
+      LEARNER,
+    ))!.id;
     for (let i = 0; i < total; i++) await questions.nth(i).locator("input").first().tap();
     await waitUntil(
-      () => countRows(databaseFile, "SELECT COUNT(*) AS n FROM QuizAnswer WHERE attemptId = ?", ids.attemptId) === total,
+      async () => (await countRows(`SELECT COUNT(*) AS n FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId)) === total,
       () => "answers not saved",
     );
     await page.getByRole("button", { name: "Submit answers" }).tap();
@@ -249,14 +254,14 @@ describe("the instructor's builder does not fight back", () => {
 
     const cookie = await signInOverHttp(baseUrl, TEACHER, PASSWORD);
     const csv = await (await fetch(`${baseUrl}/teach/quizzes/${ids.quizId}/results/export`, { headers: { cookie } })).text();
-    const paper = JSON.parse(row<{ paper: string }>("SELECT paper FROM QuizAttempt WHERE id = ?", ids.attemptId)!.paper) as {
+    const paper = JSON.parse((await row<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, ids.attemptId))!.paper) as {
       questions: Array<{ questionId: string; options: Array<{ id: string; text: string }> }>;
     };
     const learnerLine = csv.split("\r\n").find((l) => l.includes(LEARNER))!;
     // Named in the instructor's reference wording (a template learner's own names aside), by the option chosen.
     for (const q of paper.questions) {
       const reference = JSON.parse(
-        row<{ options: string }>("SELECT options FROM QuizQuestion WHERE id = ?", q.questionId)!.options,
+        (await row<{ options: string }>(`SELECT options FROM "QuizQuestion" WHERE id = ?`, q.questionId))!.options,
       ) as Array<{
         id: string;
         text: string;

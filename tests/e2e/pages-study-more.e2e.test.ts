@@ -8,7 +8,6 @@ import { readRow } from "./support/database.ts";
 import { signUp } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "study-more@pages.example";
 const OTHER = "study-more-other@pages.example";
 
@@ -47,7 +46,7 @@ describe("study more new cards today", () => {
       .waitFor();
 
     const stored = JSON.parse(
-      readRow<{ schedulerSettings: string }>(databaseFile, "SELECT schedulerSettings FROM User WHERE email = ?", EMAIL)!.schedulerSettings,
+      (await readRow<{ schedulerSettings: string }>(`SELECT "schedulerSettings" FROM "User" WHERE email = ?`, EMAIL))!.schedulerSettings,
     ) as { raisedNew?: Array<{ deckId: string | null; extra: number; until: string }> };
     expect(stored.raisedNew).toHaveLength(1);
     expect(stored.raisedNew![0]).toMatchObject({ deckId: null, extra: 20 });

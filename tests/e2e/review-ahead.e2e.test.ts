@@ -10,9 +10,7 @@ import { PASSWORD, signIn, signUp } from "./support/accounts.ts";
 import { countRows, readRow, readRows, writeRows } from "./support/database.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "review-ahead@example.com";
-const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,24 +26,24 @@ describe("review ahead", () => {
     await signUp(signup.page, EMAIL);
     await signup.page.waitForURL(`${baseUrl}/decks`);
     await signup.context.close();
-    const user = readRow<{ id: string; timeZone: string }>(databaseFile, "SELECT id, timeZone FROM User WHERE email = ?", EMAIL)!;
+    const user = (await readRow<{ id: string; timeZone: string }>(`SELECT id, "timeZone" FROM "User" WHERE email = ?`, EMAIL))!;
 
     // No new cards today, and three starter cards (of three notes) in review, due tomorrow morning.
-    writeRows(databaseFile, "UPDATE User SET schedulerSettings = ? WHERE id = ?", [[JSON.stringify({ newPerDay: 0 }), user.id]]);
+    await writeRows(`UPDATE "User" SET "schedulerSettings" = ? WHERE id = ?`, [[JSON.stringify({ newPerDay: 0 }), user.id]]);
     const now = new Date();
     const tomorrow = learnerDay(learnerDay(now, user.timeZone).end, user.timeZone);
     const due = new Date(tomorrow.start.getTime() + 6 * 3_600_000);
-    const cards = readRows<{ id: string }>(
-      databaseFile,
-      "SELECT MIN(id) AS id FROM Card WHERE scope = 'starter' AND kind = 'basic' AND suspended = 0 GROUP BY noteKey ORDER BY MIN(id) LIMIT 3",
+    const cards = (
+      await readRows<{ id: string }>(
+        `SELECT MIN(id) AS id FROM "Card" WHERE scope = 'starter' AND kind = 'basic' AND NOT suspended GROUP BY "noteKey" ORDER BY MIN(id) LIMIT 3`,
+      )
     ).map((c) => c.id);
     expect(cards).toHaveLength(3);
-    writeRows(
-      databaseFile,
-      `INSERT INTO CardState (id, userId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses,
-         state, lastReview, suspended, version, updatedAt)
-       VALUES (?, ?, ?, ?, 12, 5, 10, 11, 0, 4, 0, 2, ?, 0, 0, ?)`,
-      cards.map((cardId) => [randomUUID(), user.id, cardId, stored(due), stored(new Date(now.getTime() - 10 * 86_400_000)), stored(now)]),
+    await writeRows(
+      `INSERT INTO "CardState" (id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses,
+         state, "lastReview", suspended, version, "updatedAt")
+       VALUES (?, ?, ?, ?, 12, 5, 10, 11, 0, 4, 0, 2, ?, false, 0, ?)`,
+      cards.map((cardId) => [randomUUID(), user.id, cardId, due, new Date(now.getTime() - 10 * 86_400_000), now]),
     );
 
     const { context, page } = await newPage(browser, baseUrl, "phone");
@@ -75,17 +73,16 @@ describe("review ahead", () => {
 
     // The grades sync (a moment after the last one) and are stored once each; each card moved past tomorrow.
     await expect
-      .poll(() => countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewEvent WHERE userId = ? AND kind = 'grade'", user.id), {
+      .poll(() => countRows(`SELECT COUNT(*) AS n FROM "ReviewEvent" WHERE "userId" = ? AND kind = 'grade'`, user.id), {
         timeout: 20_000,
       })
       .toBe(3);
     for (const cardId of cards) {
-      const state = readRow<{ due: string; reps: number }>(
-        databaseFile,
-        "SELECT due, reps FROM CardState WHERE userId = ? AND cardId = ?",
+      const state = (await readRow<{ due: string | Date; reps: number }>(
+        `SELECT due, reps FROM "CardState" WHERE "userId" = ? AND "cardId" = ?`,
         user.id,
         cardId,
-      )!;
+      ))!;
       expect(state.reps).toBe(5);
       expect(new Date(state.due).getTime()).toBeGreaterThan(due.getTime());
     }

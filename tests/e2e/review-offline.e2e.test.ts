@@ -11,7 +11,6 @@ import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,11 +25,11 @@ interface EventRow {
   cardId: string;
   kind: string;
   rating: number | null;
-  at: string | number;
+  at: string | number | Date;
 }
 interface StateRow {
   cardId: string;
-  due: string | number;
+  due: string | number | Date;
   stability: number;
   difficulty: number;
   reps: number;
@@ -38,16 +37,15 @@ interface StateRow {
   state: number;
 }
 
-const userId = (email: string) => readRow<{ id: string }>(databaseFile, "SELECT id FROM User WHERE email = ?", email)!.id;
-const eventsOf = (email: string) =>
+const userId = async (email: string) => (await readRow<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, email))!.id;
+const eventsOf = async (email: string) =>
   readRows<EventRow>(
-    databaseFile,
     // "base" rows are the server's snapshot of a card's state before its first event, not events.
-    "SELECT id, cardId, kind, rating, at FROM ReviewEvent WHERE userId = ? AND kind <> 'base' ORDER BY at",
-    userId(email),
+    `SELECT id, "cardId", kind, rating, at FROM "ReviewEvent" WHERE "userId" = ? AND kind <> 'base' ORDER BY at`,
+    await userId(email),
   );
-const deckNamed = (name: string) => readRow<{ id: string }>(databaseFile, "SELECT id FROM Deck WHERE name = ? LIMIT 1", name)!.id;
-const asDate = (value: string | number) => new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
+const deckNamed = async (name: string) => (await readRow<{ id: string }>(`SELECT id FROM "Deck" WHERE name = ? LIMIT 1`, name))!.id;
+const asDate = (value: string | number | Date) => new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
 
 /** The review screen is up with a card (or the end of the day) on it. */
 async function screenReady(page: Page): Promise<void> {
@@ -131,15 +129,14 @@ describe("review on a phone with no network", () => {
     upload.append("path", "clozes.md");
     const cookie = await signInOverHttp(baseUrl, email, PASSWORD);
     expect((await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie } })).status).toBe(200);
-    const clozeDeck = readRow<{ deckId: string }>(
-      databaseFile,
-      "SELECT c.deckId FROM Card c WHERE c.kind = 'cloze' AND c.scope = ? LIMIT 1",
-      userId(email),
-    )!.deckId;
+    const clozeDeck = (await readRow<{ deckId: string }>(
+      `SELECT c."deckId" FROM "Card" c WHERE c.kind = 'cloze' AND c.scope = ? LIMIT 1`,
+      await userId(email),
+    ))!.deckId;
     // Four decks, each opened once online so its day is on the device.
     // Scenario questions of one scenario are siblings (one a day), so two scenario decks of three or
     // more scenarios each; the notes deck last, since it has cards enough for the reopened page.
-    const decks = [deckNamed("IAM and S3 bucket policies"), clozeDeck, deckNamed("STS federation"), deckNamed("IAM")];
+    const decks = [await deckNamed("IAM and S3 bucket policies"), clozeDeck, await deckNamed("STS federation"), await deckNamed("IAM")];
     for (const deck of decks) {
       await page.goto(`/review?deck=${deck}`);
       await screenReady(page);
@@ -173,27 +170,26 @@ describe("review on a phone with no network", () => {
     await reopened.getByText("29 grades waiting to sync").waitFor();
     for (let i = 0; i < 5; i++) kinds.add((await gradeShown(reopened, 3, true)).kind);
     await expect(pendingText(reopened)).resolves.toBe("34 grades waiting to sync");
-    expect(eventsOf(email)).toHaveLength(0);
+    expect(await eventsOf(email)).toHaveLength(0);
     expect([...kinds].sort()).toEqual(["basic", "cloze", "scenario"]);
 
     await context.setOffline(false);
     await reopened.evaluate(() => window.dispatchEvent(new Event("online")));
     await waitUntil(
-      () => eventsOf(email).length >= 34,
-      () => `${eventsOf(email).length} events stored`,
+      async () => (await eventsOf(email)).length >= 34,
+      async () => `${(await eventsOf(email)).length} events stored`,
     );
     await reopened.getByText("0 grades waiting to sync").waitFor();
-    const events = eventsOf(email);
+    const events = await eventsOf(email);
     expect(events).toHaveLength(34);
     expect(new Set(events.map((e) => e.id)).size).toBe(34);
     expect(events.every((e) => e.kind === "grade")).toBe(true);
 
     const byCard = new Map<string, { rating: number; at: Date }[]>();
     for (const e of events) byCard.set(e.cardId, [...(byCard.get(e.cardId) ?? []), { rating: e.rating!, at: asDate(e.at) }]);
-    const states = readRows<StateRow>(
-      databaseFile,
-      "SELECT cardId, due, stability, difficulty, reps, lapses, state FROM CardState WHERE userId = ?",
-      userId(email),
+    const states = await readRows<StateRow>(
+      `SELECT "cardId", due, stability, difficulty, reps, lapses, state FROM "CardState" WHERE "userId" = ?`,
+      await userId(email),
     );
     for (const [cardId, grades] of byCard) {
       const stored = states.find((s) => s.cardId === cardId);
@@ -230,16 +226,16 @@ describe("review on a phone with no network", () => {
     for (const context of [first.context, second.context]) await context.setOffline(false);
     for (const page of [a, b]) await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await waitUntil(
-      () => eventsOf(email).length === 2,
-      () => `${eventsOf(email).length} events stored`,
+      async () => (await eventsOf(email)).length === 2,
+      async () => `${(await eventsOf(email)).length} events stored`,
     );
-    expect(eventsOf(email).map((e) => [e.cardId, e.rating])).toEqual(
+    expect((await eventsOf(email)).map((e) => [e.cardId, e.rating])).toEqual(
       expect.arrayContaining([
         [cardA, 1],
         [cardA, 2],
       ]),
     );
-    const stored = readRow<StateRow>(databaseFile, "SELECT due FROM CardState WHERE userId = ? AND cardId = ?", userId(email), cardA);
+    const stored = await readRow<StateRow>(`SELECT due FROM "CardState" WHERE "userId" = ? AND "cardId" = ?`, await userId(email), cardA);
     const due = asDate(stored!.due).toISOString();
     // Each device syncs its own event and then refreshes; the one that synced first refreshes again.
     for (const page of [a, b]) await page.evaluate(() => window.dispatchEvent(new Event("online")));
@@ -288,10 +284,10 @@ describe("the review screen's keys and accessibility", () => {
       .and(page.locator(`:not([data-card-id="${before}"])`))
       .waitFor();
     await waitUntil(
-      () => eventsOf(email).length === 1,
-      () => `${eventsOf(email).length} events stored`,
+      async () => (await eventsOf(email)).length === 1,
+      async () => `${(await eventsOf(email)).length} events stored`,
     );
-    expect(eventsOf(email).map((e) => e.kind)).toEqual(["bury"]);
+    expect((await eventsOf(email)).map((e) => e.kind)).toEqual(["bury"]);
     await context.close();
   });
 
@@ -302,7 +298,7 @@ describe("the review screen's keys and accessibility", () => {
       await signUp(page, email);
       await page.waitForURL(`${baseUrl}/decks`);
       // A scenario card: its back has the folded policies and code boxes.
-      await page.goto(`/review?deck=${deckNamed("Roles and PassRole")}`);
+      await page.goto(`/review?deck=${await deckNamed("Roles and PassRole")}`);
       await screenReady(page);
       await expect(page.getByTestId("review-card").getAttribute("data-kind")).resolves.toBe("scenario");
       const front = await new AxeBuilder({ page }).analyze();

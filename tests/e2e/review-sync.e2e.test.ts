@@ -8,7 +8,6 @@ import { countRows, readRow, writeRows } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const LEARNER = "sync-learner@example.com";
 const OTHER = "sync-other@example.com";
 const PRIVATE_CARD = "sync-e2e-private-card";
@@ -18,26 +17,24 @@ let cookie = "";
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${baseUrl}${path}`, { ...init, headers: { cookie, "content-type": "application/json", ...init.headers } });
 const rowsOf = (table: string, email: string) =>
-  countRows(databaseFile, `SELECT COUNT(*) AS n FROM ${table} WHERE userId = (SELECT id FROM User WHERE email = ?)`, email);
-const allRows = () => ({
-  events: rowsOf("ReviewEvent", LEARNER) + rowsOf("ReviewEvent", OTHER),
-  states: rowsOf("CardState", LEARNER) + rowsOf("CardState", OTHER),
-  logs: rowsOf("ReviewLog", LEARNER) + rowsOf("ReviewLog", OTHER),
+  countRows(`SELECT COUNT(*) AS n FROM "${table}" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, email);
+const allRows = async () => ({
+  events: (await rowsOf("ReviewEvent", LEARNER)) + (await rowsOf("ReviewEvent", OTHER)),
+  states: (await rowsOf("CardState", LEARNER)) + (await rowsOf("CardState", OTHER)),
+  logs: (await rowsOf("ReviewLog", LEARNER)) + (await rowsOf("ReviewLog", OTHER)),
 });
 
 beforeAll(async () => {
   cookie = (await createAccounts(baseUrl, [LEARNER, OTHER]))[0]!;
   // The other learner's own card (a deck of theirs), staged in the database.
-  const other = readRow<{ id: string }>(databaseFile, "SELECT id FROM User WHERE email = ?", OTHER)!;
-  const stamp = new Date().toISOString().replace("Z", "+00:00");
-  writeRows(
-    databaseFile,
-    `INSERT INTO Deck (id, ownerId, scope, path, name, createdAt, updatedAt) VALUES (?, ?, ?, 'Private', 'Private', ?, ?)`,
+  const other = (await readRow<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, OTHER))!;
+  const stamp = new Date();
+  await writeRows(
+    `INSERT INTO "Deck" (id, "ownerId", scope, path, name, "createdAt", "updatedAt") VALUES (?, ?, ?, 'Private', 'Private', ?, ?)`,
     [["sync-e2e-private-deck", other.id, other.id, stamp, stamp]],
   );
-  writeRows(
-    databaseFile,
-    `INSERT INTO Card (id, deckId, scope, key, kind, front, back, tags, noteKey, sourceFile, sourceLine, createdAt, updatedAt)
+  await writeRows(
+    `INSERT INTO "Card" (id, "deckId", scope, key, kind, front, back, tags, "noteKey", "sourceFile", "sourceLine", "createdAt", "updatedAt")
      VALUES (?, 'sync-e2e-private-deck', ?, 'private-key', 'basic', 'Secret front', 'Secret back', '[]', 'private-note', 'p.md', 1, ?, ?)`,
     [[PRIVATE_CARD, other.id, stamp, stamp]],
   );
@@ -60,7 +57,7 @@ describe("GET /api/review/day and POST /api/review/sync", () => {
   });
 
   it("refuses a forged batch and touches no row, then stores a good batch once and replays it", async () => {
-    const before = allRows();
+    const before = await allRows();
     const now = Date.now();
     const event = (cardId: string, rating: number, at: number) => ({
       id: randomUUID(),
@@ -86,7 +83,7 @@ describe("GET /api/review/day and POST /api/review/sync", () => {
       [2, "future"],
     ]);
     expect(refused.refused[1]!.message).toMatch(/^events\[1\]\.rating/);
-    expect(allRows()).toEqual(before);
+    expect(await allRows()).toEqual(before);
 
     // Two devices graded the same card offline; the later grade arrives first.
     const cardId = cardIds[0]!;
@@ -97,8 +94,8 @@ describe("GET /api/review/day and POST /api/review/sync", () => {
     expect(first.accepted).toEqual(good.map((e) => e.id));
     const again = SyncResultSchema.parse(await (await send()).json());
     expect(again.accepted).toEqual(first.accepted);
-    expect(rowsOf("ReviewLog", LEARNER)).toBe(3);
-    expect(rowsOf("ReviewEvent", OTHER)).toBe(0);
+    expect(await rowsOf("ReviewLog", LEARNER)).toBe(3);
+    expect(await rowsOf("ReviewEvent", OTHER)).toBe(0);
 
     // The stored state is ts-fsrs over both grades in review-time order. A new learner has the
     // app's default settings, which are ts-fsrs's own (steps 1m 10m, retention 0.9), fuzz on and
@@ -108,12 +105,11 @@ describe("GET /api/review/day and POST /api/review/sync", () => {
     const t2 = new Date(good[0]!.at);
     const afterGood = { ...scheduler.next(Object.assign(createEmptyCard(t1), { card_id: cardId }), t1, Rating.Good).card, card_id: cardId };
     const expected = scheduler.next(afterGood, t2, Rating.Again).card;
-    const row = readRow<{ due: string; reps: number; lapses: number; stability: number }>(
-      databaseFile,
-      "SELECT due, reps, lapses, stability FROM CardState WHERE cardId = ? AND userId = (SELECT id FROM User WHERE email = ?)",
+    const row = (await readRow<{ due: string | Date; reps: number; lapses: number; stability: number }>(
+      `SELECT due, reps, lapses, stability FROM "CardState" WHERE "cardId" = ? AND "userId" = (SELECT id FROM "User" WHERE email = ?)`,
       cardId,
       LEARNER,
-    )!;
+    ))!;
     expect(new Date(row.due).toISOString()).toBe(expected.due.toISOString());
     expect(row.reps).toBe(2);
     expect(row.stability).toBeCloseTo(expected.stability, 8);

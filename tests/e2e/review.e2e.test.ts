@@ -7,7 +7,6 @@ import { countRows } from "./support/database.ts";
 import { signUp, waitUntil } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const DECK = "Directory Services"; // a starter deck of three cards
 
 let browser: Browser;
@@ -19,7 +18,7 @@ afterAll(async () => {
 });
 
 const logsOf = (email: string) =>
-  countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
+  countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, email);
 
 async function openDeck(page: Page): Promise<void> {
   await page.goto("/decks");
@@ -59,15 +58,14 @@ describe("reviewing a small deck to the end", () => {
       await settled(page);
       grades += 1;
       await waitUntil(
-        () => logsOf(email) === grades,
-        () => `${logsOf(email)} log rows after ${grades} grades`,
+        async () => (await logsOf(email)) === grades,
+        async () => `${await logsOf(email)} log rows after ${grades} grades`,
       );
     }
     expect(grades).toBeGreaterThanOrEqual(3);
     expect(
-      countRows(
-        databaseFile,
-        "SELECT COUNT(*) AS n FROM CardState WHERE state = 2 AND userId = (SELECT id FROM User WHERE email = ?)",
+      await countRows(
+        `SELECT COUNT(*) AS n FROM "CardState" WHERE state = 2 AND "userId" = (SELECT id FROM "User" WHERE email = ?)`,
         email,
       ),
     ).toBe(3);
@@ -88,8 +86,8 @@ describe("reviewing a small deck to the end", () => {
     await page.keyboard.press("1"); // Again
     await settled(page);
     await waitUntil(
-      () => logsOf(email) === 1,
-      () => `${logsOf(email)} log rows after one grade`,
+      async () => (await logsOf(email)) === 1,
+      async () => `${await logsOf(email)} log rows after one grade`,
     );
     await expect(cardShown(page)).resolves.not.toBe(first);
 
@@ -99,8 +97,8 @@ describe("reviewing a small deck to the end", () => {
       .and(page.locator(`[data-card-id="${first}"]`))
       .waitFor();
     await waitUntil(
-      () => logsOf(email) === 0,
-      () => `${logsOf(email)} log rows after undo`,
+      async () => (await logsOf(email)) === 0,
+      async () => `${await logsOf(email)} log rows after undo`,
     );
     await expect(cardShown(page)).resolves.toBe(first);
 
@@ -113,8 +111,8 @@ describe("reviewing a small deck to the end", () => {
       await settled(page);
       grades += 1;
       await waitUntil(
-        () => logsOf(email) === grades,
-        () => `${logsOf(email)} log rows after ${grades} grades`,
+        async () => (await logsOf(email)) === grades,
+        async () => `${await logsOf(email)} log rows after ${grades} grades`,
       );
     }
     expect(grades).toBeGreaterThanOrEqual(3);

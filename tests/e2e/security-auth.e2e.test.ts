@@ -15,7 +15,6 @@ import { signInOverHttp } from "./support/http-session.ts";
 import { freePort } from "./support/ports.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -72,14 +71,17 @@ async function signInFrom(from: string, email: string, password: string, extraHe
   return location.searchParams.get("code") ?? `no code (HTTP ${reply.status}, ${location})`;
 }
 
-/** Moves the attempts recorded under `key` `ms` into the past, in the text form Prisma stores dates in. */
-function ageAttempts(key: string, ms: number): void {
-  const rows = readRows<{ id: string; createdAt: string }>(databaseFile, "SELECT id, createdAt FROM SignInAttempt WHERE address = ?", key);
-  const aged = rows.map((row) => [new Date(new Date(row.createdAt).getTime() - ms).toISOString().replace("Z", "+00:00"), row.id]);
-  writeRows(databaseFile, "UPDATE SignInAttempt SET createdAt = ? WHERE id = ?", aged);
+/** Moves the attempts recorded under `key` `ms` into the past (the handle stores dates as Prisma does). */
+async function ageAttempts(key: string, ms: number): Promise<void> {
+  const rows = await readRows<{ id: string; createdAt: string | Date }>(
+    `SELECT id, "createdAt" FROM "SignInAttempt" WHERE address = ?`,
+    key,
+  );
+  const aged = rows.map((row) => [new Date(new Date(row.createdAt).getTime() - ms), row.id]);
+  await writeRows(`UPDATE "SignInAttempt" SET "createdAt" = ? WHERE id = ?`, aged);
 }
 
-const attempts = (key: string) => countRows(databaseFile, "SELECT COUNT(*) AS n FROM SignInAttempt WHERE address = ?", key);
+const attempts = (key: string) => countRows(`SELECT COUNT(*) AS n FROM "SignInAttempt" WHERE address = ?`, key);
 
 const createAccount = (email: string) => createAccounts(baseUrl, [email], browser);
 
@@ -136,8 +138,8 @@ describe("10.5: the sign-in limits", () => {
     }
     const code = await signInFrom(from, "nobody-11@security.example", "guess", { "x-forwarded-for": "203.0.113.99" });
     expect(code).toMatch(/^addressLimited:\d+$/);
-    expect(attempts(`ip:${from}`)).toBe(10);
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM SignInAttempt WHERE address LIKE 'ip:203.0.113.%'")).toBe(0);
+    expect(await attempts(`ip:${from}`)).toBe(10);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "SignInAttempt" WHERE address LIKE 'ip:203.0.113.%'`)).toBe(0);
   });
 
   it("10.5: 10 wrong passwords from other addresses do not stop the right password from a fresh address beyond the stated wait", async () => {
@@ -166,7 +168,7 @@ describe("10.5: the sign-in limits", () => {
     // The browser took its own time, so ask for the wait again (refused tries are not recorded).
     const [, left] = (await signInFrom("127.0.0.41", email, PASSWORD)).split(":");
     expect(Number(left)).toBeGreaterThan(2);
-    ageAttempts(`email:${email}`, (Number(left) - 2) * 1000);
+    await ageAttempts(`email:${email}`, (Number(left) - 2) * 1000);
     expect(await signInFrom("127.0.0.41", email, PASSWORD)).toMatch(/^accountWait:[12]$/);
     await new Promise((r) => setTimeout(r, 2_100));
     expect(await signInFrom("127.0.0.41", email, PASSWORD)).toBe("ok");
@@ -181,7 +183,7 @@ describe("10.5: the sign-in limits", () => {
     // Every checked password leaves one recorded attempt; refused ones are never checked.
     const checked = codes.filter((c) => c === "credentials").length;
     expect(checked).toBeLessThanOrEqual(10);
-    expect(attempts(`email:${email}`)).toBe(checked);
+    expect(await attempts(`email:${email}`)).toBe(checked);
     expect(codes.filter((c) => /^(addressLimited|accountWait):\d+$/.test(c))).toHaveLength(40 - checked);
   }, 150_000);
 });
@@ -189,19 +191,19 @@ describe("10.5: the sign-in limits", () => {
 describe("10.9: bounded fields", () => {
   it("10.9: a 255-character email is refused at sign-up with a field error, and nothing is stored", async () => {
     const email = `${"a".repeat(243)}@example.com`;
-    const before = countRows(databaseFile, "SELECT COUNT(*) AS n FROM User");
+    const before = await countRows(`SELECT COUNT(*) AS n FROM "User"`);
     const { context, page } = await newPage(browser, baseUrl, "desktop");
     await signUp(page, email);
     const error = page.locator("#email-error .field-error");
     await error.waitFor();
     expect(await error.textContent()).toBe("An email address has at most 254 characters.");
-    expect(countRows(databaseFile, "SELECT COUNT(*) AS n FROM User")).toBe(before);
+    expect(await countRows(`SELECT COUNT(*) AS n FROM "User"`)).toBe(before);
     await context.close();
   });
 
   it("10.9: a 255-character email is refused at sign-in without a password check", async () => {
     expect(await signInFrom("127.0.0.61", `${"b".repeat(243)}@example.com`, "guess")).toBe("credentials");
-    expect(attempts("ip:127.0.0.61")).toBe(0);
+    expect(await attempts("ip:127.0.0.61")).toBe(0);
   });
 
   it("10.9: deeply nested JSON to /api/scenario-cards gets 400, not a stack overflow", async () => {
@@ -274,7 +276,7 @@ describe("10.5 and 10.10: behind a trusted proxy (TRUSTED_PROXY=1)", () => {
         ...inherited,
         NODE_ENV: "production",
         TRUSTED_PROXY: "1",
-        DATABASE_URL: `file:${databaseFile}`,
+        DATABASE_URL: inject("databaseUrl"),
         AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
       },
@@ -314,7 +316,7 @@ describe("10.5 and 10.10: behind a trusted proxy (TRUSTED_PROXY=1)", () => {
       body: new URLSearchParams({ csrfToken, email: "nobody-proxied@security.example", password: "guess" }).toString(),
     });
     expect(reply.status).toBe(302);
-    expect(attempts("ip:192.0.2.77")).toBe(1);
-    expect(attempts("ip:10.9.9.9")).toBe(0);
+    expect(await attempts("ip:192.0.2.77")).toBe(1);
+    expect(await attempts("ip:10.9.9.9")).toBe(0);
   });
 });

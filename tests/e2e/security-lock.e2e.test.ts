@@ -10,7 +10,6 @@ import { countRows, holdWriteLock } from "./support/database.ts";
 import { signUp, createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "locked-out-grader@lock.example";
 const LOCK_HELD_MS = 5_000;
 const PROBE_EVERY_MS = 200;
@@ -33,8 +32,7 @@ interface Step {
 const review = (body: unknown) =>
   fetch(`${baseUrl}/api/review`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
 
-const logsWith = (clientReviewId: string) =>
-  countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE clientReviewId = ?", clientReviewId);
+const logsWith = (clientReviewId: string) => countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "clientReviewId" = ?`, clientReviewId);
 
 /** A crashed handler answers an empty 500: keep it readable in the failure instead of a parse error. */
 function jsonOrText(text: string): Record<string, unknown> {
@@ -74,7 +72,7 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
       durationMs: 1200,
     };
 
-    const { lockedAt, released } = holdWriteLock(databaseFile, LOCK_HELD_MS);
+    const { lockedAt, released } = await holdWriteLock(LOCK_HELD_MS);
     try {
       const answer = review(grade).then(async (response) => ({
         response,
@@ -83,7 +81,7 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
       }));
       // Nothing can be written while the lock is held: look shortly before it is released.
       const seenWhileLocked = new Promise<number>((resolve) =>
-        setTimeout(() => resolve(logsWith(grade.clientReviewId)), LOCK_HELD_MS - 500),
+        setTimeout(() => void logsWith(grade.clientReviewId).then(resolve), LOCK_HELD_MS - 500),
       );
       const duringLock = await probeSignIn(released);
       expect(await seenWhileLocked).toBe(0);
@@ -101,13 +99,13 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
         expect(response.status, JSON.stringify(body)).toBe(503);
         expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
         expect(body.error).toMatch(/^Not saved: the database is busy, try again/);
-        expect(logsWith(grade.clientReviewId)).toBe(0);
+        expect(await logsWith(grade.clientReviewId)).toBe(0);
         expect((await review(grade)).status).toBe(200);
       }
-      expect(logsWith(grade.clientReviewId)).toBe(1);
+      expect(await logsWith(grade.clientReviewId)).toBe(1);
       // A retry of the same grade (same clientReviewId) still counts once.
       expect((await review(grade)).status).toBe(200);
-      expect(logsWith(grade.clientReviewId)).toBe(1);
+      expect(await logsWith(grade.clientReviewId)).toBe(1);
     } finally {
       await released;
     }
@@ -126,11 +124,11 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
       await page.getByRole("button", { name: "Show answer" }).click();
       await page.getByTestId("back").waitFor();
       const logsOfLearner = () =>
-        countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
+        countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, email);
 
       // Long enough for two syncs to give up: the service worker's Background Sync may take the
       // first attempt (the page never sees its answer), and the page's own comes after it.
-      const { lockedAt, released } = holdWriteLock(databaseFile, 2 * DATABASE_BUSY_WAIT_MS + 5_000);
+      const { lockedAt, released } = await holdWriteLock(2 * DATABASE_BUSY_WAIT_MS + 5_000);
       try {
         await page.getByTestId("grade-3").click();
         // Graded on the device: the next card is up long before the server could have written anything.
@@ -144,17 +142,17 @@ describe("10.7: a held write lock does not stall or fail the app", () => {
           .waitFor({ timeout: 2 * DATABASE_BUSY_WAIT_MS + 4_000 });
         expect(performance.now() - lockedAt).toBeGreaterThanOrEqual(DATABASE_BUSY_WAIT_MS - 500);
         expect(await page.getByTestId("pending-count").textContent()).toBe("1 grade waiting to sync");
-        expect(logsOfLearner()).toBe(0);
+        expect(await logsOfLearner()).toBe(0);
       } finally {
         await released;
       }
       // Once the lock is gone the next sync stores it, and a sync after that adds nothing.
       await page.evaluate(() => window.dispatchEvent(new Event("online")));
       await page.getByText("0 grades waiting to sync").waitFor();
-      expect(logsOfLearner()).toBe(1);
+      expect(await logsOfLearner()).toBe(1);
       await page.evaluate(() => window.dispatchEvent(new Event("online")));
       await page.waitForTimeout(1_000);
-      expect(logsOfLearner()).toBe(1);
+      expect(await logsOfLearner()).toBe(1);
     } finally {
       await context.close();
     }

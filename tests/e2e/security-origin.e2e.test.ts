@@ -11,7 +11,6 @@ import { PASSWORD, signUp } from "./support/accounts.ts";
 import { freePort } from "./support/ports.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "victim@origin.example";
 
 let browser: Browser;
@@ -35,8 +34,7 @@ function attackPage(target: string): string {
 
 const plantedCards = () =>
   countRows(
-    databaseFile,
-    `SELECT COUNT(*) AS n FROM Card c JOIN User u ON u.id = c.scope WHERE u.email = ? AND c.front LIKE '%attacker plant%'`,
+    `SELECT COUNT(*) AS n FROM "Card" c JOIN "User" u ON u.id = c.scope WHERE u.email = ? AND c.front LIKE '%attacker plant%'`,
     EMAIL,
   );
 
@@ -64,7 +62,7 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
       await page.waitForURL(`${baseUrl}/decks`);
       await page.goto(attackerUrl);
       await page.waitForFunction(() => document.title === "sent", undefined, { timeout: 15_000 });
-      expect(plantedCards()).toBe(0);
+      expect(await plantedCards()).toBe(0);
 
       // The same upload from the app's own page goes through, so the refusal above was about origin.
       await page.goto(`${baseUrl}/import`);
@@ -76,7 +74,7 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
         return (await fetch("/api/import", { method: "POST", body: form })).status;
       });
       expect(status).toBe(200);
-      expect(plantedCards()).toBe(1);
+      expect(await plantedCards()).toBe(1);
     } finally {
       await context.close();
     }
@@ -84,7 +82,7 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
 
   it("10.8: a forged Origin or Sec-Fetch-Site is refused with 403 and nothing is written", async () => {
     const cookie = await signInOverHttp(baseUrl, EMAIL, PASSWORD);
-    const before = plantedCards();
+    const before = await plantedCards();
     const forged: Array<Record<string, string>> = [
       { origin: "http://127.0.0.1:1" },
       { "sec-fetch-site": "same-site" },
@@ -100,7 +98,7 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(((await response.json()) as { error: string }).error).toMatch(/Refused/);
     }
-    expect(plantedCards()).toBe(before);
+    expect(await plantedCards()).toBe(before);
   });
 
   it("10.8: JSON endpoints answer 415 to a text/plain body", async () => {

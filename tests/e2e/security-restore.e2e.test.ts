@@ -8,7 +8,6 @@ import { countRows, readRows } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const EMAIL = "restorer@restore.example";
 const now = new Date("2026-11-22T09:00:00Z");
 const MB = 1024 * 1024;
@@ -17,7 +16,7 @@ let cookie = "";
 let starterKeys: string[] = [];
 
 const logsOfLearner = () =>
-  countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", EMAIL);
+  countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, EMAIL);
 
 function restore(body: BodyInit, extra: RequestInit = {}): Promise<Response> {
   return fetch(`${baseUrl}/api/export/backup`, {
@@ -30,7 +29,7 @@ function restore(body: BodyInit, extra: RequestInit = {}): Promise<Response> {
 
 beforeAll(async () => {
   [cookie] = (await createAccounts(baseUrl, [EMAIL])) as [string];
-  starterKeys = readRows<{ key: string }>(databaseFile, `SELECT key FROM Card WHERE scope = 'starter' ORDER BY key`).map(
+  starterKeys = (await readRows<{ key: string }>(`SELECT key FROM "Card" WHERE scope = 'starter' ORDER BY key`)).map(
     (row) => `starter:${row.key}`,
   );
   expect(starterKeys.length).toBeGreaterThan(10);
@@ -58,7 +57,7 @@ describe("10.2: a large restore does not freeze the server", () => {
     const restoreMs = performance.now() - started;
     expect(response.status, await response.clone().text()).toBe(200);
     expect(await response.json()).toEqual({ ok: true, cards: starterKeys.length, reviews: 30_000 });
-    expect(logsOfLearner()).toBe(30_000);
+    expect(await logsOfLearner()).toBe(30_000);
     console.log(
       `10.2: restore of 30,000 logs answered in ${restoreMs.toFixed(0)} ms; GET /signin meanwhile: ${waits.map((w) => w.toFixed(0)).join(", ")} ms`,
     );
@@ -82,11 +81,11 @@ describe("10.3: backups up to the advertised limit arrive whole", () => {
     const response = await restore(text);
     expect(response.status, await response.clone().text()).toBe(200);
     expect(await response.json()).toEqual({ ok: true, cards: starterKeys.length, reviews: logs });
-    expect(logsOfLearner()).toBe(logs);
+    expect(await logsOfLearner()).toBe(logs);
   });
 
   it("10.3: refuses a backup over the limit with 413 naming it, whether Content-Length says so or not", async () => {
-    const before = logsOfLearner();
+    const before = await logsOfLearner();
     // Valid JSON padded past the limit by one byte: only its size is wrong.
     const oversized = new Uint8Array(MAX_BACKUP_BYTES + 1).fill(0x20);
     oversized.set(Buffer.from(JSON.stringify(generateBackup(starterKeys, 10, now))));
@@ -107,6 +106,6 @@ describe("10.3: backups up to the advertised limit arrive whole", () => {
     const counted = await restore(streamed, { duplex: "half" } as RequestInit);
     expect(counted.status).toBe(413);
     expect(((await counted.json()) as { error: string }).error).toBe(declaredAnswer.error);
-    expect(logsOfLearner()).toBe(before);
+    expect(await logsOfLearner()).toBe(before);
   });
 });

@@ -9,7 +9,6 @@ import { countRows, readRow } from "./support/database.ts";
 import { signUp, waitUntil } from "./support/accounts.ts";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
 const DECK = "Directory Services"; // a starter deck of three cards
 const EMAIL = "stats-learner@example.com";
 const CSV_HEADER = "card_id,review_time,review_rating,review_state,review_duration";
@@ -23,10 +22,10 @@ afterAll(async () => {
 });
 
 const logsOf = (email: string) =>
-  countRows(databaseFile, "SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = (SELECT id FROM User WHERE email = ?)", email);
+  countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, email);
 
-function storedSettings(email: string): Record<string, unknown> {
-  const row = readRow<{ schedulerSettings: string }>(databaseFile, "SELECT schedulerSettings FROM User WHERE email = ?", email)!;
+async function storedSettings(email: string): Promise<Record<string, unknown>> {
+  const row = (await readRow<{ schedulerSettings: string }>(`SELECT "schedulerSettings" FROM "User" WHERE email = ?`, email))!;
   return JSON.parse(row.schedulerSettings) as Record<string, unknown>;
 }
 
@@ -48,8 +47,8 @@ async function reviewDeck(page: Page, email: string): Promise<number> {
     await page.getByTestId("back").waitFor({ state: "detached" });
     grades += 1;
     await waitUntil(
-      () => logsOf(email) === grades,
-      () => `${logsOf(email)} log rows after ${grades} grades`,
+      async () => (await logsOf(email)) === grades,
+      async () => `${await logsOf(email)} log rows after ${grades} grades`,
     );
   }
 }
@@ -116,7 +115,7 @@ describe("statistics, settings and export", () => {
     await page.getByLabel("New cards per day").fill("15");
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByText("Settings saved.").waitFor();
-    expect(storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, fuzz: true });
+    expect(await storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, fuzz: true });
 
     await retention.fill("1.5");
     await page.getByLabel("Learning steps", { exact: true }).fill("1m 5x");
@@ -124,7 +123,7 @@ describe("statistics, settings and export", () => {
     await page.getByText("must be between 0.70 and 0.99").waitFor();
     await page.getByText(/^Step 2: must be a whole number followed by m, h or d/).waitFor();
     await expect(retention.getAttribute("aria-invalid")).resolves.toBe("true");
-    expect(storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, learningSteps: ["1m", "10m"] });
+    expect(await storedSettings(EMAIL)).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, learningSteps: ["1m", "10m"] });
     await page.setViewportSize({ width: 375, height: 812 });
     await expect(
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
@@ -134,13 +133,13 @@ describe("statistics, settings and export", () => {
   });
 
   it("gives one deck its own new-card limit", async () => {
-    const deck = readRow<{ id: string }>(databaseFile, "SELECT id FROM Deck WHERE name = ? AND scope = 'starter'", DECK)!;
+    const deck = (await readRow<{ id: string }>(`SELECT id FROM "Deck" WHERE name = ? AND scope = 'starter'`, DECK))!;
     await page.goto("/settings");
     await page.getByLabel("Deck", { exact: true }).selectOption(deck.id);
     await page.locator("#deck-newPerDay").fill("5");
     await page.getByRole("button", { name: "Save deck settings" }).click();
     await page.getByText("Deck settings saved.").waitFor();
-    expect(storedSettings(EMAIL)).toMatchObject({ newPerDay: 15, decks: { [deck.id]: { newPerDay: 5 } } });
+    expect(await storedSettings(EMAIL)).toMatchObject({ newPerDay: 15, decks: { [deck.id]: { newPerDay: 5 } } });
   });
 
   it("says how many more reviews the optimizer needs", async () => {
@@ -150,7 +149,7 @@ describe("statistics, settings and export", () => {
       .getByTestId("optimize-status")
       .getByText(/\d+ more reviews on a later day/)
       .waitFor();
-    expect(storedSettings(EMAIL).parameters).toBeUndefined();
+    expect((await storedSettings(EMAIL)).parameters).toBeUndefined();
   });
 
   it("downloads the reviews as CSV in the optimizer's columns, one row per grade", async () => {
@@ -185,7 +184,7 @@ describe("statistics, settings and export", () => {
     const alert = page.getByTestId("restore-status").getByRole("alert");
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain("reviewLogs[0].rating: must be 1 (Again) to 4 (Easy)");
-    expect(logsOf(EMAIL)).toBe(reviews);
+    expect(await logsOf(EMAIL)).toBe(reviews);
 
     await page
       .getByLabel("Backup file")
@@ -195,7 +194,7 @@ describe("statistics, settings and export", () => {
       .getByTestId("restore-status")
       .getByText(/not JSON/)
       .waitFor();
-    expect(logsOf(EMAIL)).toBe(reviews);
+    expect(await logsOf(EMAIL)).toBe(reviews);
   });
 
   it("gives another learner none of this learner's reviews, and a visitor nothing", async () => {

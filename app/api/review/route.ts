@@ -5,7 +5,7 @@ import { currentUser } from "@/lib/auth/index.ts";
 import { ReviewActionSchema } from "@/lib/contracts/index.ts";
 import { isDatabaseBusy } from "@/lib/db/index.ts";
 import { applyCardAction, recordGrade, reviewScreenState, undoReview, type ReviewOutcome } from "@/lib/db/review/index.ts";
-import { errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
+import { domainErrorResponse, errorResponse, invalidBodyResponse, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 
 /** What the review screen shows when a change could not be written; the same request may be sent again. */
@@ -28,8 +28,8 @@ export async function POST(request: Request) {
       outcome = await applyCardAction(user, action.cardId, action.type, action.version, now);
   } catch (error) {
     // Nothing was written; a grade sent again with the same clientReviewId still counts once.
-    if (!isDatabaseBusy(error)) throw error;
-    return errorResponse("database_busy", NOT_SAVED_BUSY);
+    if (isDatabaseBusy(error)) return errorResponse("database_busy", NOT_SAVED_BUSY);
+    return domainErrorResponse(error);
   }
 
   if (outcome && !outcome.ok) {

@@ -13,6 +13,7 @@ import {
 } from "../../classroom/index.ts";
 import { parseScenario } from "../../scenarios/index.ts";
 import { prisma } from "../client.ts";
+import { databaseCoordination } from "../engine/coordination.ts";
 import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
 import { catalogueForScenario } from "./catalogue.ts";
@@ -203,6 +204,9 @@ export async function saveAnswer(learner: SessionUser, input: AnswerInput, now: 
 
 function saveOnce(learner: SessionUser, input: AnswerInput, now: Date): Promise<SaveOutcome> {
   return prisma.$transaction(async (tx): Promise<SaveOutcome> => {
+    // Taken by the submit too (submit.ts): a save either lands before the answers are marked or
+    // reads the attempt as submitted and is refused.
+    await databaseCoordination().transactionLocks.lock(tx, "quiz-attempt", [input.attemptId]);
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: input.attemptId, userId: learner.id },
       select: { ...attemptStateSelect(learner.id), paper: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import { scoreAttempt, submitRefusal, type AttemptRefusalCode, type Paper } from "../../classroom/index.ts";
 import { prisma } from "../client.ts";
+import { databaseCoordination } from "../engine/coordination.ts";
 import type { SessionUser } from "../users.ts";
 import { sendMissesToReview } from "./review-misses.ts";
 import { attemptState } from "./attempt-state.ts";
@@ -15,9 +16,12 @@ export type SubmitOutcome =
  * report the stored score. A quiz withdrawn from the learner (unpublished, or they left the class)
  * refuses the submit in the same transaction, so nothing is scored; a submit after the deadline is
  * accepted and scores only the answers stored in time (the rule is in lib/classroom/attempt-rules.ts).
+ * The attempt's lock, which saves take too, makes concurrent submits and saves take turns: a later
+ * submit reads the first one's score, and no save changes an answer after it is marked.
  */
 export async function submitAttempt(learner: SessionUser, attemptId: string, now: Date): Promise<SubmitOutcome> {
   return prisma.$transaction(async (tx) => {
+    await databaseCoordination().transactionLocks.lock(tx, "quiz-attempt", [attemptId]);
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: attemptId, userId: learner.id },
       select: {

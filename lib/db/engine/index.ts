@@ -3,6 +3,7 @@
 import "server-only";
 import { env } from "../../env.ts";
 import type { DatabaseEngine } from "./ports.ts";
+import { postgresqlEngine } from "./postgresql/index.ts";
 import { engineNameOf } from "./select.ts";
 import { sqliteEngine } from "./sqlite/index.ts";
 
@@ -21,6 +22,8 @@ function engineFor(url: string): DatabaseEngine {
   switch (engineNameOf(url)) {
     case "sqlite":
       return sqliteEngine(url);
+    case "postgresql":
+      return postgresqlEngine(url);
   }
 }
 

@@ -1,12 +1,12 @@
 // What the rest of the code may ask of the database engine beyond Prisma: one interface per job
-// that only raw SQL, a native driver or engine tooling can do fast or at all. Each engine (SQLite
-// today) implements every port; nothing outside lib/db/engine knows which engine runs. Every
+// that only raw SQL, a native driver or engine tooling can do fast or at all. Each engine (SQLite,
+// PostgreSQL) implements every port; nothing outside lib/db/engine knows which engine runs. Every
 // method returns a promise, so an engine whose driver is asynchronous fits the same shape.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { BackupCardState, BackupReviewLog, ReviewLogValues, SchedulingState } from "../../srs/index.ts";
 import type { ImportPlan, ImportTarget, StoredCard } from "../import-plan.ts";
 
-export type EngineName = "sqlite";
+export type EngineName = "sqlite" | "postgresql";
 
 // ---- Queue reads: the review hot path, read without Prisma's per-row cost. ----
 
@@ -234,15 +234,21 @@ export interface DatabaseHandle {
 
 export interface DatabaseTools {
   readonly name: EngineName;
-  /** Where the data lives, for people (a file path). */
+  /** Where the data lives, for people (a file path, or a server URL without its password). */
   readonly location: string;
-  /** Null when the database can be used; `mustExist` is for the running app, since only setup creates it. */
-  problem(options: { mustExist: boolean }): string | null;
+  /**
+   * Null when the database can be used, else one line naming DATABASE_URL; `mustExist` is for the
+   * running app, since only setup creates it. Asynchronous because a server has to be asked.
+   */
+  problem(options: { mustExist: boolean }): Promise<string | null>;
   /** Applies the migrations in `migrationsDir` not yet recorded; creates the database first if needed. */
   applyMigrations(migrationsDir: string): Promise<string[]>;
   /** Settings that last in the database itself, set once after the migrations (SQLite: write-ahead logging). */
   tune(): Promise<void>;
-  /** A handle for tests, benchmarks and fixtures; close it when done. */
+  /**
+   * A handle for tests, benchmarks and fixtures; close it when done. Its SQL is the engine's own:
+   * `?` parameters on SQLite, `$1` on PostgreSQL (tests for both use tests/support's `numbered`).
+   */
   open(options?: { readonly?: boolean }): DatabaseHandle;
 }
 
@@ -250,4 +256,64 @@ export interface DatabaseTools {
 export interface MigrationAuthoring {
   /** The SQL that takes a database with every migration in `migrationsDir` applied to `schemaPath`'s schema. */
   diffSchemaAgainstMigrations(migrationsDir: string, schemaPath: string): Promise<string>;
+}
+
+// ---- Coordination: rules that must hold across app servers, so they live in the database. ----
+
+/** A claim held until released; on a server, also given up when the holder's connection dies. */
+export interface Claim {
+  release(): Promise<void>;
+}
+
+export interface Claims {
+  /**
+   * Claims `key` (a learner's id) for one `kind` of work (a restore, an optimizer run) for as long
+   * as the work runs, or returns null when someone else holds it. On SQLite one process serves
+   * the app, so its memory is enough; on PostgreSQL a session advisory lock on a connection kept
+   * for the claim makes it hold across servers and free itself when a server dies.
+   */
+  tryClaim(kind: string, key: string): Promise<Claim | null>;
+}
+
+/** The one call a Prisma transaction client needs here, on either engine's client. */
+export interface RawStatements {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+}
+
+export interface TransactionLocks {
+  /**
+   * Inside a Prisma transaction: waits until no other transaction holds any of `keys` of `kind`,
+   * then holds them until this one ends, so a check-then-write (is this event stored? is there
+   * room under the limit?) cannot interleave with another's. SQLite's transactions already take
+   * the write lock at BEGIN; PostgreSQL takes transaction advisory locks, in one order.
+   */
+  lock(tx: RawStatements, kind: string, keys: readonly string[]): Promise<void>;
+}
+
+/** What a job carries: ids to read the rest by, since a job may run on another server, later. */
+export type JobData = Readonly<Record<string, string>>;
+
+/** Runs one job; `signal` aborts when this server may no longer finish it (stopping, or the queue took it back). */
+export type JobHandler = (data: JobData, signal: AbortSignal) => Promise<void>;
+
+export interface JobQueue {
+  /**
+   * Makes this process a worker for jobs of `kind` (every app server, once). A handler that throws
+   * leaves the job to be tried again; one that returns has finished it.
+   */
+  work(kind: string, handler: JobHandler): Promise<void>;
+  /**
+   * Queues a job of `kind` for `key` (a learner's id), unless one of that kind is queued or running
+   * for the key: then false. On SQLite the one process runs it at once; on PostgreSQL any server's
+   * worker takes it, and if that server dies the job goes to another.
+   */
+  enqueue(kind: string, key: string, data: JobData): Promise<boolean>;
+  /** Stops this process's workers; a job still running is handed back to the queue. */
+  stop(): Promise<void>;
+}
+
+export interface Coordination {
+  readonly claims: Claims;
+  readonly transactionLocks: TransactionLocks;
+  readonly jobs: JobQueue;
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { RefusedEvent, ReviewEvent } from "../../contracts/index.ts";
 import type { ReplayStanding } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
+import { databaseCoordination } from "../engine/coordination.ts";
 import { readableScopes } from "../library-scope.ts";
 import type { SessionUser } from "../users.ts";
 import { replayCards, type TouchedCard } from "./replay-cards.ts";
@@ -33,13 +34,15 @@ const UNDOABLE = new Set(["grade", "bury", "suspend", "unsuspend"]);
 /**
  * Stores the events the learner may make (their readable cards; undo of their own event of the same
  * card) once each, and replays the cards touched, all in one transaction: a request counts whole
- * or not at all, and two identical requests store each event once (transactions take the write
- * lock up front, so the second one sees the first one's rows).
+ * or not at all, and two identical requests store each event once: the learner's transactions here
+ * run one at a time (the engine's transaction lock), so the second one sees the first one's rows,
+ * and the event's primary key refuses a second row should anything else write one.
  */
 export async function recordEvents(user: SessionUser, checked: readonly CheckedEvent[], now: Date): Promise<RecordOutcome> {
   const settings = await loadSchedulerSettings(user.id);
   return prisma.$transaction(
     async (tx) => {
+      await databaseCoordination().transactionLocks.lock(tx, "review-events", [user.id]);
       const cardIds = [...new Set(checked.map((c) => c.event.cardId))];
       const undoTargets = checked.flatMap((c) => (c.event.kind === "undo" ? [c.event.undoes] : []));
       const [cards, stored] = await Promise.all([

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CardStateCode, schedulingStateOf, undoGrade } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
+import { databaseCoordination } from "../engine/coordination.ts";
 import type { SessionUser } from "../users.ts";
 import type { ReviewOutcome } from "./grade.ts";
 import { recordEvents } from "./record-events.ts";
@@ -39,6 +40,8 @@ export async function undoReview(user: SessionUser, reviewLogId: string, now = n
 
 async function undoHistoricGrade(user: SessionUser, reviewLogId: string, cardId: string): Promise<ReviewOutcome> {
   return prisma.$transaction(async (tx) => {
+    // The learner's review writes take turns (record-events.ts): the latest grade read here stays the latest.
+    await databaseCoordination().transactionLocks.lock(tx, "review-events", [user.id]);
     const log = await tx.reviewLog.findFirstOrThrow({ where: { id: reviewLogId, userId: user.id } });
     const [latest, row, base] = await Promise.all([
       tx.reviewLog.findFirst({ where: { userId: user.id, cardId }, orderBy: [{ review: "desc" }, { id: "desc" }], select: { id: true } }),

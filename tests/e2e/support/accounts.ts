@@ -19,10 +19,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** Polls `check` (a database read, say) until it holds; fails with `what()` when it never does. */
-export async function waitUntil(check: () => boolean, what: () => string, timeoutMs = 15_000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: () => string | Promise<string>,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${what()}`);
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met in time: ${await what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

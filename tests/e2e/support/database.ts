@@ -1,62 +1,69 @@
-// The end-to-end tests' one door to the database file: reads that prove what a request did or did
-// not write, and the few writes and locks a test stages. Only here is the file opened directly.
-import Database from "better-sqlite3";
+// The end-to-end tests' one door to the run's database, on either engine: reads that prove what a
+// request did or did not write, and the few writes and locks a test stages. It goes through the
+// engine tooling (tests/support/database.ts), so a test never opens a driver of its own.
+//
+// SQL is written once for both engines: `?` parameters (numbered for PostgreSQL here) and the
+// tables and camelCase columns Prisma made in double quotes ("User", "quizId"), since PostgreSQL
+// folds unquoted names to lower case and `User` is a keyword there. Dates come back as Date on
+// PostgreSQL and as text on SQLite: compare them through `new Date(...)`.
+import { inject } from "vitest";
+import { databaseAt, numbered, withDatabase, type DatabaseHandle, type EngineName, type SqlValue } from "../../support/database.ts";
+import { engineNameOf } from "../../../lib/db/engine/select.ts";
 
-export function countRows(databaseFile: string, sql: string, ...params: unknown[]): number {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare(sql).get(...params) as Record<string, number> | undefined;
-    return row ? Number(Object.values(row)[0]) : 0;
-  } finally {
-    db.close();
-  }
+const databaseUrl = inject("databaseUrl");
+
+export type { SqlValue };
+
+/** The engine the app under test runs on. */
+export const e2eEngine: EngineName = engineNameOf(databaseUrl);
+
+const sqlFor = (sql: string) => numbered(sql, e2eEngine);
+
+function readOnly<T>(work: (db: DatabaseHandle) => Promise<T>): Promise<T> {
+  return withDatabase(databaseUrl, work, { readonly: true });
+}
+
+/** The first column of the first row, as a number (a COUNT, say); 0 when there is no row. */
+export async function countRows(sql: string, ...params: SqlValue[]): Promise<number> {
+  const row = await readOnly((db) => db.get<Record<string, unknown>>(sqlFor(sql), ...params));
+  return row ? Number(Object.values(row)[0]) : 0;
 }
 
 /** One row of a query on the end-to-end database, read-only. */
-export function readRow<T>(databaseFile: string, sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
+export async function readRow<T>(sql: string, ...params: SqlValue[]): Promise<T | undefined> {
+  return readOnly((db) => db.get<T>(sqlFor(sql), ...params));
 }
 
 /** Every row of a query on the end-to-end database, read-only. */
-export function readRows<T>(databaseFile: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+export async function readRows<T>(sql: string, ...params: SqlValue[]): Promise<T[]> {
+  return readOnly((db) => db.all<T>(sqlFor(sql), ...params));
 }
 
 /** Runs one write statement once per parameter list, in one transaction (a test staging time, say). */
-export function writeRows(databaseFile: string, sql: string, rows: readonly unknown[][]): void {
-  const db = new Database(databaseFile, { fileMustExist: true });
-  try {
-    const statement = db.prepare(sql);
-    db.transaction(() => rows.forEach((params) => statement.run(...params)))();
-  } finally {
-    db.close();
-  }
+export async function writeRows(sql: string, rows: readonly SqlValue[][]): Promise<void> {
+  await withDatabase(databaseUrl, (db) => db.runMany(sqlFor(sql), rows));
 }
 
 /**
  * Takes the write lock from a second connection, as the CLI importer does from another process,
- * and releases it after `forMs`.
+ * and releases it `forMs` after it was taken.
  */
-export function holdWriteLock(databaseFile: string, forMs: number): { lockedAt: number; released: Promise<void> } {
-  const importer = new Database(databaseFile, { timeout: 0 });
-  importer.exec("BEGIN IMMEDIATE");
-  const lockedAt = performance.now();
-  const released = new Promise<void>((resolve) =>
-    setTimeout(() => {
-      importer.exec("COMMIT");
-      importer.close();
-      resolve();
-    }, forMs),
-  );
-  return { lockedAt, released };
+export async function holdWriteLock(forMs: number): Promise<{ lockedAt: number; released: Promise<void> }> {
+  const db = databaseAt(databaseUrl).open();
+  try {
+    const lock = await db.holdWriteLock();
+    const lockedAt = performance.now();
+    const released = new Promise<void>((resolve, reject) =>
+      setTimeout(() => {
+        lock
+          .release()
+          .finally(() => db.close())
+          .then(resolve, reject);
+      }, forMs),
+    );
+    return { lockedAt, released };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

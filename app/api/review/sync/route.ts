@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/index.ts";
 import { SyncRequestSchema } from "@/lib/contracts/index.ts";
-import { isDatabaseBusy } from "@/lib/db/index.ts";
+import { isDatabaseBusy, isDatabaseUnavailable } from "@/lib/db/index.ts";
 import { syncReviewEvents } from "@/lib/db/review/index.ts";
 import { errorResponse, invalidBodyResponse, readBoundedJson, refusalResponse, unauthenticatedResponse } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
@@ -25,7 +25,9 @@ export async function POST(request: Request) {
     return NextResponse.json(await syncReviewEvents(user, parsed.data.events, new Date()));
   } catch (error) {
     // Nothing was stored; the device keeps its events and sends the same batch again.
-    if (!isDatabaseBusy(error)) throw error;
-    return errorResponse("database_busy", "Not synced: the database is busy, the device will try again.");
+    if (isDatabaseBusy(error)) return errorResponse("database_busy", "Not synced: the database is busy, the device will try again.");
+    if (isDatabaseUnavailable(error))
+      return errorResponse("database_unavailable", "Not synced: the database cannot be reached, the device will try again.");
+    throw error;
   }
 }

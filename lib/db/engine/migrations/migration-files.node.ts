@@ -1,10 +1,11 @@
-// Reads prisma/migrations/ into the shape the schema engine expects, as the Prisma CLI does.
+// Reads an engine's migrations folder (prisma/migrations, prisma/postgresql/migrations) into the
+// shape the schema engine expects, as the Prisma CLI does.
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 
-/** SQLite needs no shadow-database preparation; the engine still asks for a script. */
+/** Neither engine needs a shadow database prepared beyond the migrations; the engine still asks for a script. */
 const NO_SHADOW_INIT = "";
 
 export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {

@@ -1,10 +1,9 @@
-// Prisma's schema engine compiled to WebAssembly, driven through the better-sqlite3 adapter.
-// The native engine cannot be downloaded on our machines, so migrations go through this instead;
-// it writes the same `_prisma_migrations` table that `prisma migrate deploy` reads.
+// Prisma's schema engine compiled to WebAssembly, driven through an engine's Prisma driver adapter
+// (better-sqlite3 or pg). The native engine cannot be downloaded on our machines, so migrations go
+// through this instead; it writes the same `_prisma_migrations` table that `prisma migrate deploy` reads.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -31,16 +30,16 @@ function loadWasm(): Promise<void> {
 
 export interface OpenedSchemaEngine {
   engine: SchemaEngine;
-  /** Frees the engine and closes every SQLite connection it opened, releasing the file's lock. */
+  /** Frees the engine and closes every connection it opened (on SQLite, releasing the file's lock). */
   close(): Promise<void>;
 }
 
-/** Opens the schema engine on a SQLite file. */
-export async function openSchemaEngine(sqliteUrl: string, logs: string[] = []): Promise<OpenedSchemaEngine> {
+/** Opens the schema engine on the database the adapter factory connects to. */
+export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory, logs: string[] = []): Promise<OpenedSchemaEngine> {
   await loadWasm();
-  const factory = new PrismaBetterSqlite3({ url: sqliteUrl });
-  // engine.free() leaves the adapter's connections open, and an open connection keeps a lock
-  // that makes the next engine on the same file time out; so connections are tracked and closed.
+  // engine.free() leaves the adapter's connections open: on SQLite an open connection keeps a lock
+  // that makes the next engine on the same file time out, and on PostgreSQL it keeps a server
+  // connection; so connections are tracked and closed.
   const opened: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,

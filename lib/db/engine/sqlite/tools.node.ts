@@ -14,7 +14,7 @@ export function sqliteTools(databaseUrl: string): DatabaseTools {
   return {
     name: "sqlite",
     location: file,
-    problem: (options) => databaseFileProblem(databaseUrl, options),
+    problem: async (options) => databaseFileProblem(databaseUrl, options),
     async applyMigrations(migrationsDir) {
       mkdirSync(dirname(file), { recursive: true });
       return applyMigrations(`file:${file}`, migrationsDir);

@@ -1,54 +1,14 @@
-// The project's own `migrate deploy` and `migrate dev --create-only`, built on the Wasm engine.
-import { readFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { openSchemaEngine } from "./schema-engine.node.ts";
-import { readMigrationList } from "./migration-files.node.ts";
-
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
-
-async function withEngine<T>(sqliteUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const logs: string[] = [];
-  const { engine, close } = await openSchemaEngine(sqliteUrl, logs);
-  try {
-    return await work(engine);
-  } catch (error) {
-    // The engine reports its own failures as plain objects; keep the engine's log with them.
-    const detail = error instanceof Error ? error.message : JSON.stringify(error);
-    throw new Error(`schema engine: ${detail}${logs.length ? `\n${logs.join("\n")}` : ""}`);
-  } finally {
-    await close();
-  }
-}
+// Migrations on a SQLite file: the shared Wasm-engine runner (../../migrations) on the
+// better-sqlite3 adapter.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { applyMigrationsWith, diffSchemaAgainstMigrationsWith } from "../../migrations/run.node.ts";
 
 /** Applies every migration in `migrationsDir` not yet recorded in `_prisma_migrations`. */
 export async function applyMigrations(sqliteUrl: string, migrationsDir: string): Promise<string[]> {
-  const migrationsList = await readMigrationList(migrationsDir);
-  return withEngine(sqliteUrl, async (engine) => {
-    const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    return output.appliedMigrationNames;
-  });
+  return applyMigrationsWith(new PrismaBetterSqlite3({ url: sqliteUrl }), migrationsDir);
 }
 
-/**
- * The SQL that takes a database with every existing migration applied to the schema file.
- * `scratchUrl` must name an empty, throwaway SQLite file: the migrations are replayed there,
- * which spares us the shadow database that the engine's own `createMigration` wants.
- */
+/** The next migration's SQL, replayed on `scratchUrl`, an empty, throwaway SQLite file. */
 export async function diffSchemaAgainstMigrations(scratchUrl: string, migrationsDir: string, schemaPath: string): Promise<string> {
-  const migrationsList = await readMigrationList(migrationsDir);
-  const schema = await readFile(schemaPath, "utf8");
-  // One engine for both steps: a second one on the same file would wait on the first one's lock.
-  return withEngine(scratchUrl, async (engine) => {
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    const result = await engine.diff({
-      // "schemaDatasource" means: the live database behind the engine's adapter.
-      from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: dirname(schemaPath) },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    return result.stdout ?? "";
-  });
+  return diffSchemaAgainstMigrationsWith(new PrismaBetterSqlite3({ url: scratchUrl }), migrationsDir, schemaPath);
 }
