@@ -27,6 +27,9 @@ export function openPostgresHandle(databaseUrl: string, options: { readonly?: bo
     types: typeParsers(),
     ...(options.readonly ? { options: "-c default_transaction_read_only=on" } : {}),
   });
+  // An idle connection the server ends (a test dropping its database WITH (FORCE), a restart) is an
+  // error event on the pool; unheard, it would end the process. The next query takes a new one.
+  pool.on("error", () => {});
   let closed = false;
   const query = async (sql: string, params: readonly SqlValue[]) => pool.query(sql, params as unknown[]);
   return {
@@ -64,6 +67,7 @@ export function openPostgresHandle(databaseUrl: string, options: { readonly?: bo
       // SQLite's handle never sleeps for the lock: when anyone holds a conflicting lock, this
       // fails at once with 55P03 (lock_not_available).
       const other = new pg.Client({ connectionString: databaseUrl });
+      other.on("error", () => {});
       await other.connect();
       try {
         const tables = await other.query<{ name: string }>(

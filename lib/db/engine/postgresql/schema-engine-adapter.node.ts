@@ -14,6 +14,8 @@ type Query = (config: pg.QueryConfig) => Promise<pg.QueryResult>;
 
 export function schemaEngineAdapter(databaseUrl: string): PrismaPg {
   const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection ended by the server must not end the process (see handle.node.ts).
+  pool.on("error", () => {});
   const query = pool.query.bind(pool) as Query;
   // The adapter calls query(config) and awaits it; nothing else of the pool's API is changed.
   (pool as unknown as { query: Query }).query = async (config) => {
