@@ -56,7 +56,7 @@ export interface Fixture {
 /** SQLite takes at most 32,766 parameters a statement; PostgreSQL 65,535. */
 const PARAMETERS_PER_STATEMENT = 30_000;
 
-/** Writes `rows` into `table`, many rows a statement, in one transaction. */
+/** Writes `rows` into `table`, many rows a statement: the full statements in one transaction, the rest in one more. */
 async function insertRows(db: DatabaseHandle, engine: EngineName, table: string, columns: string, tuple: string, rows: SqlValue[][]) {
   const width = (tuple.match(/\?/g) ?? []).length;
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / width));
