@@ -1,7 +1,7 @@
 // One error for "another connection holds the write lock and kept it longer than we wait". It is
 // not a bug and not the caller's fault: route handlers answer 503 with Retry-After, and the review
 // screen tells the learner the grade was not saved.
-import { DomainError, PASSING_ERROR_MESSAGES } from "../errors/index.ts";
+import { DomainError, PASSING_ERROR_MESSAGES, passingCodeOf } from "../errors/index.ts";
 
 /** The longest a write waits, in total, for another connection's lock before giving up. */
 export const DATABASE_BUSY_WAIT_MS = 10_000;
@@ -15,11 +15,9 @@ export class DatabaseBusyError extends DomainError<"database_busy"> {
   }
 }
 
+/** The error itself, or one Prisma wrapped around it, which keeps only its code. */
 export function isDatabaseBusy(error: unknown): error is DatabaseBusyError {
-  return (
-    error instanceof DatabaseBusyError ||
-    (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "database_busy")
-  );
+  return passingCodeOf(error) === "database_busy";
 }
 
 /**
@@ -33,9 +31,7 @@ export class DatabaseUnavailableError extends DomainError<"database_unavailable"
   }
 }
 
+/** The error itself, or one Prisma wrapped around it, which keeps only its code. */
 export function isDatabaseUnavailable(error: unknown): error is DatabaseUnavailableError {
-  return (
-    error instanceof DatabaseUnavailableError ||
-    (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "database_unavailable")
-  );
+  return passingCodeOf(error) === "database_unavailable";
 }
