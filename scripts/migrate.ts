@@ -14,3 +14,6 @@ if (problem) {
 }
 const applied = await database.applyMigrations(join(root, ...MIGRATIONS_FOLDERS[database.name]));
 console.log(applied.length ? `applied: ${applied.join(", ")}` : "no pending migrations");
+// Prisma's Wasm schema engine leaves a 10 s timer behind on PostgreSQL that would hold the process
+// open after its work is done.
+process.exit(0);

@@ -61,4 +61,6 @@ if (!existsSync(join(root, "node_modules"))) {
   console.error("setup: run npm install first");
   process.exit(1);
 }
-process.exitCode = await main();
+// Exits rather than waiting for the event loop to empty: Prisma's Wasm schema engine leaves a 10 s
+// timer behind on PostgreSQL, which held every setup (and each end-to-end run's) that long.
+process.exit(await main());
