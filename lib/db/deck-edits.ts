@@ -33,8 +33,13 @@ export async function renameOwnDeck(user: SessionUser, deckId: string, name: str
     const path = parent + name;
     if (path === deck.path) return { path };
     const taken = await tx.deck.findFirst({ where: { scope: user.id, path }, select: { id: true } });
-    const takenBelow = await tx.deck.count({ where: { scope: user.id, path: { startsWith: path + DECK_SEPARATOR } } });
-    if (taken || takenBelow > 0) throw new DomainError("deck_exists", `You already have a deck named “${path}”.`);
+    // startsWith ignores case on SQLite and not on PostgreSQL: the exact test is made here, as above.
+    const below = await tx.deck.findMany({
+      where: { scope: user.id, path: { startsWith: path + DECK_SEPARATOR } },
+      select: { path: true },
+    });
+    const takenBelow = below.some((d) => isUnder(d.path, path));
+    if (taken || takenBelow) throw new DomainError("deck_exists", `You already have a deck named “${path}”.`);
     await tx.deck.update({ where: { id: deck.id }, data: { path, name } });
     for (const sub of subDecks) {
       await tx.deck.update({ where: { id: sub.id }, data: { path: path + sub.path.slice(deck.path.length) } });

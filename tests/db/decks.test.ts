@@ -143,6 +143,18 @@ describe("renaming and deleting decks", () => {
   });
 });
 
+describe("deck paths that differ only in case", () => {
+  // Paths are unique as written on both engines, so "Cased" and "cased" are two decks; Prisma's
+  // startsWith ignores case on SQLite only, and the rename must not depend on the engine.
+  it("lets a deck take a name whose other-case twin has sub-decks", async () => {
+    const owner = await createLearner("cased@example.com");
+    await importDeck(owner.id, "Cased › Inner", ["cased-1"]);
+    await importDeck(owner.id, "Loose", ["loose-1"]);
+    expect(await renameOwnDeck(owner, await deckIdOf(owner.id, "Loose"), "cased")).toEqual({ path: "cased" });
+    await expect(renameOwnDeck(owner, await deckIdOf(owner.id, "cased"), "Cased")).rejects.toMatchObject({ code: "deck_exists" });
+  });
+});
+
 describe("starterRepeats", () => {
   const draft = (deck: string[], front: string, back: string) => ({
     key: front,
