@@ -14,7 +14,8 @@ import { engineNameOf } from "../lib/db/engine/select.ts";
 import { numbered, withDatabase, type EngineName } from "../tests/support/database.ts";
 import { benchEngines, ratio, type BenchEngines } from "./support/engines.ts";
 import { buildReviewFixture, ONE_BIG_LEARNER, type Fixture } from "./support/review-fixture.ts";
-import { ensureBuild, signInOverHttp, startServer } from "./support/server.ts";
+import { ensureBuild, signInOverHttp, startServer, type RunningServer } from "./support/server.ts";
+import { cpuBusyMeter, createCpuCap, type CpuCap } from "./support/cpu-cap.ts";
 import { pageJavaScript } from "./support/page-javascript.ts";
 import { machineLine } from "./support/machine.ts";
 
@@ -130,8 +131,76 @@ interface EngineResult {
   js: { files: number; gzipped: number; raw: number };
   crowd: GradingRun;
   crowdExact: boolean;
-  /** PostgreSQL only: grading without pause against one server, then two. */
-  scaling?: { one: GradingRun; two: GradingRun; exact: boolean };
+  /** PostgreSQL only: grading without pause against one server, then two; free, then each server capped. */
+  scaling?: ScalingRun[];
+}
+
+interface ScalingRun {
+  /** Each server's CPU budget in cores; null when the servers ran free. */
+  cores: number | null;
+  one: GradingRun;
+  two: GradingRun;
+  /** Share of the machine's cores busy during each run (/proc/stat). */
+  busyOne: number | null;
+  busyTwo: number | null;
+  exact: boolean;
+}
+
+/** Each capped server's CPU budget: small enough that two of them, PostgreSQL and the load generator fit in two cores. */
+const CAPPED_SERVER_CORES = Number(process.env.BENCH_SERVER_CORES ?? 0.4);
+
+/**
+ * The learners grading without pause against one fresh server, then against it and a second one
+ * (learner i on server i mod 2); each server warmed up first, inside `cores` of CPU when given.
+ */
+async function oneServerThenTwo(
+  url: string,
+  learners: Fixture["learners"],
+  cookies: string[],
+  seconds: number,
+  cores: number | null,
+): Promise<ScalingRun | null> {
+  const label = cores === null ? "free" : "capped";
+  const caps: CpuCap[] = [];
+  const servers: RunningServer[] = [];
+  const startOne = async (n: number) => {
+    let cap: CpuCap | undefined;
+    if (cores !== null) {
+      const made = createCpuCap(`iam-recall-bench-server-${n}`, cores);
+      if (!made) return false;
+      caps.push(made);
+      cap = made;
+    }
+    const server = await startServer(url, cap);
+    servers.push(server);
+    await gradeAtOnce([server.baseUrl], learners, cookies, 3, () => 0, `warm${label}${n}`);
+    return true;
+  };
+  try {
+    if (!(await startOne(1))) return null;
+    let meter = cpuBusyMeter();
+    const one = await gradeAtOnce([servers[0]!.baseUrl], learners, cookies, seconds, () => 0, `one${label}`);
+    const busyOne = meter();
+    if (!(await startOne(2))) return null;
+    meter = cpuBusyMeter();
+    const two = await gradeAtOnce(
+      servers.map((server) => server.baseUrl),
+      learners,
+      cookies,
+      seconds,
+      () => 0,
+      `two${label}`,
+    );
+    const busyTwo = meter();
+    const exact =
+      exactlyOnce(one, await loggedBy(url, `one${label}`), learners) && exactlyOnce(two, await loggedBy(url, `two${label}`), learners);
+    return { cores, one, two, busyOne, busyTwo, exact };
+  } finally {
+    for (const server of servers) server.stop();
+    // The servers take a moment to exit; their groups go with the last of their processes.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (const cap of caps) cap.remove();
+  }
 }
 
 async function measureEngine(engines: BenchEngines, engine: EngineName, passwordHash: string, now: Date): Promise<EngineResult> {
@@ -194,20 +263,12 @@ async function measureEngine(engines: BenchEngines, engine: EngineName, password
       let scaling: EngineResult["scaling"];
       if (engine === "postgresql") {
         const busySeconds = Math.max(5, Math.round(seconds / 3));
-        const one = await gradeAtOnce([server.baseUrl], crowd.learners, cookies, busySeconds, () => 0, "one");
-        servers.push(await startServer(crowd.url));
-        const two = await gradeAtOnce(
-          servers.map((s) => s.baseUrl),
-          crowd.learners,
-          cookies,
-          busySeconds,
-          () => 0,
-          "two",
-        );
-        const exact =
-          exactlyOnce(one, await loggedBy(crowd.url, "one"), crowd.learners) &&
-          exactlyOnce(two, await loggedBy(crowd.url, "two"), crowd.learners);
-        scaling = { one, two, exact };
+        scaling = [];
+        for (const cores of [null, CAPPED_SERVER_CORES]) {
+          const run = await oneServerThenTwo(crowd.url, crowd.learners, cookies, busySeconds, cores);
+          if (run) scaling.push(run);
+          else console.log("review-http: no writable cgroup cpu controller here: the capped several-servers run is left out");
+        }
       }
       return { described: crowdDb.described, firstLoad, js, crowd: crowdRun, crowdExact, ...(scaling ? { scaling } : {}) };
     } finally {
@@ -257,14 +318,22 @@ export async function run(): Promise<string> {
     "",
     scaling
       ? [
-          `Several app servers on PostgreSQL: the same ${LEARNERS} learners grading without pause for ${scaling.one.seconds} s, against one \`next start\`, then against two on two ports sharing the database (learner i on server i mod 2). The load generator, both servers and PostgreSQL share the machine's two cores, so this is a lower bound of what two machines would serve.`,
+          `Several app servers on PostgreSQL: the same ${LEARNERS} learners grading without pause for ${scaling[0]!.one.seconds} s against one fresh \`next start\`, then against it and a second one on another port sharing the database (learner i on server i mod 2), each server warmed up for 3 s first. "free": the servers, PostgreSQL and this load generator share the machine's two cores, and one server already keeps them busy, so a second server has no core to add. "capped": each server inside a cgroup CPU budget of ${CAPPED_SERVER_CORES} core (bench/support/cpu-cap.ts), so that two servers, PostgreSQL and the load generator fit in the two cores and the servers are what runs out, as when each app server has a machine of its own; it measures whether the work spreads over servers (nothing serialised in one process or in the database), not what two machines would serve.`,
           "",
-          "| app servers | requests/s | p50 / p95 ms | errors | two / one | target |",
-          "| --: | --: | --- | --: | --: | --- |",
-          `| 1 | ${perSecond(scaling.one).toFixed(1)} | ${percentile(scaling.one.latencies, 50).toFixed(0)} / ${percentile(scaling.one.latencies, 95).toFixed(0)} | ${scaling.one.errors} | | |`,
-          `| 2 | ${perSecond(scaling.two).toFixed(1)} | ${percentile(scaling.two.latencies, 50).toFixed(0)} / ${percentile(scaling.two.latencies, 95).toFixed(0)} | ${scaling.two.errors} | ${(perSecond(scaling.two) / perSecond(scaling.one)).toFixed(2)}x | ≥ 1.6x |`,
+          "| servers | CPU per server | requests/s | p50 / p95 ms | errors | cores busy | two / one | target |",
+          "| --: | --- | --: | --- | --: | --: | --: | --- |",
+          ...scaling.flatMap((run) => {
+            const budget = run.cores === null ? "free" : `${run.cores} core`;
+            const busy = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
+            const row = (n: number, g: GradingRun, share: number | null, last: string) =>
+              `| ${n} | ${budget} | ${perSecond(g).toFixed(1)} | ${percentile(g.latencies, 50).toFixed(0)} / ${percentile(g.latencies, 95).toFixed(0)} | ${g.errors} | ${busy(share)} | ${last}`;
+            return [
+              row(1, run.one, run.busyOne, " | |"),
+              row(2, run.two, run.busyTwo, ` ${(perSecond(run.two) / perSecond(run.one)).toFixed(2)}x | ≥ 1.6x |`),
+            ];
+          }),
           "",
-          `Every accepted grade of both runs stored once, per learner: ${ok(scaling.exact)}.`,
+          `Every accepted grade of every run stored once, per learner: ${ok(scaling.every((run) => run.exact))}.`,
           "",
         ].join("\n")
       : "PostgreSQL was not run (no server): the several-servers figures need it.\n",

@@ -6,9 +6,8 @@
 // - the datasource's provider, and the generated client's folder (lib/db/generated-postgresql);
 // - every DateTime is `@db.Timestamptz(3)`: an instant with its zone, at the millisecond precision
 //   SQLite keeps, rather than Prisma's default zone-less timestamp.
-// JSON columns (settings, quiz answers) stay String, stored as text, on both engines for now:
-// jsonb would turn their Prisma type from string into JsonValue throughout the app, which was
-// left out of this change.
+// The Json columns need nothing here: Prisma makes a Json field jsonb on PostgreSQL by itself
+// (on SQLite, a JSONB-declared column holding JSON text).
 //
 // Usage: node scripts/postgresql-schema.mjs            writes the derived file
 //        node scripts/postgresql-schema.mjs --check    exits 1 when the committed file is stale

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { freePort } from "../../tests/e2e/support/ports.ts";
+import type { CpuCap } from "./cpu-cap.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -18,10 +19,13 @@ export interface RunningServer {
   stop(): void;
 }
 
-/** `next start` on the database `databaseUrl` names. */
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+/** `next start` on the database `databaseUrl` names; inside `cap`'s CPU budget when given. */
+export async function startServer(databaseUrl: string, cap?: CpuCap): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const start = ["npx", "next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  // The shell enters the group before it becomes the server, so every process of it is inside.
+  const [command, ...args] = cap ? ["sh", "-c", `echo $$ > "${cap.procsFile}" && exec ${start.join(" ")}`] : start;
+  const child: ChildProcess = spawn(command!, args, {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],

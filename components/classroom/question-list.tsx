@@ -8,7 +8,7 @@ interface Question {
   points: number;
   template: boolean;
   prompt: string;
-  options: string;
+  options: Choice[];
 }
 
 /** The quiz's questions in order, with the controls to reorder, weigh and remove them. */
@@ -27,7 +27,7 @@ export function QuestionList({
   return (
     <ol className="question-list" aria-label="Questions">
       {questions.map((q, i) => {
-        const options = JSON.parse(q.options) as Choice[];
+        const options = q.options;
         return (
           <li key={q.id} className="panel" data-testid="quiz-question">
             <p className="muted">

@@ -5,6 +5,7 @@ import { AnkiPackageSummary, ColumnMapping } from "./anki-parts.tsx";
 import { ImportReviewList, type Selection } from "./import-review.tsx";
 import type { ImportErrorResponse, ImportResponse, TextTablePreview } from "./import-types.ts";
 import { counted } from "@/components/ui/counted.ts";
+import { followUploadRun } from "@/components/upload-runs/follow-run.ts";
 
 const EVERYTHING: Selection = { untickedKeys: new Set(), untickedFiles: new Set() };
 
@@ -84,7 +85,15 @@ export function ImportForm() {
       for (const key of selection.untickedKeys) body.append("untickedKey", key);
       for (const path of selection.untickedFiles) body.append("untickedFile", path);
     }
-    const response = await fetch("/api/import", { method: "POST", body });
+    let response: Response;
+    try {
+      // An import to apply runs as a job on the server; following it ends with the import's answer.
+      response = await followUploadRun(await fetch("/api/import", { method: "POST", body }));
+    } catch {
+      setError(mode === "preview" ? "The upload could not be sent." : "The import could not be followed to its end; check your decks.");
+      setPhase({ kind: "idle" });
+      return;
+    }
     const json = (await response.json().catch(() => ({ error: `The server answered ${response.status}.` }))) as
       ImportResponse | ImportErrorResponse;
     if (!response.ok || "error" in json) {

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { followUploadRun } from "@/components/upload-runs/follow-run.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/export/limits.ts";
 import styles from "./settings.module.css";
 
@@ -37,7 +38,10 @@ export function BackupPanel() {
     }
     setOutcome({ kind: "working" });
     try {
-      const response = await fetch("/api/export/backup", { method: "POST", headers: { "Content-Type": "application/json" }, body: file });
+      // The restore runs as a job on the server; following it ends with the restore's answer.
+      const response = await followUploadRun(
+        await fetch("/api/export/backup", { method: "POST", headers: { "Content-Type": "application/json" }, body: file }),
+      );
       const answer = (await response.json().catch(() => ({}))) as RestoreAnswer;
       if (response.ok && answer.ok) return setOutcome({ kind: "restored", cards: answer.cards ?? 0, reviews: answer.reviews ?? 0 });
       setOutcome({
@@ -47,7 +51,7 @@ export function BackupPanel() {
         more: answer.more ?? 0,
       });
     } catch {
-      setOutcome({ kind: "refused", error: "The backup could not be sent.", issues: [], more: 0 });
+      setOutcome({ kind: "refused", error: "The backup could not be sent, or the restore followed to its end.", issues: [], more: 0 });
     }
   }
 

@@ -5,9 +5,11 @@
 // web route sets to the worker (lib/anki/worker, writeApkgInWorker) and tests may leave in-process.
 import "server-only";
 import { writeApkg, type AnkiExportInput, type ExportCard, type ExportMedia } from "../anki/index.ts";
+import { isUnder } from "../decks/index.ts";
 import { DomainError } from "../errors/index.ts";
 import { DECK_SEPARATOR, renderCardMarkdown } from "../notes/index.ts";
 import { schedulingStateOf } from "../srs/index.ts";
+import { cardTags } from "./card-tags.ts";
 import { prisma } from "./client.ts";
 import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
@@ -41,12 +43,15 @@ export async function exportDeckAsApkg(
     select: { scope: true, path: true, name: true },
   });
   if (!deck) return null;
+  // The deck and its sub-decks in the same library, by exact path: startsWith ignores case on SQLite
+  // (and not on PostgreSQL), so "aws › x" would otherwise come along with "AWS" there.
+  const below = await prisma.deck.findMany({
+    where: { scope: deck.scope, path: { startsWith: `${deck.path}${DECK_SEPARATOR}` } },
+    select: { id: true, path: true },
+  });
+  const deckIds = [deckId, ...below.filter((d) => isUnder(d.path, deck.path)).map((d) => d.id)];
   const cards = await prisma.card.findMany({
-    where: {
-      scope: deck.scope,
-      suspended: false,
-      deck: { OR: [{ path: deck.path }, { path: { startsWith: `${deck.path}${DECK_SEPARATOR}` } }] },
-    },
+    where: { scope: deck.scope, suspended: false, deckId: { in: deckIds } },
     orderBy: [{ sourceFile: "asc" }, { sourceLine: "asc" }],
     select: {
       id: true,
@@ -80,7 +85,7 @@ export async function exportDeckAsApkg(
       deckPath: card.deck.path.split(DECK_SEPARATOR),
       front: toHtml(card.front, card.kind === "cloze"),
       back: toHtml(card.back, false),
-      tags: parseTags(card.tags),
+      tags: cardTags(card.tags),
       state: state ? schedulingStateOf(state) : null,
       suspended: state?.suspended ?? false,
       reviews: card.reviewLogs,
@@ -141,13 +146,4 @@ function uniqueNames(media: ReadonlyArray<{ sha256: string; name: string }>): Ma
     names.set(m.sha256, name);
   }
   return names;
-}
-
-function parseTags(json: string): string[] {
-  try {
-    const tags = JSON.parse(json) as unknown;
-    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
 }

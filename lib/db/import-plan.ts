@@ -4,6 +4,7 @@
 // A card the learner edited in the app keeps its text (see `keepEdit`).
 import { createHash } from "node:crypto";
 import { DECK_SEPARATOR, type CardDraft, type ReviewHistory } from "../notes/index.ts";
+import { sameTags } from "./card-tags.ts";
 
 export interface ImportTarget {
   /** A user's id, or STARTER_SCOPE for the starter decks. */
@@ -22,7 +23,7 @@ export interface StoredCard {
   kind: string;
   front: string;
   back: string;
-  tags: string;
+  tags: string[];
   noteKey: string;
   sourceFile: string;
   sourceLine: number;
@@ -40,7 +41,7 @@ export interface CardRowValues {
   kind: string;
   front: string;
   back: string;
-  tags: string;
+  tags: string[];
   noteKey: string;
   sourceFile: string;
   sourceLine: number;
@@ -92,7 +93,7 @@ export function draftRowValues(draft: CardDraft): CardRowValues {
     kind: draft.kind,
     front: draft.front,
     back: draft.back,
-    tags: JSON.stringify(draft.tags),
+    tags: [...draft.tags],
     noteKey: draft.noteKey,
     sourceFile: draft.source.file,
     sourceLine: draft.source.line,
@@ -107,7 +108,7 @@ function sameValues(stored: StoredCard, values: CardRowValues): boolean {
     stored.kind === values.kind &&
     stored.front === values.front &&
     stored.back === values.back &&
-    stored.tags === values.tags &&
+    sameTags(stored.tags, values.tags) &&
     stored.noteKey === values.noteKey &&
     stored.sourceFile === values.sourceFile &&
     stored.sourceLine === values.sourceLine &&

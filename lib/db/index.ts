@@ -35,6 +35,9 @@ export {
   type OptimizerRunStatus,
   type OptimizerRunView,
 } from "./optimizer-runs.ts";
+export type { UploadOutcome } from "./upload-outcome.ts";
+export { importUpload, readUploadForm, type UploadForm } from "./upload-import.ts";
+export { startUploadRun, uploadRunningMessage, uploadRunView, type UploadRunKind, type UploadRunView } from "./upload-runs.ts";
 export { reviewLogPages } from "./review-export.ts";
 export { saveScenarioCards, type SaveScenarioResult } from "./scenario-cards.ts";
 export {

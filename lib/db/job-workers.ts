@@ -4,14 +4,18 @@
 // and scripts start the workers they need themselves.
 import "server-only";
 import { startOptimizerWorker } from "./optimizer-runs.ts";
+import { startUploadWorker } from "./upload-runs.ts";
 
 let starting: Promise<void> | undefined;
 
 export function startJobWorkersInServer(): void {
   if (!process.env.NEXT_RUNTIME || starting) return;
-  starting = startOptimizerWorker().catch((error: unknown) => {
-    // The next request tries again: a database that was away at first must not leave the server without workers.
-    starting = undefined;
-    console.error("job workers did not start", error);
-  });
+  starting = Promise.all([startOptimizerWorker(), startUploadWorker()]).then(
+    () => undefined,
+    (error: unknown) => {
+      // The next request tries again: a database that was away at first must not leave the server without workers.
+      starting = undefined;
+      console.error("job workers did not start", error);
+    },
+  );
 }

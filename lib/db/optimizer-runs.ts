@@ -3,9 +3,11 @@
 // row. So a run survives the page that asked for it, and on PostgreSQL the server that runs it.
 // The optimizer itself is optimizeForLearner (optimize.ts), unchanged.
 import "server-only";
+import { z } from "zod";
 import { prisma } from "./client.ts";
 import { databaseCoordination } from "./engine/coordination.ts";
 import type { JobData, JobQueue } from "./engine/ports.ts";
+import { jsonColumn, storedJson } from "./json-column.ts";
 import { optimizeForLearner, type LearnerOptimizeResult } from "./optimize.ts";
 import { findSessionUser, type SessionUser } from "./users.ts";
 
@@ -13,6 +15,23 @@ const OPTIMIZE_JOB = "optimize-parameters";
 
 /** Progress is written at most this often: the page polls it, and each write is a round trip. */
 const PROGRESS_WRITE_MS = 250;
+
+const modelFit = z.object({ logLoss: z.number(), rmse: z.number() });
+
+/** OptimizerRun.result: the LearnerOptimizeResult a finished run wrote. */
+const storedResultSchema = z.discriminatedUnion("tooFewReviews", [
+  z.object({
+    tooFewReviews: z.literal(false),
+    parameters: z.array(z.number()),
+    before: modelFit,
+    after: modelFit,
+    better: z.boolean(),
+    reviewsUsed: z.number(),
+    items: z.number(),
+    applied: z.boolean(),
+  }),
+  z.object({ tooFewReviews: z.literal(true), needed: z.number(), reviewsUsed: z.number(), items: z.number(), applied: z.boolean() }),
+]) satisfies z.ZodType<LearnerOptimizeResult>;
 
 export const OPTIMIZER_FAILED_MESSAGE = "The optimizer failed; your parameters were not changed.";
 
@@ -71,7 +90,7 @@ export async function optimizerRunView(user: SessionUser, runId: string): Promis
     status: row.status as OptimizerRunStatus,
     done: row.done,
     total: row.total,
-    result: row.result === null ? null : (JSON.parse(row.result) as LearnerOptimizeResult),
+    result: row.result === null ? null : storedJson(storedResultSchema, row.result, "OptimizerRun.result"),
     error: row.error,
   };
 }
@@ -94,7 +113,7 @@ async function runOptimizerJob(data: JobData, signal: AbortSignal): Promise<void
   try {
     const result = await optimizeForLearner(user, { signal, onProgress: progress.report });
     await progress.flush();
-    await prisma.optimizerRun.update({ where: { id: runId }, data: { status: "done", result: JSON.stringify(result) } });
+    await prisma.optimizerRun.update({ where: { id: runId }, data: { status: "done", result: jsonColumn(result) } });
   } catch (error) {
     await progress.flush();
     if (signal.aborted) throw error;

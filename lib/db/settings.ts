@@ -2,6 +2,7 @@ import "server-only";
 import { isValidTimeZone, learnerDay, parseSettings, withRaisedNew, type DeckOverrides, type SchedulerSettings } from "../srs/index.ts";
 import type { FieldIssue } from "../errors/index.ts";
 import { prisma } from "./client.ts";
+import { jsonColumn } from "./json-column.ts";
 import { parseStoredSettings } from "./review/settings.ts";
 import { readableScopes } from "./library-scope.ts";
 import type { SessionUser } from "./users.ts";
@@ -48,7 +49,7 @@ async function updateSettings(
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { schedulerSettings: true } });
     const parsed = parseSettings(change(parseStoredSettings(row.schedulerSettings)));
     if (!parsed.ok) return parsed;
-    await tx.user.update({ where: { id: user.id }, data: { schedulerSettings: JSON.stringify(parsed.value), ...extra } });
+    await tx.user.update({ where: { id: user.id }, data: { schedulerSettings: jsonColumn(parsed.value), ...extra } });
     return { ok: true as const, settings: parsed.value };
   });
 }

@@ -46,6 +46,7 @@ export {
 export { activityToday, type TodayActivity } from "./activity.ts";
 export {
   buildQueue,
+  newCardRoom,
   queueLimits,
   type Queue,
   type QueueCandidate,

@@ -232,6 +232,14 @@ function toItem(candidate: QueueCandidate, kind: QueueKind): QueueItem {
   };
 }
 
+/**
+ * How many new cards a day's queue may take once it holds `reviewsTaken` reviews: what the new-card
+ * limit leaves, and what the review limit leaves, since Anki counts new cards against that too.
+ */
+export function newCardRoom(limits: QueueLimits, today: TodayActivity, reviewsTaken: number): number {
+  return Math.min(limits.newPerDay - today.newIntroduced, limits.reviewsPerDay - today.reviewsDone - today.newIntroduced - reviewsTaken);
+}
+
 export function buildQueue(input: QueueInput): Queue {
   const now = input.now.getTime();
   const learnAheadUntil = now + (input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MINUTES) * 60_000;
@@ -275,7 +283,7 @@ export function buildQueue(input: QueueInput): Queue {
     }
   }
 
-  let newLeft = Math.min(limits.newPerDay - today.newIntroduced, reviewsLeft);
+  let newLeft = newCardRoom(limits, today, reviewCount);
   const newBudget = new DeckBudget((deckId) => limits.decks?.[deckId]?.newPerDay, deckUsed("newIntroduced"));
   let newCount = 0;
   if (newLeft > 0 && groups.freshCount > 0) {

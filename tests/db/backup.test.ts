@@ -48,13 +48,13 @@ async function snapshot(user: TestUser) {
     }),
     prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { schedulerSettings: true } }),
   ]);
-  return { states, logs, settings: JSON.parse(row.schedulerSettings) as unknown };
+  return { states, logs, settings: row.schedulerSettings };
 }
 
 async function wipe(user: TestUser): Promise<void> {
   await prisma.reviewLog.deleteMany({ where: { userId: user.id } });
   await prisma.cardState.deleteMany({ where: { userId: user.id } });
-  await prisma.user.update({ where: { id: user.id }, data: { schedulerSettings: "{}" } });
+  await prisma.user.update({ where: { id: user.id }, data: { schedulerSettings: {} } });
 }
 
 /** What a browser uploads: the downloaded file, parsed from JSON text. */

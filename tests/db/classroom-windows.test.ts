@@ -96,7 +96,7 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     const submit = await db.submitAttempt(s.learner, s.attemptId, later(4));
     expect(submit).toMatchObject({ ok: true, alreadySubmitted: false, score: s.first.points, missed: 1 });
     const after = await written(s);
-    expect(after.answers.find((a) => a.questionId === s.second.questionId)).toMatchObject({ choice: "[]", revision: 0, correct: false });
+    expect(after.answers.find((a) => a.questionId === s.second.questionId)).toMatchObject({ choice: [], revision: 0, correct: false });
   });
 
   it("10.6: an unpublished quiz refuses saves and the submit, and nothing is written", async () => {
@@ -158,7 +158,7 @@ describe("10.6: saves and submits follow the quiz as it stands", () => {
     expect(stored.answers).toEqual([
       {
         questionId: s.second.questionId,
-        choice: JSON.stringify([s.second.options.find((o) => o.correct)!.id]),
+        choice: [s.second.options.find((o) => o.correct)!.id],
         revision: 1,
         correct: null,
       },

@@ -93,7 +93,7 @@ describe("building a quiz", () => {
     expect(bad.ok).toBe(false);
     const quiz = await db.findOwnQuiz(teacher, quizId);
     expect(quiz!.questions.map((q) => q.kind)).toEqual(["card", "card", "scenario", "scenario", "scenario"]);
-    const first = JSON.parse(quiz!.questions[0]!.options) as Array<{ text: string; correct: boolean }>;
+    const first = quiz!.questions[0]!.options;
     expect(first.filter((o) => o.correct).map((o) => o.text)).toEqual(["Back one"]);
     expect(first.length).toBe(4);
     expect(first.every((o) => /^Back /.test(o.text))).toBe(true);
@@ -165,7 +165,7 @@ describe("taking a quiz", () => {
     await db.saveAnswer(ana, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 1 }, later(3));
     const rows = await prisma.quizAnswer.findMany({ where: { attemptId: anaAttempt } });
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]!.choice)).toEqual([rightId]);
+    expect(rows[0]!.choice).toEqual([rightId]);
     expect(
       (await db.saveAnswer(ben, { attemptId: anaAttempt, questionId: q.questionId, choice: [wrongId], revision: 9 }, later(3))).ok,
     ).toBe(false);

@@ -82,7 +82,7 @@ describe("study more new cards today", () => {
   it("raises one deck's own limit, and refuses a deck the learner may not read", async () => {
     await prisma.user.update({
       where: { id: learner.id },
-      data: { schedulerSettings: JSON.stringify({ decks: { [ids.aws!]: { newPerDay: 5 } } }) },
+      data: { schedulerSettings: { decks: { [ids.aws!]: { newPerDay: 5 } } } },
     });
     const aws = async () => (await listDecksWithCounts(learner, now)).decks.find((d) => d.id === ids.aws)!.today;
     expect(await aws()).toMatchObject({ new: 5, held: { kind: "new", scope: "deck", perDay: 5 } });

@@ -201,7 +201,7 @@ describe("the learner's own FSRS parameters", () => {
     const { DEFAULT_PARAMETERS, difficultyFromEase } = await import("@/lib/srs/index.ts");
     const parameters = [...DEFAULT_PARAMETERS];
     parameters[8] = 1.2;
-    const user = await prisma.user.create({ data: { email: "optimized@example.com", schedulerSettings: JSON.stringify({ parameters }) } });
+    const user = await prisma.user.create({ data: { email: "optimized@example.com", schedulerSettings: { parameters } } });
     await applyCardImport({ scope: user.id, ownerId: user.id }, [draft("own", "Own parameters", obsidian)], ["history.md"]);
     const state = await stateOf(user.id, user.id, "own");
     expect(state!.difficulty).toBeCloseTo(difficultyFromEase(2.5, 12, parameters), 6);

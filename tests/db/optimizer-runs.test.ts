@@ -20,7 +20,7 @@ const optimizer = vi.hoisted(() => {
       const outcome = await new Promise<"result" | "failure">((resolve) => (finish = resolve));
       if (outcome === "failure") throw new Error("the optimizer broke");
       onProgress?.(10, 10);
-      return { tooFewReviews: true as const, needed: 396, items: 4, applied: false };
+      return { tooFewReviews: true as const, needed: 396, reviewsUsed: 4, items: 4, applied: false };
     },
   };
 });
@@ -81,7 +81,7 @@ describe(`optimizer runs on ${testEngine()}`, () => {
       status: "done",
       done: 10,
       total: 10,
-      result: { tooFewReviews: true, needed: 396, items: 4, applied: false },
+      result: { tooFewReviews: true, needed: 396, reviewsUsed: 4, items: 4, applied: false },
       error: null,
     });
     expect(optimizer.started).toBe(1);

@@ -132,7 +132,7 @@ describe("bulk writes on PostgreSQL", () => {
     expect(stored).toHaveLength(12_001);
     expect(stored.filter((c) => c.back.startsWith("Changed"))).toHaveLength(12_000);
     expect(stored.filter((c) => c.suspended).map((c) => c.key)).toEqual(["card-12000"]);
-    expect(stored[7]).toMatchObject({ key: "card-7", sourceLine: 8, tags: '["iam"]', importedHash: null, noteKey: "note-card-7" });
+    expect(stored[7]).toMatchObject({ key: "card-7", sourceLine: 8, tags: ["iam"], importedHash: null, noteKey: "note-card-7" });
 
     const cards = new Map(stored.slice(0, 3).map((c) => [c.key, { scope: user.id, key: c.key }]));
     const state = {

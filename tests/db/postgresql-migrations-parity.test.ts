@@ -1,6 +1,7 @@
 // The two migration histories (prisma/migrations for SQLite, prisma/postgresql/migrations for
 // PostgreSQL) must build the same models: each is applied to a fresh database of its engine and
 // the tables read back are compared. A change made to one history and not the other fails here.
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseAt, migrationsDirOf, withDatabase } from "../support/database.ts";
 import { readSchemaModel } from "../support/schema-model.ts";
@@ -41,4 +42,30 @@ describe("16: both migration histories", () => {
     expect(dates.length).toBeGreaterThan(10);
     expect(dates.filter((d) => d.type !== "timestamp with time zone" || d.precision !== 3)).toEqual([]);
   });
+
+  it("16: stores every Json field of the schema on PostgreSQL as jsonb, and nothing else", async () => {
+    const jsonb = await withDatabase(postgresql.url, (db) =>
+      db.all<{ column: string }>(
+        `SELECT table_name || '.' || column_name AS "column" FROM information_schema.columns
+          WHERE table_schema = current_schema() AND data_type = 'jsonb'`,
+      ),
+    );
+    const fields = jsonFieldsOf(readFileSync(new URL("../../prisma/schema.prisma", import.meta.url), "utf8"));
+    expect(fields).toEqual(expect.arrayContaining(["User.schedulerSettings", "Card.tags", "QuizAttempt.paper"]));
+    expect(jsonb.map((c) => c.column).sort()).toEqual(fields);
+  });
 });
+
+/** `Model.field` of every Json field in a schema source, sorted. */
+function jsonFieldsOf(source: string): string[] {
+  const fields: string[] = [];
+  let model = "";
+  for (const line of source.split("\n")) {
+    const opening = /^\s*model\s+(\w+)\s*\{/.exec(line);
+    if (opening) model = opening[1]!;
+    else if (/^\s*\}/.test(line)) model = "";
+    const field = /^\s*(\w+)\s+Json\??(\s|$)/.exec(line.replace(/\s*\/\/.*$/, ""));
+    if (model && field) fields.push(`${model}.${field[1]}`);
+  }
+  return fields.sort();
+}

@@ -102,7 +102,7 @@ describe("per-deck overrides", () => {
     expect(await saveDeckOverrides(learner, outsiderDeckId, { newPerDay: 1 })).toEqual({ ok: false, notFound: true });
     expect(await saveDeckOverrides(learner, "no-such-deck", { newPerDay: 1 })).toEqual({ ok: false, notFound: true });
     expect(await stored(learner)).toEqual(before);
-    expect((await stored(outsider)).schedulerSettings).toBe("{}");
+    expect((await stored(outsider)).schedulerSettings).toEqual({});
   });
 
   it("refuses invalid overrides with the field named, keeping what was stored", async () => {

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { countRows, readRow } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
+import { followRun } from "./support/upload-runs.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -16,7 +17,11 @@ beforeAll(async () => {
   upload.set("mode", "apply");
   upload.append("file", new Blob(["# Private notes\n\n- What is my secret?\n\t- It is mine alone\n"]), "private.md");
   upload.append("path", "private.md");
-  const imported = await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie: owner } });
+  const imported = await followRun(
+    baseUrl,
+    await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie: owner } }),
+    owner,
+  );
   expect(imported.status).toBe(200);
   const row = (await readRow<{ card: string; deck: string }>(
     `SELECT c.id AS card, c."deckId" AS deck FROM "Card" c JOIN "User" u ON u.id = c.scope WHERE u.email = ? LIMIT 1`,

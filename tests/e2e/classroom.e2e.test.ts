@@ -29,10 +29,17 @@ interface StoredPaper {
   questions: Array<{ questionId: string; kind: string; options: Array<{ id: string; correct: boolean }>; names: Record<string, string> }>;
 }
 const paperOf = async (attemptId: string) =>
-  JSON.parse((await row<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper) as StoredPaper;
+  JSON.parse(
+    (await row<{ paper: string }>(`SELECT CAST(paper AS TEXT) AS paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper,
+  ) as StoredPaper;
 const savedChoice = async (attemptId: string, questionId: string) =>
-  (await row<{ choice: string }>(`SELECT choice FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`, attemptId, questionId))
-    ?.choice ?? null;
+  (
+    await row<{ choice: string }>(
+      `SELECT CAST(choice AS TEXT) AS choice FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`,
+      attemptId,
+      questionId,
+    )
+  )?.choice ?? null;
 
 async function signedIn(email: string, viewport: "desktop" | "phone" = "desktop"): Promise<Page> {
   const { page } = await newPage(browser, baseUrl, viewport);
@@ -339,7 +346,7 @@ describe("nobody reaches what is not theirs", () => {
     expect(html).toContain((await paperOf(classmateAttempt)).questions.find((q) => q.kind === "scenario")!.names.bucket!);
     expect(html).not.toContain(learnerBucket);
     const answersBefore = JSON.stringify(
-      await row(`SELECT string_agg(choice || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId),
+      await row(`SELECT string_agg(CAST(choice AS TEXT) || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId),
     );
     const q = theirs.questions[1]!;
     expect(
@@ -350,7 +357,9 @@ describe("nobody reaches what is not theirs", () => {
     ).toBe(404);
     expect(await status(classmate, `/api/classroom/attempts/${ids.attemptId}/submit`, { method: "POST" })).toBe(404);
     expect(
-      JSON.stringify(await row(`SELECT string_agg(choice || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId)),
+      JSON.stringify(
+        await row(`SELECT string_agg(CAST(choice AS TEXT) || revision, ',') AS c FROM "QuizAnswer" WHERE "attemptId" = ?`, ids.attemptId),
+      ),
     ).toBe(answersBefore);
     expect(await status(classmate, `/teach/quizzes/${ids.quizId}/results`)).toBe(404);
   });

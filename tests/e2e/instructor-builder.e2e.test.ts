@@ -254,14 +254,16 @@ describe("the instructor's builder does not fight back", () => {
 
     const cookie = await signInOverHttp(baseUrl, TEACHER, PASSWORD);
     const csv = await (await fetch(`${baseUrl}/teach/quizzes/${ids.quizId}/results/export`, { headers: { cookie } })).text();
-    const paper = JSON.parse((await row<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, ids.attemptId))!.paper) as {
+    const paper = JSON.parse(
+      (await row<{ paper: string }>(`SELECT CAST(paper AS TEXT) AS paper FROM "QuizAttempt" WHERE id = ?`, ids.attemptId))!.paper,
+    ) as {
       questions: Array<{ questionId: string; options: Array<{ id: string; text: string }> }>;
     };
     const learnerLine = csv.split("\r\n").find((l) => l.includes(LEARNER))!;
     // Named in the instructor's reference wording (a template learner's own names aside), by the option chosen.
     for (const q of paper.questions) {
       const reference = JSON.parse(
-        (await row<{ options: string }>(`SELECT options FROM "QuizQuestion" WHERE id = ?`, q.questionId))!.options,
+        (await row<{ options: string }>(`SELECT CAST(options AS TEXT) AS options FROM "QuizQuestion" WHERE id = ?`, q.questionId))!.options,
       ) as Array<{
         id: string;
         text: string;

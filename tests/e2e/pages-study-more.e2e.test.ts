@@ -46,7 +46,10 @@ describe("study more new cards today", () => {
       .waitFor();
 
     const stored = JSON.parse(
-      (await readRow<{ schedulerSettings: string }>(`SELECT "schedulerSettings" FROM "User" WHERE email = ?`, EMAIL))!.schedulerSettings,
+      (await readRow<{ schedulerSettings: string }>(
+        `SELECT CAST("schedulerSettings" AS TEXT) AS "schedulerSettings" FROM "User" WHERE email = ?`,
+        EMAIL,
+      ))!.schedulerSettings,
     ) as { raisedNew?: Array<{ deckId: string | null; extra: number; until: string }> };
     expect(stored.raisedNew).toHaveLength(1);
     expect(stored.raisedNew![0]).toMatchObject({ deckId: null, extra: 20 });

@@ -9,6 +9,7 @@ import { launchBrowser, newPage } from "./support/browser.ts";
 import { readRow, readRows } from "./support/database.ts";
 import { PASSWORD, signIn, signUp, waitUntil } from "./support/accounts.ts";
 import { signInOverHttp } from "./support/http-session.ts";
+import { followRun } from "./support/upload-runs.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -128,7 +129,12 @@ describe("review on a phone with no network", () => {
     upload.append("file", new Blob([note]), "clozes.md");
     upload.append("path", "clozes.md");
     const cookie = await signInOverHttp(baseUrl, email, PASSWORD);
-    expect((await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie } })).status).toBe(200);
+    const imported = await followRun(
+      baseUrl,
+      await fetch(`${baseUrl}/api/import`, { method: "POST", body: upload, headers: { cookie } }),
+      cookie,
+    );
+    expect(imported.status).toBe(200);
     const clozeDeck = (await readRow<{ deckId: string }>(
       `SELECT c."deckId" FROM "Card" c WHERE c.kind = 'cloze' AND c.scope = ? LIMIT 1`,
       await userId(email),

@@ -32,6 +32,8 @@ function attackPage(target: string): string {
   </script>`;
 }
 
+const queuedRuns = () => countRows(`SELECT COUNT(*) AS n FROM "UploadRun" r JOIN "User" u ON u.id = r."userId" WHERE u.email = ?`, EMAIL);
+
 const plantedCards = () =>
   countRows(
     `SELECT COUNT(*) AS n FROM "Card" c JOIN "User" u ON u.id = c.scope WHERE u.email = ? AND c.front LIKE '%attacker plant%'`,
@@ -63,6 +65,8 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
       await page.goto(attackerUrl);
       await page.waitForFunction(() => document.title === "sent", undefined, { timeout: 15_000 });
       expect(await plantedCards()).toBe(0);
+      // Nor queued to be written later: an import runs as a job.
+      expect(await queuedRuns()).toBe(0);
 
       // The same upload from the app's own page goes through, so the refusal above was about origin.
       await page.goto(`${baseUrl}/import`);
@@ -71,7 +75,13 @@ describe("10.8: state-changing route handlers refuse cross-origin requests", () 
         form.set("mode", "apply");
         form.append("file", new Blob(["# Planted\n\n- What did the attacker plant?\n\t- This card\n"]), "own.md");
         form.append("path", "own.md");
-        return (await fetch("/api/import", { method: "POST", body: form })).status;
+        // The import runs as a job: its answer comes from the run's address once the run ends.
+        let response = await fetch("/api/import", { method: "POST", body: form });
+        while (response.status === 202) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          response = await fetch(response.headers.get("location")!);
+        }
+        return response.status;
       });
       expect(status).toBe(200);
       expect(await plantedCards()).toBe(1);

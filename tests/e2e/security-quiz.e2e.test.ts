@@ -22,7 +22,9 @@ interface StoredPaper {
   questions: Array<{ questionId: string; options: Array<{ id: string; correct: boolean }> }>;
 }
 const paperOf = async (attemptId: string) =>
-  JSON.parse((await row<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper) as StoredPaper;
+  JSON.parse(
+    (await row<{ paper: string }>(`SELECT CAST(paper AS TEXT) AS paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper,
+  ) as StoredPaper;
 /** Everything a save or a submit could write for the attempt, as one comparable value. */
 const stored = async () => ({
   attempt: await row<{ submittedAt: unknown; score: unknown }>(
@@ -32,7 +34,7 @@ const stored = async () => ({
   answers:
     (
       await row<{ a: string | null }>(
-        `SELECT string_agg("questionId" || ':' || choice || ':' || revision, ',') AS a FROM "QuizAnswer" WHERE "attemptId" = ?`,
+        `SELECT string_agg("questionId" || ':' || CAST(choice AS TEXT) || ':' || revision, ',') AS a FROM "QuizAnswer" WHERE "attemptId" = ?`,
         ids.attemptId,
       )
     )?.a ?? null,

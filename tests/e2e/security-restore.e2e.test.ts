@@ -6,6 +6,7 @@ import { generateBackup, logsForBytes } from "../../bench/support/backup-fixture
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "../../lib/srs/export/limits.ts";
 import { countRows, readRows } from "./support/database.ts";
 import { createAccounts } from "./support/accounts.ts";
+import { followRun } from "./support/upload-runs.ts";
 
 const baseUrl = inject("baseUrl");
 const EMAIL = "restorer@restore.example";
@@ -18,13 +19,15 @@ let starterKeys: string[] = [];
 const logsOfLearner = () =>
   countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, EMAIL);
 
-function restore(body: BodyInit, extra: RequestInit = {}): Promise<Response> {
-  return fetch(`${baseUrl}/api/export/backup`, {
+/** Posts a backup and follows its restore (a job) to the answer. */
+async function restore(body: BodyInit, extra: RequestInit = {}): Promise<Response> {
+  const accepted = await fetch(`${baseUrl}/api/export/backup`, {
     method: "POST",
     headers: { cookie, "content-type": "application/json" },
     body,
     ...extra,
   });
+  return followRun(baseUrl, accepted, cookie);
 }
 
 beforeAll(async () => {

@@ -25,7 +25,10 @@ const logsOf = (email: string) =>
   countRows(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`, email);
 
 async function storedSettings(email: string): Promise<Record<string, unknown>> {
-  const row = (await readRow<{ schedulerSettings: string }>(`SELECT "schedulerSettings" FROM "User" WHERE email = ?`, email))!;
+  const row = (await readRow<{ schedulerSettings: string }>(
+    `SELECT CAST("schedulerSettings" AS TEXT) AS "schedulerSettings" FROM "User" WHERE email = ?`,
+    email,
+  ))!;
   return JSON.parse(row.schedulerSettings) as Record<string, unknown>;
 }
 

@@ -15,6 +15,7 @@ import { createAccounts, PASSWORD } from "./support/accounts.ts";
 import { appServerEnv, startAppServer, type AppServer } from "./support/app-server.ts";
 import { e2eEngine } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
+import { followRun } from "./support/upload-runs.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const runDatabaseUrl = inject("databaseUrl");
@@ -63,11 +64,13 @@ describe.skipIf(e2eEngine !== "postgresql")("a server killed in the middle of an
       (row) => `starter:${row.key}`,
     );
     const backup = generateBackup(starterKeys, LOGS, new Date());
-    const restored = await fetch(`${c}/api/export/backup`, {
+    // The restore is a job as well: C, the only worker yet, runs it.
+    const accepted = await fetch(`${c}/api/export/backup`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify(backup),
     });
+    const restored = await followRun(c, accepted, cookie);
     expect(restored.status, await restored.clone().text()).toBe(200);
 
     // Started on C, which is the only worker: C trains.

@@ -198,7 +198,9 @@ describe.skipIf(e2eEngine !== "postgresql")("two app servers on one PostgreSQL d
       );
       expect(started[1]).toBe(started[0]);
       const attemptId = started[0]!;
-      const paper = JSON.parse((await readRow<{ paper: string }>(`SELECT paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper) as {
+      const paper = JSON.parse(
+        (await readRow<{ paper: string }>(`SELECT CAST(paper AS TEXT) AS paper FROM "QuizAttempt" WHERE id = ?`, attemptId))!.paper,
+      ) as {
         questions: { questionId: string; options: { id: string; correct: boolean }[] }[];
       };
       expect(paper.questions).toHaveLength(3);

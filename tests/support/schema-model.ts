@@ -4,7 +4,7 @@
 // Prisma's own table (_prisma_migrations) and the engines' internal ones are left out.
 import type { DatabaseHandle, EngineName } from "./database.ts";
 
-export type TypeClass = "text" | "int" | "float" | "bool" | "datetime" | "bytes";
+export type TypeClass = "text" | "int" | "float" | "bool" | "datetime" | "bytes" | "json";
 
 export interface ColumnModel {
   name: string;
@@ -44,13 +44,14 @@ const SQLITE_TYPES: Record<string, TypeClass> = {
   BOOLEAN: "bool",
   DATETIME: "datetime",
   BLOB: "bytes",
-  JSONB: "text",
+  // Prisma's Json on SQLite: a JSONB-declared column holding JSON text.
+  JSONB: "json",
 };
 
 const POSTGRES_TYPES: Record<string, TypeClass> = {
   text: "text",
   "character varying": "text",
-  jsonb: "text",
+  jsonb: "json",
   integer: "int",
   bigint: "int",
   smallint: "int",

@@ -4,6 +4,10 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 export function workerFromSource(file: URL, options: Omit<WorkerOptions, "eval"> = {}): Worker {
-  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  return new Worker(sourceBootstrap(file), { ...options, eval: true });
+}
+
+/** The code a worker started with `eval: true` runs to load `file` from source. */
+export function sourceBootstrap(file: URL): string {
+  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); });`;
 }

@@ -1,22 +1,15 @@
 // Upload notes into the signed-in learner's library: mode=preview answers what would change, card
 // by card; mode=apply writes it, leaving out the notes and cards the learner unticked. Plain HTTP
-// (multipart) because uploads can be large folders or archives.
-import { NextResponse } from "next/server";
+// (multipart) because uploads can be large folders or archives. The preview writes nothing and is
+// answered here; the import itself runs as a job that outlives this request and this server
+// (lib/db/upload-runs.ts): it is answered 202 with the run for the page to follow.
 import { currentUser } from "@/lib/auth/index.ts";
-import { MAX_UPLOAD_BYTES, UploadFormSchema } from "@/lib/contracts/index.ts";
-import { importIntoLibrary } from "@/lib/db/index.ts";
-import {
-  domainErrorResponse,
-  errorResponse,
-  invalidBodyResponse,
-  refusalResponse,
-  unauthenticatedResponse,
-  readBodyWithin,
-} from "@/lib/http/index.ts";
+import { MAX_UPLOAD_BYTES } from "@/lib/contracts/index.ts";
+import { importUpload, readUploadForm, startUploadRun, uploadRunningMessage } from "@/lib/db/index.ts";
+import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse, readBodyWithin } from "@/lib/http/index.ts";
 import { formatBytes } from "@/lib/notes/index.ts";
-import { previewUploadInWorker } from "@/lib/notes/worker/index.ts";
 import { refuseCrossOrigin } from "@/lib/security/index.ts";
-import { ankiImport } from "./anki.ts";
+import { outcomeResponse, runAcceptedResponse } from "../upload-runs/outcome-response.ts";
 
 export async function POST(request: Request) {
   const refusal = refuseCrossOrigin(request);
@@ -30,34 +23,17 @@ export async function POST(request: Request) {
   if (!body.ok) {
     return errorResponse("too_large", `The upload is over ${formatBytes(MAX_UPLOAD_BYTES)}; import it in parts.`);
   }
-  let form: FormData;
+  const contentType = request.headers.get("content-type") ?? "";
+  // The form is checked here, so a malformed one is refused at once rather than stored.
+  const read = await readUploadForm(body.bytes, contentType);
+  if (!read.ok) return outcomeResponse(read.refusal);
   try {
-    const type = request.headers.get("content-type") ?? "";
-    form = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
-  } catch {
-    return errorResponse("invalid", "The upload could not be read as a form.");
-  }
-  const parsed = UploadFormSchema.safeParse({
-    mode: form.get("mode"),
-    files: form.getAll("file"),
-    paths: form.getAll("path"),
-    untickedKeys: form.getAll("untickedKey"),
-    untickedFiles: form.getAll("untickedFile"),
-  });
-  if (!parsed.success) return invalidBodyResponse(parsed.error, "form");
-  const { mode, files, paths, untickedKeys, untickedFiles } = parsed.data;
-  const uploads = await Promise.all(
-    files.map(async (file, i) => ({ path: paths[i] || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
-  const selection = { untickedKeys: new Set(untickedKeys), untickedFiles: new Set(untickedFiles) };
-  const anki = await ankiImport(user, uploads, mode, selection, form.getAll("column"));
-  if (anki) return anki;
-  // Expanding, parsing and rendering the preview's faces run in a worker: other learners are
-  // served meanwhile, and a hostile upload can only exhaust that worker's capped heap.
-  const read = await previewUploadInWorker(uploads, { review: mode === "preview" });
-  if (!read.ok) return errorResponse(read.code, read.message);
-  try {
-    return NextResponse.json(await importIntoLibrary(user, read.preview, mode, selection));
+    if (read.form.mode === "apply") {
+      const runId = await startUploadRun(user, "import", body.bytes, contentType);
+      if (!runId) return errorResponse("already_running", uploadRunningMessage("import"));
+      return runAcceptedResponse(runId, "queued");
+    }
+    return outcomeResponse(await importUpload(user, read.form));
   } catch (error) {
     return domainErrorResponse(error);
   }

@@ -6,18 +6,18 @@ import {
   maxScoreOf,
   startRefusal,
   type AttemptRefusalCode,
-  type Choice,
-  type Paper,
   type PlayOptions,
   type QuizQuestionInput,
 } from "../../classroom/index.ts";
 import { parseScenario } from "../../scenarios/index.ts";
 import { prisma } from "../client.ts";
 import { databaseCoordination } from "../engine/coordination.ts";
+import { jsonColumn } from "../json-column.ts";
 import { isUniqueViolation } from "../unique-violation.ts";
 import type { SessionUser } from "../users.ts";
 import { catalogueForScenario } from "./catalogue.ts";
 import { attemptState, attemptStateSelect } from "./attempt-state.ts";
+import { storedChoice, storedOptions, storedPaper } from "./stored-json.ts";
 
 /** The where clause of a published quiz in a class the learner belongs to. */
 const takeableQuiz = (learner: SessionUser, quizId: string) => ({
@@ -60,8 +60,8 @@ export async function findLearnerQuiz(learner: SessionUser, quizId: string) {
   const attempt = row
     ? {
         ...row,
-        paper: JSON.parse(row.paper) as Paper,
-        answers: row.answers.map((a) => ({ ...a, choice: JSON.parse(a.choice) as string[] })),
+        paper: storedPaper(row.paper),
+        answers: row.answers.map((a) => ({ ...a, choice: storedChoice(a.choice) })),
       }
     : null;
   return { ...rest, attempt };
@@ -77,7 +77,7 @@ function questionInput(q: {
   kind: string;
   points: number;
   prompt: string;
-  options: string;
+  options: unknown;
   answer: string;
   explanation: string;
   cardId: string | null;
@@ -91,7 +91,7 @@ function questionInput(q: {
     kind: q.kind === "scenario" ? "scenario" : "card",
     points: q.points,
     prompt: q.prompt,
-    options: JSON.parse(q.options) as Choice[],
+    options: storedOptions(q.options),
     answer: q.answer,
     explanation: q.explanation,
     cardId: q.cardId,
@@ -158,7 +158,7 @@ export async function startAttempt(learner: SessionUser, quizId: string, now: Da
           startedAt: now,
           deadline: attemptDeadline(current, now),
           maxScore: maxScoreOf(paper),
-          paper: JSON.stringify(paper),
+          paper: jsonColumn(paper),
         },
         select: { id: true },
       });
@@ -214,14 +214,14 @@ function saveOnce(learner: SessionUser, input: AnswerInput, now: Date): Promise<
     if (!attempt) return { ok: false, code: "not_found", message: "There is no such attempt." };
     const refusal = answerRefusal(attemptState(attempt), now);
     if (refusal) return { ok: false, ...refusal };
-    const question = (JSON.parse(attempt.paper) as Paper).questions.find((q) => q.questionId === input.questionId);
+    const question = storedPaper(attempt.paper).questions.find((q) => q.questionId === input.questionId);
     if (!question) return { ok: false, code: "not_found", message: "There is no such question." };
     const ids = new Set(question.options.map((o) => o.id));
     const choice = [...new Set(input.choice)].sort();
     if (choice.some((id) => !ids.has(id)) || (!question.multiple && choice.length > 1)) {
       return { ok: false, code: "invalid", message: "That is not one of the question's options." };
     }
-    const data = { choice: JSON.stringify(choice), revision: input.revision };
+    const data = { choice, revision: input.revision };
     const updated = await tx.quizAnswer.updateMany({
       where: { attemptId: input.attemptId, questionId: input.questionId, revision: { lt: input.revision }, attempt: { submittedAt: null } },
       data,

@@ -10,6 +10,7 @@ import {
 } from "../../classroom/index.ts";
 import { parseScenario, ScenarioError } from "../../scenarios/index.ts";
 import { prisma } from "../client.ts";
+import { jsonColumn } from "../json-column.ts";
 import { readableScopes } from "../library-scope.ts";
 import type { SessionUser } from "../users.ts";
 import { teaches } from "./classes.ts";
@@ -84,7 +85,7 @@ async function insertQuestions(instructor: SessionUser, quizId: string, rows: Ro
         scenarioQuestion: r.scenarioQuestion,
         template: r.template,
         prompt: r.prompt,
-        options: JSON.stringify(r.options),
+        options: jsonColumn(r.options),
         answer: r.answer,
         explanation: r.explanation,
         createdAt: now,

@@ -3,6 +3,7 @@ import type { Quiz } from "../generated/client.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { teaches } from "./classes.ts";
+import { storedOptions } from "./stored-json.ts";
 
 /** The where clause of a quiz the instructor owns, through its class. */
 export const ownQuiz = (instructor: SessionUser, quizId: string) => ({ id: quizId, classroom: { instructorId: instructor.id } });
@@ -25,7 +26,9 @@ export async function findOwnQuiz(instructor: SessionUser, quizId: string) {
       _count: { select: { attempts: true } },
     },
   });
-  return quiz ? { ...quiz, locked: quiz._count.attempts > 0 } : null;
+  if (!quiz) return null;
+  const questions = quiz.questions.map((q) => ({ ...q, options: storedOptions(q.options) }));
+  return { ...quiz, questions, locked: quiz._count.attempts > 0 };
 }
 
 export type QuizSettings = Pick<Quiz, "title" | "timeLimitMinutes" | "opensAt" | "closesAt" | "shuffle" | "showResults" | "published">;

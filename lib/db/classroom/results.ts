@@ -4,6 +4,7 @@ import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { teaches } from "./classes.ts";
 import { ownQuiz } from "./quizzes.ts";
+import { storedChoice, storedOptions } from "./stored-json.ts";
 
 export interface QuizResultsView {
   quiz: { id: string; title: string; classroom: { id: string; name: string } };
@@ -37,11 +38,11 @@ export async function quizResults(instructor: SessionUser, quizId: string): Prom
       select: { attemptId: true, questionId: true, choice: true, correct: true },
     }),
   ]);
-  const questions = quiz.questions.map((q) => ({ ...q, options: JSON.parse(q.options) as Choice[] }));
+  const questions = quiz.questions.map((q) => ({ ...q, options: storedOptions(q.options) }));
   const results = summariseResults(
     questions,
     attempts.map((a) => ({ id: a.id, learner: a.user, submittedAt: a.submittedAt, score: a.score, maxScore: a.maxScore })),
-    answers.map((a) => ({ ...a, choice: JSON.parse(a.choice) as string[] })),
+    answers.map((a) => ({ ...a, choice: storedChoice(a.choice) })),
   );
   return { quiz: { id: quiz.id, title: quiz.title, classroom: quiz.classroom }, questions, results };
 }

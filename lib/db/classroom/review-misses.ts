@@ -52,7 +52,7 @@ async function ownCard(tx: Tx, ctx: MissContext, key: string, kind: string, fron
       kind,
       front,
       back,
-      tags: JSON.stringify(["quiz"]),
+      tags: ["quiz"],
       noteKey: key,
       sourceFile: `Quiz: ${ctx.quizTitle}`,
       sourceLine: line,

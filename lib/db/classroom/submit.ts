@@ -1,10 +1,11 @@
 import "server-only";
-import { scoreAttempt, submitRefusal, type AttemptRefusalCode, type Paper } from "../../classroom/index.ts";
+import { scoreAttempt, submitRefusal, type AttemptRefusalCode } from "../../classroom/index.ts";
 import { prisma } from "../client.ts";
 import { databaseCoordination } from "../engine/coordination.ts";
 import type { SessionUser } from "../users.ts";
 import { sendMissesToReview } from "./review-misses.ts";
 import { attemptState } from "./attempt-state.ts";
+import { storedChoice, storedPaper } from "./stored-json.ts";
 
 export type SubmitOutcome =
   | { ok: true; alreadySubmitted: boolean; score: number; maxScore: number; missed: number }
@@ -52,8 +53,8 @@ export async function submitAttempt(learner: SessionUser, attemptId: string, now
     const claimed = await tx.quizAttempt.updateMany({ where: { id: attemptId, submittedAt: null }, data: { submittedAt: now } });
     if (claimed.count === 0) return { ok: false as const, code: "not_found" as const, message: "There is no such attempt." };
 
-    const paper = JSON.parse(attempt.paper) as Paper;
-    const answers = new Map(attempt.answers.map((a) => [a.questionId, JSON.parse(a.choice) as string[]]));
+    const paper = storedPaper(attempt.paper);
+    const answers = new Map(attempt.answers.map((a) => [a.questionId, storedChoice(a.choice)]));
     const result = scoreAttempt(paper, answers);
     const right = result.marks.filter((m) => m.correct).map((m) => m.questionId);
     const wrong = result.marks.filter((m) => !m.correct).map((m) => m.questionId);
@@ -63,7 +64,7 @@ export async function submitAttempt(learner: SessionUser, attemptId: string, now
     const unanswered = wrong.filter((id) => !answers.has(id));
     if (unanswered.length) {
       await tx.quizAnswer.createMany({
-        data: unanswered.map((questionId) => ({ attemptId, questionId, choice: "[]", revision: 0, correct: false })),
+        data: unanswered.map((questionId) => ({ attemptId, questionId, choice: [], revision: 0, correct: false })),
       });
     }
     await tx.quizAttempt.update({ where: { id: attemptId }, data: { score: result.score } });

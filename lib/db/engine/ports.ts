@@ -4,6 +4,7 @@
 // method returns a promise, so an engine whose driver is asynchronous fits the same shape.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { BackupCardState, BackupReviewLog, ReviewLogValues, SchedulingState } from "../../srs/index.ts";
+import type { Prisma } from "../generated/client.ts";
 import type { ImportPlan, ImportTarget, StoredCard } from "../import-plan.ts";
 
 export type EngineName = "sqlite" | "postgresql";
@@ -46,6 +47,96 @@ export interface QueueReads {
   buriedNewCards(userId: string, now: Date): Promise<Map<string, Date>>;
   /** The learner's grades in [start, end), with the card's deck and note. */
   logsBetween(userId: string, start: Date, end: Date): Promise<DayLogRow[]>;
+}
+
+// ---- Review events: what recording a learner's events reads and writes, inside their transaction. ----
+
+/** The Prisma transaction client a port method runs its statements through (the models are alike on both engines). */
+export type TransactionClient = Prisma.TransactionClient;
+
+/** A stored ReviewEvent row, as the replay reads it (`base` only on a card's base row). */
+export interface ReviewEventRow {
+  id: string;
+  cardId: string;
+  kind: string;
+  rating: number | null;
+  at: Date;
+  durationMs: number | null;
+  undoes: string | null;
+  /** The ReviewEvent.base Json column's value (parsed JSON), null but on a base row. */
+  base: unknown;
+}
+
+export interface ReviewStateRow extends SchedulingState {
+  id: string;
+  cardId: string;
+  buriedUntil: Date | null;
+  suspended: boolean;
+  version: number;
+}
+
+export interface ReviewLogRow extends ReviewLogValues {
+  id: string;
+  cardId: string;
+  clientReviewId: string | null;
+  durationMs: number;
+}
+
+export interface EventReadQuery {
+  userId: string;
+  /** The cards the events name, and the scopes the learner may read them in. */
+  cardIds: readonly string[];
+  scopes: readonly string[];
+  /** The events' own ids and the ids their undos name. */
+  eventIds: readonly string[];
+}
+
+export interface EventReadRows {
+  /** The named cards the learner may read. */
+  cards: { id: string; deckId: string }[];
+  /** The learner's events with one of the ids, and all their events of the named cards. */
+  events: ReviewEventRow[];
+  /** The learner's state rows of the named cards. */
+  states: ReviewStateRow[];
+  /** The learner's review-log rows of the named cards that events made (a clientReviewId). */
+  logs: ReviewLogRow[];
+}
+
+export interface NewReviewEvent {
+  id: string;
+  cardId: string;
+  kind: string;
+  rating: number | null;
+  at: Date;
+  durationMs: number | null;
+  deviceId: string;
+  undoes: string | null;
+  /** A value for the ReviewEvent.base Json column (never JSON text), null but on a base row. */
+  base: Prisma.InputJsonValue | null;
+}
+
+/** A CardState row as the replay leaves it; written over the stored one, if any. */
+export type ReplayedState = Omit<ReviewStateRow, "id">;
+
+export interface ReplayWrites {
+  events: NewReviewEvent[];
+  /** Cards whose state row is replaced (or made) with these values, and cards whose row goes. */
+  states: ReplayedState[];
+  removedStates: string[];
+  /** New review-log rows (their ids chosen by the caller), rows rewritten, and rows removed by id. */
+  newLogs: ReviewLogRow[];
+  changedLogs: ReviewLogRow[];
+  removedLogs: string[];
+}
+
+export interface ReviewEventStore {
+  /**
+   * Everything recording a batch of events reads, inside the learner's review transaction `tx`
+   * (so it sees the rows that transaction wrote): on a server engine in one round trip.
+   */
+  readForEvents(tx: TransactionClient, query: EventReadQuery): Promise<EventReadRows>;
+  /** Writes a replay's outcome for `userId` through `tx`, all of it or (with the transaction) none. */
+  writeReplay(tx: TransactionClient, userId: string, writes: ReplayWrites, now: Date): Promise<void>;
 }
 
 // ---- Stats reads: a learner's history counted by the engine, a row per quarter hour. ----
@@ -120,6 +211,7 @@ export interface RestoreRows {
   cards: ReadonlyMap<string, CardRef>;
   states: Readonly<Record<string, BackupCardState>>;
   logs: readonly BackupReviewLog[];
+  /** The learner's settings as JSON text, written to the User.schedulerSettings Json column. */
   settingsJson: string;
   now: Date;
 }
@@ -211,6 +303,7 @@ export interface DatabaseEngine {
   readonly queueReads: QueueReads;
   readonly statsReads: StatsReads;
   readonly bulkWrites: BulkWrites;
+  readonly reviewEvents: ReviewEventStore;
   /** The driver adapter the process's one Prisma client is built on. */
   prismaAdapter(): SqlMigrationAwareDriverAdapterFactory;
 }
@@ -299,15 +392,22 @@ export type JobHandler = (data: JobData, signal: AbortSignal) => Promise<void>;
 export interface JobQueue {
   /**
    * Makes this process a worker for jobs of `kind` (every app server, once). A handler that throws
-   * leaves the job to be tried again; one that returns has finished it.
+   * leaves the job to be tried again; one that returns has finished it. `concurrency` is how many
+   * jobs of the kind (each a different learner's) this process runs at once; 1 unless given. On
+   * SQLite every queued job runs at once, one per learner, whatever it says.
    */
-  work(kind: string, handler: JobHandler): Promise<void>;
+  work(kind: string, handler: JobHandler, options?: { concurrency?: number }): Promise<void>;
   /**
    * Queues a job of `kind` for `key` (a learner's id), unless one of that kind is queued or running
    * for the key: then false. On SQLite the one process runs it at once; on PostgreSQL any server's
    * worker takes it, and if that server dies the job goes to another.
    */
   enqueue(kind: string, key: string, data: JobData): Promise<boolean>;
+  /**
+   * Whether a queued job outlives this process: on PostgreSQL another server takes it; on SQLite a
+   * job runs in this process or not at all, so what it needs may be handed to it in memory.
+   */
+  readonly outlivesProcess: boolean;
   /** Stops this process's workers; a job still running is handed back to the queue. */
   stop(): Promise<void>;
 }

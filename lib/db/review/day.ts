@@ -45,11 +45,16 @@ export async function reviewDay(user: SessionUser, deckId: string | null, now: D
   const perDeckLimits = Object.values(inForce.decks);
   const newPerDay = Math.max(inForce.newPerDay, ...perDeckLimits.map((d) => d.newPerDay ?? 0));
   const reviewsPerDay = Math.max(inForce.reviewsPerDay, ...perDeckLimits.map((d) => d.reviewsPerDay ?? 0));
-  const [logs, burials, learning, reviews] = await Promise.all([
+  // Every read at once: on a server engine each is a round trip. New cards are read for the most
+  // today's count could leave (a full day's limit) and cut to what it leaves; in note order, the
+  // cut keeps the same cards.
+  const mostNew = 2 * newPerDay + NEW_CARD_HEADROOM;
+  const [logs, burials, learning, reviews, newCards] = await Promise.all([
     todayLogs(user, today),
     reads.buriedNewCards(user.id, now),
     reads.dueLearningStates(user.id, tomorrow.end),
     reads.dueReviewStates(user.id, tomorrow.end, Math.min(MAX_DAY_CARDS, 2 * reviewsPerDay + REVIEW_HEADROOM)),
+    firstNewCards(user, decks, scopes, mostNew),
   ]);
   const done = activityToday(
     logs.map((log) => ({ ...log, review: new Date(log.at) })),
@@ -58,7 +63,7 @@ export async function reviewDay(user: SessionUser, deckId: string | null, now: D
   const newWanted = Math.max(0, newPerDay - done.newIntroduced) + newPerDay + NEW_CARD_HEADROOM;
   const readable = new Set(scopes);
   const studied = [...learning, ...reviews].filter((row) => !row.cardSuspended && readable.has(row.scope) && inDecks(row.deckId));
-  const fresh = (await firstNewCards(user, decks, scopes, newWanted)).slice(0, Math.max(0, MAX_DAY_CARDS - studied.length));
+  const fresh = newCards.slice(0, Math.min(newWanted, Math.max(0, MAX_DAY_CARDS - studied.length)));
 
   const picked: Array<{ cardId: string; schedule: SchedulingState | null; buriedUntil: Date | null; position: number | null }> = [
     ...studied

@@ -3,6 +3,7 @@ import type { Rating } from "../../srs/index.ts";
 import { prisma } from "../client.ts";
 import type { SessionUser } from "../users.ts";
 import { recordEvents } from "./record-events.ts";
+import { loadSchedulerSettings } from "./settings.ts";
 import { SERVER_DEVICE_ID } from "./stored-events.ts";
 
 export interface GradeInput {
@@ -26,11 +27,15 @@ const NOT_FOUND = "That card does not exist or is not yours to review.";
 
 /** Records one grade made now as a review event, and replays the card (lib/db/review/record-events.ts). */
 export async function recordGrade(user: SessionUser, input: GradeInput, now: Date): Promise<ReviewOutcome> {
-  // A grade recorded before grades were events: its row carries the same id.
-  const earlier = await prisma.reviewLog.findUnique({
-    where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
-    select: { id: true, cardId: true },
-  });
+  // A grade recorded before grades were events: its row carries the same id. Read beside the
+  // settings the replay needs: on a server engine two reads at once cost one round trip.
+  const [earlier, settings] = await Promise.all([
+    prisma.reviewLog.findUnique({
+      where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
+      select: { id: true, cardId: true },
+    }),
+    loadSchedulerSettings(user.id),
+  ]);
   if (earlier) return { ok: true, reviewLogId: earlier.id, cardId: earlier.cardId };
 
   const event = {
@@ -42,7 +47,7 @@ export async function recordGrade(user: SessionUser, input: GradeInput, now: Dat
     at: now.toISOString(),
     deviceId: SERVER_DEVICE_ID,
   };
-  const outcome = await recordEvents(user, [{ index: 0, event, deviceId: SERVER_DEVICE_ID }], now);
+  const outcome = await recordEvents(user, [{ index: 0, event, deviceId: SERVER_DEVICE_ID }], now, settings);
   const refusal = outcome.refused[0];
   if (refusal)
     return {
@@ -50,10 +55,6 @@ export async function recordGrade(user: SessionUser, input: GradeInput, now: Dat
       code: refusal.code === "not_found" ? "not_found" : "stale",
       message: refusal.code === "not_found" ? NOT_FOUND : refusal.message,
     };
-  const log = await prisma.reviewLog.findUnique({
-    where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.clientReviewId } },
-    select: { id: true, cardId: true },
-  });
   // No row: this grade was sent before and undone since; there is nothing left to undo.
-  return { ok: true, reviewLogId: log?.id ?? "", cardId: log?.cardId ?? input.cardId };
+  return { ok: true, reviewLogId: outcome.logIds.get(input.clientReviewId) ?? "", cardId: input.cardId };
 }

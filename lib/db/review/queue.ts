@@ -4,18 +4,26 @@ import {
   buildQueue,
   learnerDay,
   queueLimits,
+  newCardRoom,
   settingsAt,
   type Queue,
   type QueueCandidate,
+  type QueueLimits,
   type SchedulerSettings,
+  type TodayActivity,
 } from "../../srs/index.ts";
 import { deckIdsWithin } from "../decks.ts";
 import { readableScopes } from "../library-scope.ts";
-import { databaseEngine } from "../engine/index.ts";
+import { databaseEngine, type NewCardRow } from "../engine/index.ts";
 import type { SessionUser } from "../users.ts";
 
 /** New cards fetched beyond the daily limit, so siblings and buried cards can be skipped. */
 const NEW_CARD_HEADROOM = 200;
+/**
+ * The first read of new cards takes twice the day's limit and this many more: enough on most days,
+ * at a fraction of the headroom's cost (each new card read is a check against the learner's states).
+ */
+const FIRST_READ_EXTRA = 20;
 /** Review cards read beyond what the daily limit leaves, so siblings, burials and other decks can be skipped. */
 const REVIEW_HEADROOM = 100;
 /** Learning cards due this long after now are fetched too, for the learn-ahead window. */
@@ -40,44 +48,74 @@ export async function todaysQueue({ user, deckId }: QueueSelection, stored: Sche
   const scopes = readableScopes(user);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
   const newLimit = Math.max(settings.newPerDay, ...Object.values(settings.decks).map((d) => d.newPerDay ?? 0));
+  const reviewsPerDay = Math.max(settings.reviewsPerDay, ...Object.values(settings.decks).map((d) => d.reviewsPerDay ?? 0));
 
+  // New cards in note order: each scope (or deck) read along its index, then merged. The first
+  // read takes a few more than the day's limit; only when siblings, burials or deck limits leave
+  // the queue short of what the limits allow are the rest read (see enoughNewCards).
   const reads = databaseEngine().queueReads;
-  const [logs, burials, learning] = await Promise.all([
+  const newCards = async (take: number) => {
+    const lists = await Promise.all(
+      decks
+        ? scopes.flatMap((scope) => [...decks].map((id) => reads.firstUnstudiedCards(user.id, scope, id, take)))
+        : scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, null, take)),
+    );
+    const merged = lists
+      .flat()
+      .sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : a.sourceLine - b.sourceLine));
+    // Every list came back short and nothing was cut: a larger read would find no other card.
+    return { cards: merged.slice(0, take), all: merged.length <= take && lists.every((list) => list.length < take) };
+  };
+  const fullTake = newLimit + NEW_CARD_HEADROOM;
+  const firstTake = Math.min(fullTake, 2 * newLimit + FIRST_READ_EXTRA);
+
+  // Every read at once: on a server engine each is a round trip, and waiting for today's count
+  // before the due reviews would add one. The reviews are read up to the full daily limit and cut
+  // to what is left once the count is known; ordered by due, the cut keeps the same rows.
+  const [logs, burials, learning, reviews, firstNew] = await Promise.all([
     reads.logsBetween(user.id, day.start, day.end),
     reads.buriedNewCards(user.id, now),
     reads.dueLearningStates(user.id, horizon),
+    reads.dueReviewStates(user.id, day.end, reviewsPerDay + REVIEW_HEADROOM),
+    newCards(firstTake),
   ]);
   const today = activityToday(logs, day);
-  const reviewsLeft = Math.max(
-    0,
-    Math.max(settings.reviewsPerDay, ...Object.values(settings.decks).map((d) => d.reviewsPerDay ?? 0)) - today.reviewsDone,
-  );
+  const reviewsLeft = Math.max(0, reviewsPerDay - today.reviewsDone);
   const readable = new Set(scopes);
-  const candidates: QueueCandidate[] = [];
-  const due = [...learning, ...(await reads.dueReviewStates(user.id, day.end, reviewsLeft + REVIEW_HEADROOM))];
-  for (const row of due) {
+  const studied: QueueCandidate[] = [];
+  for (const row of [...learning, ...reviews.slice(0, reviewsLeft + REVIEW_HEADROOM)]) {
     if (row.cardSuspended || !readable.has(row.scope) || (decks && !decks.has(row.deckId))) continue;
-    candidates.push({ cardId: row.cardId, deckId: row.deckId, noteKey: row.noteKey, state: row.state, buriedUntil: row.buriedUntil });
+    studied.push({ cardId: row.cardId, deckId: row.deckId, noteKey: row.noteKey, state: row.state, buriedUntil: row.buriedUntil });
   }
-  // New cards in note order: each scope read along its index, then merged.
-  const perScope = await Promise.all(
-    decks
-      ? scopes.flatMap((scope) => [...decks].map((id) => reads.firstUnstudiedCards(user.id, scope, id, newLimit + NEW_CARD_HEADROOM)))
-      : scopes.map((scope) => reads.firstUnstudiedCards(user.id, scope, null, newLimit + NEW_CARD_HEADROOM)),
-  );
-  const fresh = perScope
-    .flat()
-    .sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : a.sourceLine - b.sourceLine))
-    .slice(0, newLimit + NEW_CARD_HEADROOM);
-  fresh.forEach((card, position) => {
-    candidates.push({
-      cardId: card.id,
-      deckId: card.deckId,
-      noteKey: card.noteKey,
-      state: null,
-      buriedUntil: burials.get(card.id) ?? null,
-      position,
+  const limits = queueLimits(settings);
+  const build = (fresh: NewCardRow[]) =>
+    buildQueue({
+      candidates: [
+        ...studied,
+        ...fresh.map((card, position) => ({
+          cardId: card.id,
+          deckId: card.deckId,
+          noteKey: card.noteKey,
+          state: null,
+          buriedUntil: burials.get(card.id) ?? null,
+          position,
+        })),
+      ],
+      now,
+      day,
+      limits,
+      today,
     });
-  });
-  return buildQueue({ candidates, now, day, limits: queueLimits(settings), today });
+  const queue = build(firstNew.cards);
+  if (firstTake >= fullTake || firstNew.all || enoughNewCards(queue, limits, today)) return queue;
+  return build((await newCards(fullTake)).cards);
+}
+
+/**
+ * Whether the queue holds as many new cards as the day's limits leave room for (newCardRoom, as
+ * buildQueue counts it). buildQueue takes new cards in note order and stops when the room is used
+ * up, so then cards past the ones read could not have joined the queue, and reading them changes nothing.
+ */
+function enoughNewCards(queue: Queue, limits: QueueLimits, today: TodayActivity): boolean {
+  return queue.counts.new >= newCardRoom(limits, today, queue.counts.review);
 }

@@ -40,11 +40,11 @@ export async function reviewScreenState(
   const base = { counts: queue.counts, undo, nextLearningAt: queue.nextLearningDue?.toISOString() ?? null };
   if (!first) return { ...base, card: null };
 
-  const [card, row] = await Promise.all([
-    prisma.card.findUniqueOrThrow({
-      where: { id: first.cardId },
-      select: { id: true, kind: true, front: true, back: true, deck: { select: { path: true } }, deckId: true },
-    }),
+  // The card, its deck's path and the learner's version read together (the queue knows the deck),
+  // one round trip instead of Prisma's card-then-deck.
+  const [card, deck, row] = await Promise.all([
+    prisma.card.findUniqueOrThrow({ where: { id: first.cardId }, select: { id: true, kind: true, front: true, back: true, deckId: true } }),
+    prisma.deck.findUniqueOrThrow({ where: { id: first.deckId }, select: { path: true } }),
     prisma.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: first.cardId } }, select: { version: true } }),
   ]);
   const previews = previewGrades(first.state as SchedulingState | null, now, settingsForDeck(settings, card.deckId), card.id);
@@ -54,7 +54,7 @@ export async function reviewScreenState(
     card: {
       cardId: card.id,
       version: row?.version ?? 0,
-      deckPath: card.deck.path,
+      deckPath: deck.path,
       kind: card.kind,
       frontHtml: faces.frontHtml,
       backHtml: faces.backHtml,

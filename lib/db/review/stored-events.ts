@@ -1,9 +1,7 @@
 // How review events sit in the ReviewEvent table, and the base each card's replay starts from.
 import "server-only";
 import { isUnstudied, schedulingStateOf, type ReplayEvent, type ReplayStanding, type SchedulingState } from "../../srs/index.ts";
-import type { prisma } from "../client.ts";
-
-export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+import { jsonColumn, type JsonColumnValue } from "../json-column.ts";
 
 /**
  * The id of a card's base row. Device ids are UUIDs, so this cannot meet one; it is the same for
@@ -55,7 +53,8 @@ export function standingOfRow(row: StateRow | null): ReplayStanding {
   return { schedule: isUnstudied(schedule) ? null : schedule, buriedUntil: row.buriedUntil, suspended: row.suspended };
 }
 
-export function encodeBase(standing: ReplayStanding): string {
+/** The base as the ReviewEvent.base Json column holds it (dates as ISO text). */
+export function encodeBase(standing: ReplayStanding): JsonColumnValue {
   const stored: StoredBase = {
     schedule: standing.schedule
       ? {
@@ -67,12 +66,12 @@ export function encodeBase(standing: ReplayStanding): string {
     buriedUntil: standing.buriedUntil?.toISOString() ?? null,
     suspended: standing.suspended,
   };
-  return JSON.stringify(stored);
+  return jsonColumn(stored);
 }
 
-export function decodeBase(json: string | null): ReplayStanding {
-  if (!json) return { schedule: null, buriedUntil: null, suspended: false };
-  const stored = JSON.parse(json) as StoredBase;
+export function decodeBase(value: unknown): ReplayStanding {
+  if (value === null || value === undefined) return { schedule: null, buriedUntil: null, suspended: false };
+  const stored = value as StoredBase;
   const s = stored.schedule;
   return {
     schedule: s

@@ -1,15 +1,14 @@
-// The full JSON backup: GET downloads it, POST restores one. Plain HTTP rather than a server
-// action because a year of reviews is larger than a server action's body limit.
-import { NextResponse } from "next/server";
+// The full JSON backup: GET downloads it, POST restores one (as a job: 202, then the page follows
+// the run at /api/upload-runs/<id>). Plain HTTP rather than a server action because a year of
+// reviews is larger than a server action's body limit.
 import { currentUser } from "@/lib/auth/index.ts";
-import { exportBackup, restoreBackup } from "@/lib/db/index.ts";
+import { exportBackup, startUploadRun, uploadRunningMessage } from "@/lib/db/index.ts";
 import { domainErrorResponse, errorResponse, refusalResponse, unauthenticatedResponse, readBodyWithin } from "@/lib/http/index.ts";
 import { refuseUnsafeJsonRequest } from "@/lib/security/index.ts";
 import { MAX_BACKUP_BYTES, MAX_BACKUP_SIZE_LABEL } from "@/lib/srs/index.ts";
+import { runAcceptedResponse } from "../../upload-runs/outcome-response.ts";
 
 export const dynamic = "force-dynamic";
-
-const MAX_ISSUES = 20;
 
 export async function GET() {
   const user = await currentUser();
@@ -36,22 +35,12 @@ export async function POST(request: Request) {
   if (!user) return unauthenticatedResponse("Sign in to restore a backup.");
   const body = await readBodyWithin(request, MAX_BACKUP_BYTES);
   if (!body.ok) return tooLarge();
-  let input: unknown;
+  // Reading, checking and writing the backup run as a job, which outlives this request and this
+  // server (lib/db/upload-runs.ts): the page follows the run, whose answer is what this route gave before.
   try {
-    input = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "not UTF-8 text";
-    return errorResponse("invalid", `This file is not JSON (${reason}).`, { issues: [] });
-  }
-  try {
-    const result = await restoreBackup(user, input, new Date());
-    if (!result.ok) {
-      // The first problems are enough to fix the file; thousands would only bury them.
-      const issues = result.issues.slice(0, MAX_ISSUES);
-      const more = result.issues.length - issues.length;
-      return errorResponse("not_restorable", "The backup was not restored; nothing changed.", { issues, more });
-    }
-    return NextResponse.json(result);
+    const runId = await startUploadRun(user, "restore", body.bytes, "application/json");
+    if (!runId) return errorResponse("already_running", uploadRunningMessage("restore"), { issues: [] });
+    return runAcceptedResponse(runId, "queued");
   } catch (error) {
     return domainErrorResponse(error, { issues: [] });
   }

@@ -8,6 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { CardStateCode, type SchedulingState } from "../../../srs/index.ts";
+import { cardTags } from "../../card-tags.ts";
 import { deckName, type CardRowValues, type ImportPlan, type ImportTarget, type StoredCard } from "../../import-plan.ts";
 import { importedStates } from "../imported-states.ts";
 import type { BulkWrites, ImportBaseline, ImportExtras, ImportWithExtrasWrite } from "../ports.ts";
@@ -27,11 +28,16 @@ const STORED_CARDS = `SELECT c.id, c.key, c.kind, c.front, c.back, c.tags, c."no
     c."importedHash", d.path AS "deckPath"
   FROM "Card" c JOIN "Deck" d ON d.id = c."deckId" WHERE c.scope = $1`;
 
+/** pg parses jsonb, so `tags` arrives as a value; cardTags keeps only its strings. */
+type StoredCardRow = Omit<StoredCard, "tags"> & { tags: unknown };
+
+const storedCard = (row: StoredCardRow): StoredCard => ({ ...row, tags: cardTags(row.tags) });
+
 async function selectStoredCards(client: pg.ClientBase, scope: string, lock: boolean): Promise<StoredCard[]> {
   // FOR NO KEY UPDATE holds off a learner's edit or a deck deletion until the import commits, but
   // not the key-share locks a grade's foreign keys take: studying goes on during an import.
-  const { rows } = await client.query<StoredCard>(lock ? `${STORED_CARDS} FOR NO KEY UPDATE OF c` : STORED_CARDS, [scope]);
-  return rows;
+  const { rows } = await client.query<StoredCardRow>(lock ? `${STORED_CARDS} FOR NO KEY UPDATE OF c` : STORED_CARDS, [scope]);
+  return rows.map(storedCard);
 }
 
 /** Serialises imports of one scope (a learner's library, or the starter decks) until the transaction ends. */
@@ -63,7 +69,7 @@ const CARD_VALUE_COLUMNS: Array<Column<CardRow>> = [
   { name: "kind", type: "text", value: (c) => c.kind },
   { name: "front", type: "text", value: (c) => c.front },
   { name: "back", type: "text", value: (c) => c.back },
-  { name: "tags", type: "text", value: (c) => c.tags },
+  { name: "tags", type: "jsonb", value: (c) => JSON.stringify(c.tags) },
   { name: "noteKey", type: "text", value: (c) => c.noteKey },
   { name: "sourceFile", type: "text", value: (c) => c.sourceFile },
   { name: "sourceLine", type: "int", value: (c) => c.sourceLine },
@@ -154,7 +160,7 @@ const IMPORTED_STATE_COLUMNS: Array<Column<ImportedStateRow>> = [
  */
 async function writeImportedStates(client: pg.ClientBase, userId: string, scope: string, plan: ImportPlan, now: Date): Promise<void> {
   if (plan.histories.length === 0) return;
-  const { rows: users } = await client.query<{ schedulerSettings: string }>(`SELECT "schedulerSettings" FROM "User" WHERE id = $1`, [
+  const { rows: users } = await client.query<{ schedulerSettings: unknown }>(`SELECT "schedulerSettings" FROM "User" WHERE id = $1`, [
     userId,
   ]);
   const states = importedStates(plan.histories, users[0]?.schedulerSettings, now);
@@ -191,7 +197,7 @@ export function postgresBulkImport(
 ): Pick<BulkWrites, "readStoredCards" | "importInTransaction" | "readImportBaseline" | "importWithExtrasInTransaction"> {
   return {
     async readStoredCards(scope) {
-      return (await pool().query<StoredCard>(STORED_CARDS, [scope])).rows;
+      return (await pool().query<StoredCardRow>(STORED_CARDS, [scope])).rows.map(storedCard);
     },
 
     importInTransaction(target, makePlan, now) {

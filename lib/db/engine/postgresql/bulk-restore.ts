@@ -99,7 +99,7 @@ async function writeRows(client: pg.ClientBase, rows: RestoreRows): Promise<Rest
       ...values.values,
     ]);
   }
-  await client.query(`UPDATE "User" SET "schedulerSettings" = $1, "updatedAt" = $2 WHERE id = $3`, [
+  await client.query(`UPDATE "User" SET "schedulerSettings" = $1::jsonb, "updatedAt" = $2 WHERE id = $3`, [
     rows.settingsJson,
     rows.now,
     rows.userId,

@@ -10,6 +10,7 @@ import { BusyErrorsFactory } from "./busy-adapter.ts";
 import { withConnectionErrors } from "./connection-errors.ts";
 import { postgresTarget, sharedPool } from "./pool.ts";
 import { postgresQueueReads } from "./queue-reads.ts";
+import { postgresReviewEvents } from "./review-events.ts";
 import { postgresStatsReads } from "./stats-reads.ts";
 
 export function postgresqlEngine(databaseUrl: string): DatabaseEngine {
@@ -24,6 +25,8 @@ export function postgresqlEngine(databaseUrl: string): DatabaseEngine {
       { ...postgresBulkImport(pool), restoreInTransaction: (rows) => restoreInTransaction(pool(), rows) },
       databaseUrl,
     ),
+    // Runs on Prisma's transaction, whose adapter (below) already words connection and busy errors.
+    reviewEvents: postgresReviewEvents,
     prismaAdapter() {
       // $disconnect closes the shared pool's connections, as it closes the file on SQLite: a script
       // or a test that ends with it leaves no connection behind (the raw reads open a new pool if

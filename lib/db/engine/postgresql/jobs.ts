@@ -72,9 +72,11 @@ export function postgresJobQueue(databaseUrl: string, timings: JobTimings = APP_
   };
 
   return {
-    async work(kind: string, handler: JobHandler): Promise<void> {
+    outlivesProcess: true,
+    async work(kind: string, handler: JobHandler, options: { concurrency?: number } = {}): Promise<void> {
       await queue(kind);
-      await boss.work<JobData>(kind, { pollingIntervalSeconds: timings.pollingIntervalSeconds }, async ([job]) => {
+      const workOptions = { pollingIntervalSeconds: timings.pollingIntervalSeconds, localConcurrency: options.concurrency ?? 1 };
+      await boss.work<JobData>(kind, workOptions, async ([job]) => {
         if (job) await handler(job.data, job.signal);
       });
     },

@@ -2,8 +2,8 @@
 // arrays back into rows, so an import of thousands of cards is a handful of statements, not
 // thousands of round trips, and the statement's text stays the same whatever the row count.
 
-/** The PostgreSQL types the bulk writes send, as array element types. */
-export type ColumnType = "text" | "int" | "float8" | "bool" | "timestamptz" | "bytea";
+/** The PostgreSQL types the bulk writes send, as array element types (jsonb elements travel as JSON text). */
+export type ColumnType = "text" | "int" | "float8" | "bool" | "timestamptz" | "bytea" | "jsonb";
 
 export interface Column<Row> {
   /** The column's name in the row set (and, for an insert, in the table). */

@@ -8,17 +8,21 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { SCHEDULING_FIELDS, CardStateCode } from "../../../srs/index.ts";
+import { cardTags } from "../../card-tags.ts";
 import { DATABASE_BUSY_WAIT_MS } from "../../database-busy.ts";
 import { deckName, type CardRowValues, type ImportPlan, type ImportTarget, type StoredCard } from "../../import-plan.ts";
 import { importedStates } from "../imported-states.ts";
 import type { BulkWrites, ImportBaseline, ImportExtras, ImportWithExtrasWrite } from "../ports.ts";
 import { retryWhileBusy } from "./busy-retry.ts";
 import { insertMedia, mediaBudget, selectClientReviewIds, writeHistories } from "./import-extras.ts";
+import { parseJsonText } from "./json-text.ts";
 import { toStoredDate, toStoredValue } from "./stored-dates.ts";
 import { withWriteConnection } from "./write-connection.ts";
 
-interface StoredCardRow extends Omit<StoredCard, "suspended"> {
+interface StoredCardRow extends Omit<StoredCard, "suspended" | "tags"> {
   suspended: number;
+  /** The Json column's text. */
+  tags: string;
 }
 
 function selectStoredCards(db: Database.Database, scope: string): StoredCard[] {
@@ -28,7 +32,7 @@ function selectStoredCards(db: Database.Database, scope: string): StoredCard[] {
        FROM "Card" c JOIN "Deck" d ON d.id = c.deckId WHERE c.scope = ?`,
     )
     .all(scope) as StoredCardRow[];
-  return rows.map((row) => ({ ...row, suspended: row.suspended !== 0 }));
+  return rows.map((row) => ({ ...row, tags: cardTags(parseJsonText(row.tags)), suspended: row.suspended !== 0 }));
 }
 
 export function readStoredCards(file: string, scope: string): Promise<StoredCard[]> {
@@ -129,7 +133,7 @@ function writePlan(db: Database.Database, target: ImportTarget, plan: ImportPlan
       card.kind,
       card.front,
       card.back,
-      card.tags,
+      JSON.stringify(card.tags),
       card.noteKey,
       card.sourceFile,
       card.sourceLine,
@@ -145,7 +149,7 @@ function writePlan(db: Database.Database, target: ImportTarget, plan: ImportPlan
       values.kind,
       values.front,
       values.back,
-      values.tags,
+      JSON.stringify(values.tags),
       values.noteKey,
       values.sourceFile,
       values.sourceLine,
@@ -172,7 +176,7 @@ const STATE_PLACEHOLDERS = SCHEDULING_FIELDS.map(() => "?").join(", ");
 function writeImportedStates(db: Database.Database, userId: string, scope: string, plan: ImportPlan, now: Date): void {
   if (plan.histories.length === 0) return;
   const settings = db.prepare(`SELECT schedulerSettings FROM "User" WHERE id = ?`).pluck().get(userId) as string | undefined;
-  const states = importedStates(plan.histories, settings, now);
+  const states = importedStates(plan.histories, parseJsonText(settings), now);
   if (states.length === 0) return;
   const stamp = toStoredDate(now);
   const selectCard = db.prepare(`SELECT id FROM "Card" WHERE scope = ? AND key = ?`).pluck();

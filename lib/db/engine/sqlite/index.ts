@@ -9,6 +9,7 @@ import { restoreInTransaction } from "./bulk-restore.ts";
 import { sqliteFilePath } from "./database-file.node.ts";
 import { ImmediateTransactionsFactory } from "./immediate-adapter.ts";
 import { sqliteQueueReads } from "./queue-reads.ts";
+import { sqliteReviewEvents } from "./review-events.ts";
 import { sqliteStatsReads } from "./stats-reads.ts";
 
 export function sqliteEngine(databaseUrl: string): DatabaseEngine {
@@ -18,6 +19,7 @@ export function sqliteEngine(databaseUrl: string): DatabaseEngine {
     queueReads: sqliteQueueReads(file),
     statsReads: sqliteStatsReads(file),
     bulkWrites: { ...sqliteBulkImport(file), restoreInTransaction: (rows) => restoreInTransaction(file, rows) },
+    reviewEvents: sqliteReviewEvents,
     prismaAdapter() {
       // timeout 0: better-sqlite3's busy wait sleeps inside the native call, freezing every request
       // of the process; the wrapper waits for a held lock on a timer instead (see immediate-adapter.ts).

@@ -8,6 +8,7 @@ export function inProcessJobs(claims: Claims): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const running = new Set<AbortController>();
   return {
+    outlivesProcess: false,
     async work(kind, handler) {
       handlers.set(kind, handler);
     },
