@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createLearner } from "../support/learners.ts";
 import { testEngine } from "../support/database.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
+import { until } from "../support/until.ts";
 
 const optimizer = vi.hoisted(() => {
   let finish: (outcome: "result" | "failure") => void = () => {};
@@ -39,18 +40,6 @@ afterAll(async () => {
   await prisma.$disconnect();
   await database.cleanup();
 });
-
-type View = Awaited<ReturnType<typeof optimizerRunView>>;
-
-async function until(read: () => Promise<View>, done: (view: View) => boolean, what: string): Promise<View> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const view = await read();
-    if (done(view)) return view;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(view)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe(`optimizer runs on ${testEngine()}`, () => {
   it("queues a run, refuses a second while it runs, and keeps its progress and result in its row", { timeout: 60_000 }, async () => {

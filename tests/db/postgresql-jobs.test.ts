@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_JOB_TIMINGS } from "../support/job-timings.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
+import { until } from "../support/until.ts";
 
 const database = await setUpTempDatabase();
 const { postgresJobQueue } = await import("@/lib/db/engine/postgresql/jobs.ts");
@@ -19,16 +20,6 @@ afterAll(async () => {
   for (const stop of stopAtEnd) await stop().catch(() => {});
   await database.cleanup();
 });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("a worker that dies mid-job", () => {
   it("leaves the job to the worker of another process, which finishes it", { timeout: 90_000 }, async () => {
@@ -65,7 +56,7 @@ describe("a worker that dies mid-job", () => {
       () => survivor.enqueue(kind, "learner-x", { runId: "run-3" }),
       (queued) => queued,
       "the key to be free",
-      10_000,
+      { timeoutMs: 10_000 },
     );
   });
 });

@@ -11,6 +11,7 @@ import { TEST_JOB_TIMINGS } from "../support/job-timings.ts";
 import { createLearner } from "../support/learners.ts";
 import { setUpTempDatabase } from "../support/temp-database.ts";
 import "../support/ts-workers.ts";
+import { until } from "../support/until.ts";
 
 const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
@@ -27,16 +28,6 @@ afterAll(async () => {
   await prisma.$disconnect();
   await database.cleanup();
 });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The import page's form as the route stores it: its bytes and Content-Type (with the boundary). */
 async function storedForm(): Promise<{ payload: Uint8Array<ArrayBuffer>; payloadType: string }> {
@@ -108,7 +99,7 @@ describe("an import whose worker dies mid-import", () => {
       () => uploadRunView(learner, run.id),
       (view) => view?.status === "done" || view?.status === "failed",
       "the other worker to finish the import",
-      60_000,
+      { timeoutMs: 60_000 },
     );
     expect(ended).toMatchObject({ status: "done", outcome: { ok: true, body: { applied: true, counts: { created: 2 } } } });
     expect(await ownCards()).toBe(2);

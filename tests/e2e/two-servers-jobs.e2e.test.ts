@@ -16,6 +16,7 @@ import { appServerEnv, startAppServer, type AppServer } from "./support/app-serv
 import { e2eEngine } from "./support/database.ts";
 import { signInOverHttp } from "./support/http-session.ts";
 import { followRun } from "./support/upload-runs.ts";
+import { until } from "../support/until.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const runDatabaseUrl = inject("databaseUrl");
@@ -33,16 +34,6 @@ const rows = <T>(sql: string, ...params: SqlValue[]) =>
 type RunRow = { status: string; done: number; total: number; result: string | null };
 const runsOf = (userId: string) =>
   rows<RunRow>(`SELECT status, done, total, result::text AS result FROM "OptimizerRun" WHERE "userId" = ? ORDER BY "createdAt"`, userId);
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs: number, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((wake) => setTimeout(wake, everyMs));
-  }
-}
 
 describe.skipIf(e2eEngine !== "postgresql")("a server killed in the middle of an optimizer run", () => {
   beforeAll(async () => {
@@ -79,7 +70,6 @@ describe.skipIf(e2eEngine !== "postgresql")("a server killed in the middle of an
       () => runsOf(userId),
       (runs) => runs[0]?.status === "running",
       "the run to start on C",
-      30_000,
     );
     await serverC!.kill();
     await optimizing.then((response) => response.text()).catch(() => undefined);
@@ -94,8 +84,7 @@ describe.skipIf(e2eEngine !== "postgresql")("a server killed in the middle of an
       () => runsOf(userId),
       (runs) => runs[0]?.status === "done",
       "D to finish the run",
-      120_000,
-      500,
+      { timeoutMs: 120_000, everyMs: 500 },
     );
     expect(finished).toHaveLength(1);
     const result = JSON.parse(finished[0]!.result!) as { reviewsUsed: number };

@@ -1,6 +1,7 @@
 // How review events sit in the ReviewEvent table, and the base each card's replay starts from.
 import "server-only";
 import { isUnstudied, schedulingStateOf, type ReplayEvent, type ReplayStanding, type SchedulingState } from "../../srs/index.ts";
+import type { ReviewEventRow } from "../engine/ports.ts";
 import { jsonColumn, type JsonColumnValue } from "../json-column.ts";
 
 /**
@@ -12,15 +13,8 @@ export const BASE_KIND = "base";
 /** The device id recorded on events made by the server itself (the one-grade-per-request endpoint). */
 export const SERVER_DEVICE_ID = "server";
 
-export interface StoredEventRow {
-  id: string;
-  cardId: string;
-  kind: string;
-  rating: number | null;
-  at: Date;
-  durationMs: number | null;
-  undoes: string | null;
-}
+/** A stored ReviewEvent row as the replay reads it; its base standing, if any, is read apart. */
+export type StoredEventRow = Omit<ReviewEventRow, "base">;
 
 /** A stored row as the replay reads it; a base row or an unknown kind is not an event. */
 export function replayEventOf(row: StoredEventRow): ReplayEvent | null {
