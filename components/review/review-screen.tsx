@@ -2,7 +2,7 @@
 // The review screen. Everything a grade needs is on the device (lib/offline-review): grade → next
 // card is a local computation and a render; the network is used only to sync and refresh, never
 // waited on between cards.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint, ReviewDevice, type Rating, type ReviewView } from "@/lib/offline-review/index.ts";
 import { CardView } from "./card-view.tsx";
 import { useCardSwap } from "./card-swap.ts";
@@ -10,6 +10,7 @@ import { CardMenu } from "./card-menu.tsx";
 import { DaySummary } from "./day-summary.tsx";
 import { GradeButtons } from "./grade-buttons.tsx";
 import { SyncStatus } from "./sync-status.tsx";
+import { useReviewKeys } from "./use-review-keys.ts";
 import { requestBackgroundSync, useServiceWorker } from "./use-service-worker.ts";
 import "./review.css";
 
@@ -21,9 +22,6 @@ declare global {
     __reviewTimings?: number[];
   }
 }
-
-/** Keys on these belong to them: Space on a focused button presses it, it does not grade. */
-const OWN_KEYS = "button, a, input, textarea, select, summary, details, dialog, [role=menu], [tabindex='0'], [contenteditable]";
 
 export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId: string | null; title: string }) {
   useServiceWorker(userId);
@@ -42,7 +40,6 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   /** Set by a grade that already focused the card element and scrolled to the top for the next card. */
   const placedForNext = useRef(false);
   const { screenRef, stagedRef, heldRef, show: showStaged, flush: flushSwap } = useCardSwap();
-  const heldKey = useRef<string | null>(null);
 
   useEffect(() => {
     let open: ReviewDevice | null = null;
@@ -182,8 +179,11 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
 
   const undo = useCallback(() => {
     if (!device) return;
+    // A grade still waiting for its frame (the Undo button pressed inside a swap) is recorded
+    // first, so the undo takes back that grade and not the one before it.
+    flushSwap();
     void device.undo(new Date()).then(afterAction);
-  }, [device, afterAction]);
+  }, [device, afterAction, flushSwap]);
 
   const bury = useCallback(() => {
     if (!device || !card) return;
@@ -197,56 +197,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
     afterAction();
   }, [device, card, afterAction]);
 
-  // The key handler reads the handlers of the last commit: a listener re-attached by a passive
-  // effect would leave a moment, after a commit and before the effect, when keys reach the
-  // previous card's handlers.
-  const current = useRef({ revealed, reveal, grade, undo });
-  useLayoutEffect(() => {
-    current.current = { revealed, reveal, grade, undo };
-  });
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const { revealed, reveal, grade, undo } = current.current;
-      const target = event.target instanceof Element ? event.target : null;
-      const typing = target?.closest("input, textarea, select, [contenteditable]");
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z" && !typing) {
-        event.preventDefault();
-        undo();
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-      // Between a swap and React's update the handlers still belong to the card just graded: the
-      // key waits and is pressed again once the update is in (below).
-      if (heldRef.current) {
-        event.preventDefault();
-        heldKey.current = event.key;
-        return;
-      }
-      if (target && target !== document.body && target.closest(OWN_KEYS)) return;
-      if (document.querySelector("dialog[open]")) return;
-      if (!revealed && (event.key === " " || event.key === "Enter")) {
-        event.preventDefault();
-        reveal();
-      } else if (revealed && /^[1-4]$/.test(event.key)) {
-        event.preventDefault();
-        grade(Number(event.key) as Rating, event.timeStamp);
-      } else if (revealed && (event.key === " " || event.key === "Enter")) {
-        event.preventDefault();
-        grade(3, event.timeStamp);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [heldRef]);
-
-  // After every update: a key that waited for a swap's update goes to the handler that now listens.
-  useEffect(() => {
-    const key = heldKey.current;
-    if (heldRef.current || key === null) return;
-    heldKey.current = null;
-    window.dispatchEvent(new KeyboardEvent("keydown", { key }));
-  });
+  useReviewKeys({ revealed, reveal, grade, undo }, heldRef);
 
   return (
     <div className="review review-page" data-testid="review-screen" data-ready={view ? "true" : "false"} ref={screenRef}>

@@ -23,3 +23,4 @@ export { refreshDay, syncPending, type DayOutcome, type Fetcher, type SyncOutcom
 export { ReviewDevice, type Rating, type ReviewView, type SessionTally } from "./review-device.ts";
 export { fromWire, toWire } from "./wire.ts";
 export { afterNextPaint } from "./next-paint.ts";
+export { storageJournal, type Journal, type UnwrittenAction } from "./journal.ts";

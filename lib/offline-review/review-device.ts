@@ -14,6 +14,7 @@ import {
   type LocalDay,
   type PendingEvent,
 } from "./local-day.ts";
+import { storageJournal, type Journal, type UnwrittenAction } from "./journal.ts";
 import { afterNextPaint } from "./next-paint.ts";
 import { DeviceStore, type HistoryEntry, type RefusedEntry, type StoredDay } from "./store.ts";
 import { inFlight, refreshDay, syncPending, type Fetcher, type SyncStatus } from "./sync.ts";
@@ -70,6 +71,10 @@ export class ReviewDevice {
   private ahead = false;
   /** Writes waiting for the next paint; `flushWrites` starts them at once. */
   private readonly waiting = new Set<() => void>();
+  /** Actions applied in memory whose IndexedDB write has not finished, by event id. */
+  private readonly unwritten = new Map<string, UnwrittenAction>();
+  /** True while the journal holds this page's copy of `unwritten`. */
+  private journaled = false;
 
   private constructor(
     readonly store: DeviceStore,
@@ -77,11 +82,26 @@ export class ReviewDevice {
     readonly deckId: string | null,
     readonly deviceId: string,
     private readonly fetcher: Fetcher,
+    private readonly journal: Journal | null,
   ) {}
 
-  static async open(userId: string, deckId: string | null, fetcher: Fetcher = (input, init) => fetch(input, init)): Promise<ReviewDevice> {
+  /**
+   * `journal` keeps the actions a page hidden mid-write had not written yet (journal.ts); by
+   * default localStorage, where there is one.
+   */
+  static async open(
+    userId: string,
+    deckId: string | null,
+    fetcher: Fetcher = (input, init) => fetch(input, init),
+    journal: Journal | null = typeof localStorage === "undefined" ? null : storageJournal(localStorage, userId),
+  ): Promise<ReviewDevice> {
     const store = await DeviceStore.open(userId);
-    const device = new ReviewDevice(store, userId, deckId, await store.deviceId(), fetcher);
+    if (journal) {
+      const left = journal.collect();
+      await store.recover(left.actions);
+      left.forget();
+    }
+    const device = new ReviewDevice(store, userId, deckId, await store.deviceId(), fetcher, journal);
     await device.reload();
     return device;
   }
@@ -181,11 +201,16 @@ export class ReviewDevice {
       : null;
     // The write waits until the next card is painted: the grade is already applied in memory, and
     // IndexedDB's transaction costs a phone several milliseconds that the learner would see.
+    this.unwritten.set(event.id, { pending, history });
     const painted = this.nextPaint();
     const write = this.writes.then(() => painted).then(() => this.store.record(pending, history));
     this.writes = write.catch(() => undefined);
     return write.then(
-      () => undefined,
+      () => {
+        this.unwritten.delete(event.id);
+        // Written: the journal's copy, if the page was hidden meanwhile, is no longer needed.
+        if (this.journaled) this.keepUnwritten();
+      },
       (error: unknown) => {
         this.message = `This grade could not be saved on the device: ${error instanceof Error ? error.message : String(error)}`;
         this.changed();
@@ -203,9 +228,19 @@ export class ReviewDevice {
     });
   }
 
-  /** Starts every write still waiting for a paint (the page is being hidden or closed). */
+  /**
+   * The page is being hidden or closed: starts every write still waiting for a paint, and copies
+   * the actions not yet written to the journal in case the page does not live to finish them.
+   */
   flushWrites(): void {
     for (const start of [...this.waiting]) start();
+    if (this.unwritten.size > 0) this.keepUnwritten();
+  }
+
+  private keepUnwritten(): void {
+    if (!this.journal) return;
+    this.journal.keep([...this.unwritten.values()]);
+    this.journaled = this.unwritten.size > 0;
   }
 
   private base(cardId: string, now: Date) {

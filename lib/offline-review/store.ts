@@ -4,8 +4,9 @@
 //   outbox   pending events, append-only, in the order they were made (the only copy until synced)
 //   history  the learner's recent actions, newest last, for undo (pending or already synced)
 //   refused  events the server refused, with its reason, kept until the learner dismisses them
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from "idb";
 import type { RefusedEvent, ReviewDay, ReviewEvent } from "@/lib/contracts/review-sync.ts";
+import type { UnwrittenAction } from "./journal.ts";
 import type { PendingEvent, Standing } from "./local-day.ts";
 
 /** Actions kept for undo; older ones cannot be undone (Anki keeps a similar short list). */
@@ -42,6 +43,19 @@ interface ReviewDb extends DBSchema {
   outbox: { key: number; value: PendingEvent };
   history: { key: number; value: HistoryEntry };
   refused: { key: number; value: RefusedEntry };
+}
+
+type HistoryStore = IDBPObjectStore<ReviewDb, ["outbox", "history"], "history", "readwrite">;
+
+/** Adds an undo entry and drops the oldest beyond MAX_UNDO. */
+async function addHistory(log: HistoryStore, entry: HistoryEntry): Promise<void> {
+  await log.add(entry);
+  const count = await log.count();
+  let cursor = count > MAX_UNDO ? await log.openCursor() : null;
+  for (let extra = count - MAX_UNDO; cursor && extra > 0; extra--) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
 }
 
 export function databaseName(userId: string): string {
@@ -110,24 +124,42 @@ export class DeviceStore {
   async record(pending: PendingEvent, history: HistoryEntry | null): Promise<PendingEvent> {
     const tx = this.db.transaction(["outbox", "history"], "readwrite");
     const seq = await tx.objectStore("outbox").add(pending);
-    if (history) {
-      const log = tx.objectStore("history");
-      await log.add(history);
-      const count = await log.count();
-      if (count > MAX_UNDO) {
-        let cursor = await log.openCursor();
-        for (let extra = count - MAX_UNDO; cursor && extra > 0; extra--) {
-          await cursor.delete();
-          cursor = await cursor.continue();
-        }
-      }
-    }
+    if (history) await addHistory(tx.objectStore("history"), history);
     await tx.done;
     return { ...pending, seq };
   }
 
+  /**
+   * Records the actions a closed page left in its journal (journal.ts), after everything in the
+   * outbox; one whose event is already there (its own write finished after all) is skipped.
+   */
+  async recover(actions: readonly UnwrittenAction[]): Promise<number> {
+    if (actions.length === 0) return 0;
+    const tx = this.db.transaction(["outbox", "history"], "readwrite");
+    const outbox = tx.objectStore("outbox");
+    const present = new Set((await outbox.getAll()).map((pending) => pending.event.id));
+    let recovered = 0;
+    for (const { pending, history } of actions) {
+      if (present.has(pending.event.id)) continue;
+      present.add(pending.event.id);
+      await outbox.add(pending);
+      if (history) await addHistory(tx.objectStore("history"), history);
+      recovered++;
+    }
+    await tx.done;
+    return recovered;
+  }
+
   async pending(): Promise<PendingEvent[]> {
-    return this.db.getAll("outbox");
+    // An event twice in the outbox (a page's late write racing another page's recovery of it) counts once.
+    const seen = new Set<string>();
+    const unique: PendingEvent[] = [];
+    for (const pending of await this.db.getAll("outbox")) {
+      if (seen.has(pending.event.id)) continue;
+      seen.add(pending.event.id);
+      unique.push(pending);
+    }
+    return unique;
   }
 
   async pendingCount(): Promise<number> {

@@ -118,4 +118,40 @@ describe("reviewing a small deck to the end", () => {
     expect(grades).toBeGreaterThanOrEqual(3);
     await context.close();
   });
+
+  // Keys typed faster than the cards change: a grade's swap holds React's update for a frame or
+  // more, and every key pressed meanwhile must still count, in order (card-swap.ts).
+  it("with keys typed without waiting for the screen, none is lost", async () => {
+    const email = "fast-typist@example.com";
+    const { context, page } = await newPage(browser, baseUrl, "desktop");
+    await signUp(page, email);
+    await page.waitForURL(`${baseUrl}/decks`);
+    await openDeck(page);
+    await cardShown(page);
+
+    // Three cards revealed and graded Good, then an undo, in one burst.
+    for (const key of ["Space", "3", "Space", "3", "Space", "3", "Control+z"]) await page.keyboard.press(key);
+
+    const pending = () => page.getByTestId("pending-count").textContent();
+    await waitUntil(
+      async () => (await logsOf(email)) === 2 && (await pending()) === "0 grades waiting to sync",
+      async () => `${await logsOf(email)} log rows and "${await pending()}" after three grades and an undo`,
+    );
+    const logged = await countRows(
+      `SELECT COUNT(DISTINCT "cardId") AS n FROM "ReviewLog" WHERE "userId" = (SELECT id FROM "User" WHERE email = ?)`,
+      email,
+    );
+    expect(logged).toBe(2);
+    // The undone third card is back, face down, and it is none of the two graded ones.
+    const back = await cardShown(page);
+    expect(back).not.toBeNull();
+    const ofBack = await countRows(
+      `SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "cardId" = ? AND "userId" = (SELECT id FROM "User" WHERE email = ?)`,
+      back!,
+      email,
+    );
+    expect(ofBack).toBe(0);
+    await expect(page.getByTestId("back").count()).resolves.toBe(0);
+    await context.close();
+  });
 });
