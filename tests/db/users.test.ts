@@ -6,7 +6,7 @@ import { setUpTempDatabase } from "../support/temp-database.ts";
 
 const database = await setUpTempDatabase();
 const { prisma } = await import("@/lib/db/client.ts");
-const { createUser, EmailTakenError } = await import("@/lib/db/users.ts");
+const { createUser, EmailTakenError, revokeSessions, sessionVersionOf } = await import("@/lib/db/users.ts");
 
 afterAll(async () => {
   await prisma.$disconnect();
@@ -35,5 +35,22 @@ describe("first admin", () => {
     const refused = twice.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && refused.reason).toBeInstanceOf(EmailTakenError);
     expect((refused as PromiseRejectedResult).reason.code).toBe("EMAIL_TAKEN");
+  });
+});
+
+// Sign-out ends every session issued so far: a session carries the user's version when issued,
+// and the session check compares it with this one (lib/auth/config.ts).
+describe("session versions", () => {
+  it("moves on by one at each revocation, for that user only, and is unknown for no user", async () => {
+    const a = await createUser({ email: "versions-a@example.com", name: null, passwordHash: null });
+    const b = await createUser({ email: "versions-b@example.com", name: null, passwordHash: null });
+    const before = await sessionVersionOf(a.id);
+    expect(before).not.toBeNull();
+    await revokeSessions(a.id);
+    await revokeSessions(a.id);
+    expect(await sessionVersionOf(a.id)).toBe(before! + 2);
+    expect(await sessionVersionOf(b.id)).toBe(before);
+    expect(await sessionVersionOf("no-such-user")).toBeNull();
+    await expect(revokeSessions("no-such-user")).resolves.toBeUndefined();
   });
 });
