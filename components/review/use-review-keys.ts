@@ -25,6 +25,12 @@ interface WaitingKey {
   at: number;
 }
 
+/** A key the screen acts on is its alone: no default action, and no other listener. */
+function taken(event: KeyboardEvent): void {
+  event.preventDefault();
+  event.stopPropagation();
+}
+
 const isReviewKey = (key: string) => key === " " || key === "Enter" || /^[1-4]$/.test(key);
 
 export function useReviewKeys(actions: ReviewKeyActions, heldRef: RefObject<boolean>): void {
@@ -68,15 +74,18 @@ export function useReviewKeys(actions: ReviewKeyActions, heldRef: RefObject<bool
       const key = undoKey ? UNDO : event.key;
       // Before the focus check: in a swap the focus may still be on the button just pressed.
       if (heldRef.current || replayed.current || waiting.current.length > 0) {
-        event.preventDefault();
+        taken(event);
         waiting.current.push({ key, at: event.timeStamp });
         return;
       }
       if (!undoKey && target && target !== document.body && target.closest(OWN_KEYS)) return;
-      if (press(key, event.timeStamp)) event.preventDefault();
+      if (press(key, event.timeStamp)) taken(event);
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Captured at the window, before React's own dispatch of the event, which a key the screen
+    // takes does not need: on a throttled phone that dispatch is part of the task that stands
+    // between the grade key and the frame showing the next card (bench/RESULTS.md, review-device).
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
   }, [heldRef, press]);
 
   // After each commit, the next waiting key, if the screen is not held. A key that changes nothing
