@@ -8,7 +8,8 @@ export function GradeButtons({
   onGrade,
 }: {
   intervals: readonly [string, string, string, string];
-  onGrade: (rating: Rating) => void;
+  /** `at`: the tap's or click's event time, from which the paint of the next card is timed. */
+  onGrade: (rating: Rating, at: number) => void;
 }) {
   return (
     <div className="grades" role="group" aria-label="How well did you remember?">
@@ -19,7 +20,7 @@ export function GradeButtons({
             key={rating}
             type="button"
             className={`button grade grade-${rating}`}
-            onClick={() => onGrade(rating)}
+            onClick={(event) => onGrade(rating, event.timeStamp)}
             aria-keyshortcuts={String(rating)}
             data-testid={`grade-${rating}`}
           >

@@ -142,7 +142,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   }, [revealed]);
 
   const grade = useCallback(
-    (rating: Rating, at: number = performance.now()) => {
+    (rating: Rating, at: number) => {
       // While a swap holds, the buttons on screen belong to the card just graded.
       if (!device || !card || !revealed || heldRef.current) return;
       // Scroll for the next card now, while the page's layout is the one on screen (afterwards it
@@ -242,7 +242,7 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
           </div>
           <div className="review-actions">
             {revealed ? (
-              <GradeButtons intervals={view.intervals} onGrade={(rating) => grade(rating)} />
+              <GradeButtons intervals={view.intervals} onGrade={grade} />
             ) : (
               <button className="button full reveal" type="button" onClick={reveal} aria-keyshortcuts="Space">
                 Show answer
