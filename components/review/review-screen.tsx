@@ -15,6 +15,8 @@ import { requestBackgroundSync, useServiceWorker } from "./use-service-worker.ts
 import "./review.css";
 
 const SYNC_DEBOUNCE_MS = 1500;
+/** How long grades may sit unsent, while the page is open and online, before another try. */
+const SYNC_RETRY_MS = 5000;
 
 declare global {
   interface Window {
@@ -100,6 +102,15 @@ export function ReviewScreen({ userId, deckId, title }: { userId: string; deckId
   const card = view?.card ?? null;
   const showing = card ? `${turn}:${card.cardId}` : null;
   const revealed = showing !== null && revealedShowing === showing;
+
+  // Grades still waiting after a sync (the server busy or failing, a sync that ran just before a
+  // write) are sent again while the page is open, instead of waiting for the learner's next action.
+  // Every sync reloads the view, so this tries again after each attempt until none are left.
+  useEffect(() => {
+    if (!device || !view || view.pendingCount === 0 || view.network === "signed-out") return;
+    const timer = setTimeout(() => navigator.onLine && void device.syncAndRefresh(new Date()), SYNC_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [device, view]);
 
   // A learning card due later today: look again when it is.
   useEffect(() => {
